@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { loadConfig } from './config/load-config.js';
+import { extractPage } from './ops/extract-command.js';
+import { describeQueues, formatTable } from './ops/queue-status.js';
+import { serve } from './ops/serve.js';
+import { QUEUE_NAMES, type QueueName } from './queues/queue-names.js';
+import { openQueues } from './queues/queue-set.js';
+import { ALL_ROLES } from './start-roles.js';
+import { resolveRedis } from './store/resolve-redis.js';
+import { SourceStateRepository } from './store/source-state-repository.js';
+
+const USAGE = `usage: syndicator <command> [options]
+
+commands:
+  start                          all roles in one process: workers, scheduler, HTTP server
+  worker [--queues fetch,process,publish] [--no-scheduler]
+                                 queue workers only (and the source scheduler unless --no-scheduler)
+  server                         the HTTP server only (feeds, API, dashboard, metrics)
+  status                         job counts of each queue
+  sources                        configured sources and their fetch state
+  extract <file-or-url>... [--json]
+                                 extract the article of HTML pages and print it
+
+environment: SYNDICATOR_CONFIG (config file; default the bundled example), REDIS_URL, PORT (8080), LOG_LEVEL
+`;
+
+/** Runs one `syndicator` command with its arguments. */
+export async function runCli(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    await runCommand(command, rest);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+async function runCommand(command: string | undefined, args: string[]): Promise<void> {
+  switch (command) {
+    case 'start':
+      return serve(loadConfig(), ALL_ROLES);
+    case 'worker': {
+      const { values } = parseArgs({ args, options: { queues: { type: 'string' }, 'no-scheduler': { type: 'boolean' } } });
+      return serve(loadConfig(), { workers: parseQueues(values.queues), scheduler: !values['no-scheduler'], server: false });
+    }
+    case 'server':
+      return serve(loadConfig(), { workers: [], scheduler: false, server: true });
+    case 'status':
+      return withRedis(async (redis, prefix) => {
+        const queues = openQueues(redis, prefix);
+        process.stdout.write(await describeQueues(queues.all));
+        await queues.close();
+      });
+    case 'sources':
+      return printSources();
+    case 'extract':
+      return printExtracted(args);
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return;
+    default:
+      throw new Error(`syndicator: unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function parseQueues(list: string | undefined): QueueName[] {
+  if (!list) return QUEUE_NAMES;
+  const names = list.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !QUEUE_NAMES.includes(name as QueueName));
+  if (unknown.length > 0) throw new Error(`syndicator: unknown queue(s) ${unknown.join(', ')}; use ${QUEUE_NAMES.join(', ')}`);
+  return names as QueueName[];
+}
+
+async function withRedis(use: (redis: Redis, prefix: string) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const resolved = await resolveRedis(process.env, 'data');
+  const redis = new Redis(resolved.url, { maxRetriesPerRequest: null });
+  try {
+    await use(redis, config.redis.prefix);
+  } finally {
+    await redis.quit();
+    await resolved.stop();
+  }
+}
+
+async function printSources(): Promise<void> {
+  const config = loadConfig();
+  await withRedis(async (redis, prefix) => {
+    const states = new SourceStateRepository(redis, prefix);
+    const rows = await Promise.all(
+      config.sources.map(async (source) => {
+        const state = await states.get(source.id);
+        return [source.id, source.kind, `${source.intervalMs / 1000}s`, state.lastSuccessAt ?? '-', String(state.errorCount), state.lastError ?? ''];
+      }),
+    );
+    process.stdout.write(formatTable(['source', 'kind', 'every', 'last success', 'errors', 'last error'], rows));
+  });
+}
+
+async function printExtracted(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  if (positionals.length === 0) throw new Error('syndicator extract: name at least one HTML file or URL');
+  const pages = [];
+  for (const input of positionals) pages.push(await extractPage(input));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(pages, null, 2)}\n`);
+    return;
+  }
+  for (const page of pages) {
+    process.stdout.write(`# ${page.title}\n${page.file}\n${page.publishedAt ?? '(no time)'}  来源: ${page.originalSource ?? '-'}  作者: ${page.authors.join(' ') || '-'}  编辑: ${page.editor ?? '-'}\n\n${page.contentText}\n\n`);
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../domain/source.js';
+
+/** `30s`, `10m`, `2h`, `1d`, or a number of seconds. */
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses a duration such as `10m` into milliseconds; undefined when it is not one. */
+export function parseDurationMs(value: string | number): number | undefined {
+  if (typeof value === 'number') return value * 1000;
+  const match = DURATION.exec(value.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * (UNIT_MS[match[2] ?? 's'] ?? 1000);
+}
+
+const durationSchema = z.union([z.string(), z.number().positive()]).transform((value, ctx) => {
+  const ms = parseDurationMs(value);
+  if (ms === undefined || ms <= 0) {
+    ctx.addIssue({ code: 'custom', message: `not a duration: ${JSON.stringify(value)} (use 30s, 10m, 2h)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, - and _');
+
+export const channelSchema = z.strictObject({
+  id: idSchema.refine((id) => id !== 'all', '"all" is reserved for the channel of every article'),
+  name: z.string().min(1),
+  places: z.array(z.string().min(1)).default([]),
+  cityWide: z.boolean().default(false),
+});
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  kind: z.enum(SOURCE_KINDS),
+  url: z.string().min(1),
+  interval: durationSchema.default(600_000),
+  encoding: z.string().optional(),
+  channels: z.array(z.string()).default([]),
+  allowPrivateNetwork: z.boolean().default(false),
+  /** For `list` sources: a CSS selector for the article links; default: the largest list of headline links. */
+  linkSelector: z.string().min(1).optional(),
+});
+
+export const configFileSchema = z.strictObject({
+  site: z
+    .strictObject({
+      name: z.string().default('Syndicator'),
+      /** The URL readers reach this server at; defaults to http://localhost:PORT. */
+      publicUrl: z.url().optional(),
+      language: z.string().default('zh-CN'),
+    })
+    .prefault({}),
+  city: z.strictObject({ name: z.string().min(1) }),
+  redis: z.strictObject({ prefix: z.string().min(1).default('syn') }).prefault({}),
+  feeds: z
+    .strictObject({
+      limit: z.number().int().min(1).max(200).default(50),
+    })
+    .prefault({}),
+  workers: z
+    .strictObject({
+      fetchConcurrency: z.number().int().min(1).default(4),
+      processConcurrency: z.number().int().min(1).default(8),
+    })
+    .prefault({}),
+  channels: z.array(channelSchema).min(1),
+  sources: z.array(sourceSchema).default([]),
+});
+
+export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { Channel } from '../domain/channel.js';
+import type { Source } from '../domain/source.js';
+import { ConfigError } from './config-error.js';
+import { configFileSchema, type ConfigFile } from './config-schema.js';
+
+/** Everything the app needs to know, read once at start and never changed. */
+export interface Config {
+  configPath: string;
+  site: { name: string; publicUrl: string; language: string };
+  city: { name: string };
+  redis: { url: string | undefined; prefix: string };
+  http: { port: number; host: string };
+  feeds: ConfigFile['feeds'];
+  workers: ConfigFile['workers'];
+  channels: Channel[];
+  sources: Source[];
+}
+
+/** The bundled example config, used when SYNDICATOR_CONFIG is not set. */
+export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../syndicator.example.yaml', import.meta.url));
+
+/** Reads the config file named by the environment (or the bundled example) and the env overrides. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const configPath = path.resolve(env.SYNDICATOR_CONFIG ?? EXAMPLE_CONFIG_PATH);
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(`config: cannot read ${configPath}: ${(cause as Error).message}`, { cause });
+  }
+  const port = parsePort(env.PORT);
+  return parseConfig(text, configPath, { port, host: env.HOST || '0.0.0.0', redisUrl: env.REDIS_URL || undefined });
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`config: PORT must be a TCP port number, got ${JSON.stringify(value)}`);
+  }
+  return port;
+}
+
+/** Parses and validates config text; errors name the file, line and key that are wrong. */
+export function parseConfig(
+  text: string,
+  configPath: string,
+  overrides: { port: number; host?: string; redisUrl?: string | undefined },
+): Readonly<Config> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = lineCounter.linePos(yamlError.pos[0]).line;
+    throw new ConfigError(`config: ${configPath}:${line}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
+  }
+  const parsed = configFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new ConfigError(describeIssues(parsed.error.issues, doc, lineCounter, configPath));
+  }
+  const file = parsed.data;
+  checkReferences(file, configPath);
+  const baseDir = path.dirname(configPath);
+  const config: Config = {
+    configPath,
+    site: { ...file.site, publicUrl: file.site.publicUrl ?? `http://localhost:${overrides.port}` },
+    city: file.city,
+    redis: { url: overrides.redisUrl, prefix: file.redis.prefix },
+    http: { port: overrides.port, host: overrides.host ?? '0.0.0.0' },
+    feeds: file.feeds,
+    workers: file.workers,
+    channels: file.channels,
+    sources: file.sources.map(({ interval, ...source }) => ({
+      ...source,
+      url: resolveSourceUrl(source.url, baseDir),
+      intervalMs: interval,
+    })),
+  };
+  return deepFreeze(config);
+}
+
+function describeIssues(
+  issues: z.core.$ZodIssue[],
+  doc: Document,
+  lineCounter: LineCounter,
+  configPath: string,
+): string {
+  const lines = issues.slice(0, 5).map((issue) => {
+    const keyPath = issue.path.map(String);
+    const line = lineOf(doc, lineCounter, keyPath);
+    const where = line === undefined ? configPath : `${configPath}:${line}`;
+    return `${where}: ${keyPath.join('.') || '(top level)'}: ${issue.message}`;
+  });
+  return `config: invalid configuration\n  ${lines.join('\n  ')}`;
+}
+
+/** The line of the deepest node on the key path that exists in the document. */
+function lineOf(doc: Document, lineCounter: LineCounter, keyPath: string[]): number | undefined {
+  for (let depth = keyPath.length; depth >= 0; depth--) {
+    const node = doc.getIn(keyPath.slice(0, depth), true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function checkReferences(file: ConfigFile, configPath: string): void {
+  const channelIds = new Set(file.channels.map((channel) => channel.id));
+  const problems: string[] = [];
+  findDuplicates(file.channels.map((c) => c.id)).forEach((id) => problems.push(`channel id "${id}" is used twice`));
+  findDuplicates(file.sources.map((s) => s.id)).forEach((id) => problems.push(`source id "${id}" is used twice`));
+  for (const [index, source] of file.sources.entries()) {
+    for (const channel of source.channels) {
+      if (!channelIds.has(channel)) problems.push(`sources.${index}.channels: unknown channel "${channel}"`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`config: ${configPath}: ${problems.join('; ')}`);
+}
+
+function findDuplicates(values: string[]): string[] {
+  return values.filter((value, index) => values.indexOf(value) !== index);
+}
+
+/** Local paths in the config are relative to the config file; URLs stay as they are. */
+function resolveSourceUrl(url: string, baseDir: string): string {
+  if (/^(https?|file):/i.test(url)) return url;
+  return pathToFileURL(path.resolve(baseDir, url)).href;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,36 @@
+/**
+ * A RawItem is what the fetch stage hands to `process`: one item as a source gave it, with
+ * every field still in the source's own words (times as found, HTML as found). Feeds, pages,
+ * the push API and file import all map to this one shape, so everything after fetch is
+ * indifferent to where an item came from.
+ */
+export interface RawItem {
+  /** The source's own id for the item (RSS guid, Atom id, JSON Feed id), when it has one. */
+  guid?: string | undefined;
+  /** Absolute URL of the item's page. */
+  url?: string | undefined;
+  title?: string | undefined;
+  /** Body as HTML, not yet sanitized. */
+  html?: string | undefined;
+  /** Body as plain text, when the source gave text only. */
+  text?: string | undefined;
+  /** The source's own summary or teaser. */
+  summary?: string | undefined;
+  authors: string[];
+  /** 编辑 / 责任编辑, when the page names one. */
+  editor?: string | undefined;
+  /** 来源: the outlet that first ran the article, as the page names it. */
+  originalSource?: string | undefined;
+  /** Publication time as found (ISO 8601, RFC 822 or a Chinese form such as `2017年7月5日 10:39`). */
+  published?: string | undefined;
+  updated?: string | undefined;
+  categories: string[];
+  images: string[];
+  /** Words on the page that say where it belongs (breadcrumb trail, section name). */
+  placeHints: string[];
+}
+
+/** Returns a RawItem with every list empty, to be filled in by a parser. */
+export function emptyRawItem(): RawItem {
+  return { authors: [], categories: [], images: [], placeHints: [] };
+}

@@ -1,0 +1,29 @@
+/** The kinds of source the fetch stage knows how to read. */
+export const SOURCE_KINDS = ['feed', 'page', 'list'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** A source as declared in the config file. */
+export interface Source {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  /** http(s) URL, or an absolute `file:` URL for a local file. */
+  url: string;
+  /** Poll interval in milliseconds. */
+  intervalMs: number;
+  /** Charset to use when the source does not declare one, or declares it wrongly. */
+  encoding?: string | undefined;
+  /** Channel ids this source's items belong to regardless of their text. */
+  channels: string[];
+  /** Whether fetches may go to loopback and private addresses. */
+  allowPrivateNetwork: boolean;
+  /** For `list` sources: a CSS selector for the article links, when the default finds the wrong ones. */
+  linkSelector?: string | undefined;
+}
+
+/** The slice of a source that travels with each item, enough to attribute and place it. */
+export interface SourceRef {
+  id: string;
+  name: string;
+  channels: string[];
+}

@@ -1,0 +1,37 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { registerDashboard } from '../ops/dashboard.js';
+import { registerHealthRoutes } from '../ops/health.route.js';
+import type { Metrics } from '../ops/metrics.js';
+import type { ArticleRepository } from '../store/article-repository.js';
+import type { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
+import { registerArticleRoutes } from './routes/articles.route.js';
+import { registerFeedRoutes } from './routes/feed.route.js';
+
+export interface HttpServerDeps {
+  log: Logger;
+  redis: Redis;
+  channelIds: ReadonlySet<string>;
+  articles: ArticleRepository;
+  rendered: RenderedFeedRepository;
+  queues: readonly Queue[];
+  metrics: Metrics;
+  workersRunning?: () => boolean;
+}
+
+/** Builds the HTTP server: feeds, the article API, health, metrics and the queue dashboard. */
+export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger = deps.log.child({ stage: 'http' });
+  // Per-request logs would dwarf everything else at feed-polling rates; errors are still logged.
+  const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
+  registerFeedRoutes(app, deps);
+  registerArticleRoutes(app, deps);
+  registerHealthRoutes(app, deps);
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
+  );
+  await registerDashboard(app, deps.queues);
+  return app;
+}

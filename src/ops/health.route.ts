@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+
+export interface HealthDeps {
+  redis: Redis;
+  /** Whether the workers of this process are running; absent for a server-only process. */
+  workersRunning?: () => boolean;
+}
+
+/** `/healthz`: the process is up. `/readyz`: Redis answers and the workers run. */
+export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const redis = await deps.redis
+      .ping()
+      .then(() => true)
+      .catch(() => false);
+    const workers = deps.workersRunning ? deps.workersRunning() : true;
+    const ready = redis && workers;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', redis, workers });
+  });
+}

@@ -1,0 +1,40 @@
+import type { Queue } from 'bullmq';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Verdict } from '../domain/verdict.js';
+
+/** Job states whose counts are exported per queue. */
+const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
+
+/** The Prometheus metrics of one process. */
+export interface Metrics {
+  registry: Registry;
+  recordVerdict(verdict: Verdict): void;
+}
+
+/**
+ * Creates a registry with Node's default metrics, queue depths by state (read from Redis at
+ * scrape time, so the numbers are never stale), and counts of process verdicts.
+ */
+export function createMetrics(queues: readonly Queue[]): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'syndicator_queue_jobs',
+    help: 'Jobs in each queue by state',
+    labelNames: ['queue', 'state'],
+    registers: [registry],
+    async collect() {
+      for (const queue of queues) {
+        const counts = await queue.getJobCounts(...JOB_STATES);
+        for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
+      }
+    },
+  });
+  const verdicts = new Counter({
+    name: 'syndicator_items_processed_total',
+    help: 'Items processed, by verdict (created, updated, unchanged, duplicate)',
+    labelNames: ['verdict'],
+    registers: [registry],
+  });
+  return { registry, recordVerdict: (verdict) => verdicts.inc({ verdict: verdict.kind }) };
+}

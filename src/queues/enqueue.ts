@@ -1,0 +1,53 @@
+import type { Queue } from 'bullmq';
+import type { Source } from '../domain/source.js';
+import { JOB } from './queue-names.js';
+import type { FetchPayload, ProcessPayload, PublishPayload } from './payloads.js';
+
+/** The job scheduler id of a source's polling. */
+export const sourceSchedulerId = (sourceId: string): string => `source:${sourceId}`;
+
+/**
+ * Makes the fetch queue poll each source at its interval (a BullMQ job scheduler per source,
+ * first run now), and removes the schedulers of sources that are no longer configured.
+ */
+export async function scheduleSources(fetchQueue: Queue<FetchPayload>, sources: readonly Source[]): Promise<void> {
+  const wanted = new Set(sources.map((source) => sourceSchedulerId(source.id)));
+  for (const scheduler of await fetchQueue.getJobSchedulers()) {
+    if (!wanted.has(scheduler.key)) await fetchQueue.removeJobScheduler(scheduler.key);
+  }
+  for (const source of sources) {
+    await fetchQueue.upsertJobScheduler(
+      sourceSchedulerId(source.id),
+      { every: source.intervalMs },
+      { name: JOB.pollSource, data: { sourceId: source.id } },
+    );
+  }
+}
+
+/** Queues one fetch of a page that a list source linked to. */
+export async function enqueuePageFetch(fetchQueue: Queue<FetchPayload>, sourceId: string, pageUrl: string): Promise<void> {
+  await fetchQueue.add(JOB.fetchPage, { sourceId, pageUrl });
+}
+
+/** Queues the items of one fetch for processing, one job each. */
+export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads: ProcessPayload[]): Promise<void> {
+  if (payloads.length === 0) return;
+  await processQueue.addBulk(payloads.map((data) => ({ name: JOB.processItem, data })));
+}
+
+/**
+ * Asks for a rebuild of each channel's feeds. Coalesced by BullMQ deduplication: while a
+ * rebuild of a channel waits, further requests join it; while one runs, one follow-up is kept,
+ * so a burst of 1,000 items makes at most two rebuilds and the last one sees every item.
+ */
+export async function enqueuePublish(publishQueue: Queue<PublishPayload>, channelIds: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(channelIds)].map((channelId) =>
+      publishQueue.add(
+        JOB.rebuildChannel,
+        { channelId },
+        { deduplication: { id: `channel:${channelId}`, keepLastIfActive: true } },
+      ),
+    ),
+  );
+}

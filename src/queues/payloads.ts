@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { RawItem } from '../domain/raw-item.js';
+import type { SourceRef } from '../domain/source.js';
+
+/**
+ * One schema per queue payload. Redis hands back untyped JSON, so every processor begins by
+ * parsing its job's data with the schema of its queue.
+ */
+
+/** `fetch`: poll a configured source, or fetch one page a list source linked to. */
+export const fetchPayloadSchema = z.strictObject({
+  sourceId: z.string().min(1),
+  /** Set for a page discovered on a list source; absent for a poll of the source itself. */
+  pageUrl: z.string().optional(),
+});
+export type FetchPayload = z.infer<typeof fetchPayloadSchema>;
+
+const optionalString = z.string().optional();
+
+export const rawItemSchema = z.strictObject({
+  guid: optionalString,
+  url: optionalString,
+  title: optionalString,
+  html: optionalString,
+  text: optionalString,
+  summary: optionalString,
+  authors: z.array(z.string()),
+  editor: optionalString,
+  originalSource: optionalString,
+  published: optionalString,
+  updated: optionalString,
+  categories: z.array(z.string()),
+  images: z.array(z.string()),
+  placeHints: z.array(z.string()),
+}) satisfies z.ZodType<RawItem>;
+
+export const sourceRefSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  channels: z.array(z.string()),
+}) satisfies z.ZodType<SourceRef>;
+
+/** `process`: one raw item to normalize, dedupe, classify and store. */
+export const processPayloadSchema = z.strictObject({
+  source: sourceRefSchema,
+  item: rawItemSchema,
+  /** When the item was fetched (ISO 8601); relative times such as 3小时前 count from here. */
+  fetchedAt: z.iso.datetime({ offset: true }),
+});
+export type ProcessPayload = z.infer<typeof processPayloadSchema>;
+
+/** `publish`: rebuild the rendered feeds of one channel. */
+export const publishPayloadSchema = z.strictObject({
+  channelId: z.string().min(1),
+});
+export type PublishPayload = z.infer<typeof publishPayloadSchema>;
+
+/** Parses a job's data with its queue's schema; the error names the queue and the field. */
+export function parsePayload<T>(schema: z.ZodType<T>, data: unknown, queue: string): T {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.join('.') || '(payload)';
+    throw new Error(`${queue}: invalid job payload at ${where}: ${issue?.message ?? 'unknown'}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}

@@ -1,0 +1,17 @@
+/** The three queues of the flow (DESIGN.md): one poll, one item, one channel rebuild. */
+export const QUEUE = {
+  fetch: 'fetch',
+  process: 'process',
+  publish: 'publish',
+} as const;
+
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+export const QUEUE_NAMES: QueueName[] = Object.values(QUEUE);
+
+/** Job names, one per kind of work a queue carries. */
+export const JOB = {
+  pollSource: 'poll-source',
+  fetchPage: 'fetch-page',
+  processItem: 'process-item',
+  rebuildChannel: 'rebuild-channel',
+} as const;

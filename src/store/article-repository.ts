@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { Redis, Result } from 'ioredis';
+import type { AlsoPublished, Article } from '../domain/article.js';
+import type { Verdict } from '../domain/verdict.js';
+import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
+import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
+import { feedIdsOf, StoreKeys } from './store-keys.js';
+
+type ClaimReply = ['item', string] | ['duplicate', string, 'url' | 'content'] | ['created', string];
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    claimArticle(...args: (string | number)[]): Result<ClaimReply, Context>;
+    updateArticle(...args: (string | number)[]): Result<'updated' | 'conflict', Context>;
+  }
+}
+
+/** How often an update retries when another worker changed the same item in between. */
+const MAX_UPDATE_ATTEMPTS = 5;
+
+/** Stores articles in Redis and reads them back; every write that dedupes is one Lua script. */
+export class ArticleRepository {
+  readonly keys: StoreKeys;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+  ) {
+    this.keys = new StoreKeys(prefix);
+    redis.defineCommand('claimArticle', { numberOfKeys: 3, lua: CLAIM_ARTICLE_LUA });
+    redis.defineCommand('updateArticle', { numberOfKeys: 1, lua: UPDATE_ARTICLE_LUA });
+  }
+
+  /**
+   * Stores an article unless a copy exists: the same item again (an update when its content
+   * changed), or the same article under another URL or with the same content (a duplicate,
+   * recorded on the stored copy). Safe to call twice for one item, and from many workers.
+   */
+  async save(article: Article): Promise<Verdict> {
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const verdict = await this.claim(article);
+      if (verdict !== 'retry') return verdict;
+    }
+    throw new Error(`store: item ${article.itemKey} kept changing under concurrent updates`);
+  }
+
+  private async claim(article: Article): Promise<Verdict | 'retry'> {
+    const { keys } = this;
+    const copy: AlsoPublished = {
+      url: article.url,
+      sourceId: article.source.id,
+      sourceName: article.source.name,
+      publishedAt: article.publishedAt,
+    };
+    const reply = await this.redis.claimArticle(
+      keys.item(hash(article.itemKey)),
+      keys.url(hash(article.url)),
+      keys.content(article.contentHash),
+      keys.prefix,
+      article.id,
+      JSON.stringify(article),
+      article.contentHash,
+      Date.parse(article.publishedAt),
+      feedIdsOf(article.channels.map((c) => c.id), article.source.id).join(','),
+      JSON.stringify(copy),
+    );
+    if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
+    if (reply[0] === 'duplicate') return { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] };
+    return this.updateItem(article, reply[1]);
+  }
+
+  /** The item was seen before: nothing to do if its content is the same, else a new version. */
+  private async updateItem(article: Article, itemValue: string): Promise<Verdict | 'retry'> {
+    const [articleId = '', contentHash, role] = itemValue.split('|');
+    if (contentHash === article.contentHash) return { kind: 'unchanged', articleId };
+    if (role === 'copy') return { kind: 'duplicate', articleId, matchedBy: 'url' };
+    const stored = await this.get(articleId);
+    if (!stored) return 'retry';
+    const updated: Article = {
+      ...article,
+      id: stored.id,
+      publishedAt: stored.publishedAt,
+      firstSeenAt: stored.firstSeenAt,
+      // The version's fetch time (firstSeenAt of the new copy) is when the change became known.
+      updatedAt: laterOf(article.updatedAt, article.firstSeenAt, stored.updatedAt),
+      alsoPublishedBy: [],
+    };
+    const reply = await this.redis.updateArticle(
+      this.keys.item(hash(article.itemKey)),
+      this.keys.prefix,
+      stored.id,
+      itemValue,
+      `${stored.id}|${article.contentHash}|own`,
+      JSON.stringify(updated),
+      stored.contentHash,
+      article.contentHash,
+      Date.parse(stored.publishedAt),
+      feedIdsOf(stored.channels.map((c) => c.id), stored.source.id).join(','),
+      feedIdsOf(updated.channels.map((c) => c.id), updated.source.id).join(','),
+    );
+    return reply === 'updated' ? { kind: 'updated', articleId: stored.id } : 'retry';
+  }
+
+  /** Returns one article with the outlets that also ran it, or undefined. */
+  async get(id: string): Promise<Article | undefined> {
+    const [[, json], [, also]] = (await this.redis
+      .multi()
+      .get(this.keys.article(id))
+      .lrange(this.keys.alsoPublished(id), 0, -1)
+      .exec()) as [[null, string | null], [null, string[]]];
+    if (!json) return undefined;
+    return { ...(JSON.parse(json) as Article), alsoPublishedBy: also.map((record) => JSON.parse(record) as AlsoPublished) };
+  }
+
+  /** Returns articles by id, in the order asked, skipping ids with no article. */
+  async getMany(ids: readonly string[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const articles = await Promise.all(ids.map((id) => this.get(id)));
+    return articles.filter((article): article is Article => article !== undefined);
+  }
+
+  /** Returns the ids of a feed's newest articles, newest first. */
+  async listFeed(feedId: string, limit: number, offset = 0): Promise<string[]> {
+    return this.redis.zrevrange(this.keys.feedIndex(feedId), offset, offset + limit - 1);
+  }
+
+  /** Returns how many articles a feed holds. */
+  async countFeed(feedId: string): Promise<number> {
+    return this.redis.zcard(this.keys.feedIndex(feedId));
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** The latest of some ISO times, written as the first of them is written. */
+function laterOf(...times: string[]): string {
+  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+}

@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+
+/** A Redis the app can use, and how to let go of it. */
+export interface ResolvedRedis {
+  url: string;
+  origin: 'REDIS_URL' | 'local' | 'child';
+  stop(): Promise<void>;
+}
+
+export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** No Redis could be found or started; the message says how to get one. */
+export class RedisUnavailableError extends Error {
+  override name = 'RedisUnavailableError';
+}
+
+const HOW_TO_GET_REDIS = `Syndicator needs Redis 6.2 or later. Any of these will do:
+  - install it with your package manager (apt-get install redis-server, brew install redis) and run npm start again
+    (a redis-server on PATH is started for you, with its data in ./data);
+  - docker compose up -d redis
+  - point REDIS_URL at a Redis you have, e.g. REDIS_URL=redis://host:6379`;
+
+/**
+ * Finds the Redis to use: REDIS_URL if set; else 127.0.0.1:6379 if it answers; else a
+ * `redis-server` child process with its data (append-only file on) under `dataDir`.
+ */
+export async function resolveRedis(env: NodeJS.ProcessEnv, dataDir: string): Promise<ResolvedRedis> {
+  const nothingToStop = async () => {};
+  if (env.REDIS_URL) {
+    if (!(await pingRedis(env.REDIS_URL))) {
+      throw new RedisUnavailableError(`redis: REDIS_URL=${redactUrl(env.REDIS_URL)} does not answer.\n${HOW_TO_GET_REDIS}`);
+    }
+    return { url: env.REDIS_URL, origin: 'REDIS_URL', stop: nothingToStop };
+  }
+  if (await pingRedis(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, origin: 'local', stop: nothingToStop };
+  const child = await startRedisServer(dataDir).catch((cause: Error) => {
+    throw new RedisUnavailableError(`redis: nothing answers on 127.0.0.1:6379 and ${cause.message}.\n${HOW_TO_GET_REDIS}`, { cause });
+  });
+  return { ...child, origin: 'child' };
+}
+
+/** True when a Redis at `url` answers PING within `timeoutMs`. */
+export async function pingRedis(url: string, timeoutMs = 1_000): Promise<boolean> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * Starts `redis-server` from PATH on a free loopback port with AOF persistence in `dataDir`,
+ * and waits until it answers. Rejects when there is no redis-server or it does not come up.
+ */
+export async function startRedisServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  mkdirSync(dataDir, { recursive: true });
+  const port = await findFreePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', path.resolve(dataDir), '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
+    { stdio: 'ignore' },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  await waitUntilUp(child, url);
+  return { url, stop: () => stopChild(child) };
+}
+
+async function waitUntilUp(child: ChildProcess, url: string): Promise<void> {
+  const failed = new Promise<never>((_, reject) => {
+    child.once('error', (error) => reject(new Error(`redis-server could not be started (${error.message})`)));
+    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code}`)));
+  });
+  const up = (async () => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (await pingRedis(url, 200)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('redis-server did not answer within 10 s');
+  })();
+  try {
+    await Promise.race([up, failed]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM'); // redis-server flushes its append-only file on SIGTERM
+  await exited;
+}
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}

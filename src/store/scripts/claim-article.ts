@@ -1,0 +1,32 @@
+// Redis Lua; kept in a .ts module so that the build carries it along with the code.
+export const CLAIM_ARTICLE_LUA = `
+-- Claims an article atomically: the check that no copy exists and the writes that store it
+-- happen in one step, so two workers holding two copies of a story store it once.
+-- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key
+-- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] article JSON, ARGV[4] content hash,
+-- ARGV[5] published ms, ARGV[6] feed ids joined by ',', ARGV[7] JSON record of this copy
+-- Returns {'item', value} | {'duplicate', id, 'url'|'content'} | {'created', id}
+local prefix = ARGV[1]
+local item = redis.call('GET', KEYS[1])
+if item then return {'item', item} end
+local existing = redis.call('GET', KEYS[2])
+local matched_by = 'url'
+if not existing then
+  existing = redis.call('GET', KEYS[3])
+  matched_by = 'content'
+end
+if existing then
+  redis.call('SET', KEYS[1], existing .. '|' .. ARGV[4] .. '|copy')
+  redis.call('RPUSH', prefix .. ':also:' .. existing, ARGV[7])
+  return {'duplicate', existing, matched_by}
+end
+local id = ARGV[2]
+redis.call('SET', KEYS[1], id .. '|' .. ARGV[4] .. '|own')
+redis.call('SET', KEYS[2], id)
+redis.call('SET', KEYS[3], id)
+redis.call('SET', prefix .. ':article:' .. id, ARGV[3])
+for feed in string.gmatch(ARGV[6], '[^,]+') do
+  redis.call('ZADD', prefix .. ':index:' .. feed, ARGV[5], id)
+end
+return {'created', id}
+`;

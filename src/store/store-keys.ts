@@ -1,0 +1,31 @@
+/**
+ * The Redis keys of the store, all under one prefix. With a hash-tagged prefix such as
+ * `{syn}` every key lands in one Redis Cluster slot, which the Lua scripts rely on.
+ */
+export class StoreKeys {
+  constructor(readonly prefix: string) {}
+
+  /** String: an article as JSON. */
+  article = (id: string): string => `${this.prefix}:article:${id}`;
+  /** List: JSON records of other outlets that ran the article. */
+  alsoPublished = (id: string): string => `${this.prefix}:also:${id}`;
+  /** String: `articleId|contentHash|own|copy` for one item of one source. */
+  item = (itemKeyHash: string): string => `${this.prefix}:item:${itemKeyHash}`;
+  /** String: the article id that claimed a canonical URL. */
+  url = (urlHash: string): string => `${this.prefix}:url:${urlHash}`;
+  /** String: the article id that claimed a content hash. */
+  content = (contentHash: string): string => `${this.prefix}:content:${contentHash}`;
+  /** Sorted set: article ids of one feed (a channel or a source) by publication time. */
+  feedIndex = (feedId: string): string => `${this.prefix}:index:${feedId}`;
+  /** Hash: rendered bytes of one feed in every format, with their validators. */
+  rendered = (feedId: string): string => `${this.prefix}:rendered:${feedId}`;
+  /** Hash: the fetch state of one source (validators, errors, next poll). */
+  sourceState = (sourceId: string): string => `${this.prefix}:source:${sourceId}`;
+  /** Set: the page URLs a list source has linked to and that were queued once. */
+  seenPages = (sourceId: string): string => `${this.prefix}:seen-pages:${sourceId}`;
+}
+
+/** The feed ids an article is indexed under: its channels, `all`, and its source. */
+export function feedIdsOf(channelIds: readonly string[], sourceId: string): string[] {
+  return [...channelIds.map((id) => `channel:${id}`), 'channel:all', `source:${sourceId}`];
+}

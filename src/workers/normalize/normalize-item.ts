@@ -1,0 +1,77 @@
+import type { Article, TimeFlag } from '../../domain/article.js';
+import type { RawItem } from '../../domain/raw-item.js';
+import type { SourceRef } from '../../domain/source.js';
+import { articleIdFor, contentHashOf, itemKeyOf } from '../dedupe/fingerprint.js';
+import { canonicalizeUrl } from './canonical-url.js';
+import { cleanLine, cleanText } from './clean-text.js';
+import { htmlToText } from './html-to-text.js';
+import { parseBylines } from './parse-bylines.js';
+import { formatChinaTime, parseTime } from './parse-time.js';
+import { sanitizeContent } from './sanitize-content.js';
+import { summarize } from './summarize.js';
+
+/** How far ahead of the fetch time a publication time may be before it is clamped. */
+const FUTURE_SKEW_MS = 10 * 60_000;
+
+/** A normalized item: an Article still without its channels. */
+export type NormalizedItem = Omit<Article, 'channels'>;
+
+/**
+ * Turns one raw item into a clean article: canonical URL, times in China time with offset,
+ * sanitized HTML and its text, authors and editor parsed from the bylines, a summary.
+ * Throws when the item has neither a title nor any text: there is nothing to publish.
+ */
+export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: string): NormalizedItem {
+  const fetchedMs = Date.parse(fetchedAt);
+  const url = canonicalizeUrl(item.url ?? item.guid ?? '');
+  const baseUrl = /^https?:/.test(url) ? url : 'https://invalid.example/';
+  const contentHtml = item.html ? sanitizeContent(item.html, baseUrl) : textToHtml(item.text ?? '');
+  const contentText = cleanText(item.html ? htmlToText(contentHtml) : (item.text ?? ''));
+  const title = cleanLine(item.title ?? '') || summarize(contentText, 30);
+  if (!title && !contentText) throw new Error('normalize: item has neither a title nor any text');
+  const { publishedAt, timeFlags } = resolvePublished(item.published, fetchedMs);
+  const updatedMs = item.updated ? parseTime(item.updated, fetchedMs) : undefined;
+  const bylines = parseBylines(item.authors);
+  const summary = cleanLine(item.summary ? htmlToText(item.summary) : '') || summarize(contentText);
+  return {
+    id: articleIdFor(url || itemKeyOf(source.id, item)),
+    url,
+    itemKey: itemKeyOf(source.id, item),
+    title,
+    summary,
+    contentHtml,
+    contentText,
+    authors: bylines.authors,
+    editor: item.editor ? cleanLine(item.editor) : bylines.editor,
+    source: { id: source.id, name: source.name },
+    originalSource: item.originalSource ? cleanLine(item.originalSource) : null,
+    publishedAt,
+    updatedAt: updatedMs !== undefined && updatedMs > Date.parse(publishedAt) ? formatChinaTime(updatedMs) : publishedAt,
+    firstSeenAt: formatChinaTime(fetchedMs),
+    timeFlags,
+    language: 'zh-CN',
+    images: item.images,
+    contentHash: contentHashOf(contentText || title),
+    alsoPublishedBy: [],
+  };
+}
+
+function resolvePublished(published: string | undefined, fetchedMs: number): { publishedAt: string; timeFlags: TimeFlag[] } {
+  const parsed = published ? parseTime(published, fetchedMs) : undefined;
+  if (parsed === undefined) return { publishedAt: formatChinaTime(fetchedMs), timeFlags: ['missing'] };
+  if (parsed > fetchedMs + FUTURE_SKEW_MS) return { publishedAt: formatChinaTime(fetchedMs), timeFlags: ['future-clamped'] };
+  return { publishedAt: formatChinaTime(parsed), timeFlags: [] };
+}
+
+function textToHtml(text: string): string {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('\n');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
+}

@@ -1,0 +1,81 @@
+/** China Standard Time, UTC+8 all year (no daylight saving since 1991). */
+const CHINA_OFFSET_MINUTES = 8 * 60;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * Parses a publication time as sources write it and returns epoch milliseconds, or undefined
+ * when the text holds no time. Times without an offset are China time. Relative forms
+ * (刚刚, 3小时前, 昨天 10:30) and yearless ones (07-05 10:39) count from `now`, the fetch time;
+ * an inferred year is never one that puts the time in the future.
+ */
+export function parseTime(text: string, now: number): number | undefined {
+  const value = text.trim();
+  if (!value) return undefined;
+  return parseRelative(value, now) ?? parseChineseDate(value, now) ?? parseWithOffset(value);
+}
+
+const ISO_OR_RFC_WITH_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC|UT|[ECMP][SD]T)\s*$/i;
+
+function parseWithOffset(value: string): number | undefined {
+  if (!ISO_OR_RFC_WITH_ZONE.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+const FULL_DATE =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?\s*(?:秒)?$/;
+const YEARLESS = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+(\d{1,2})[:：](\d{2}))?$/;
+
+function parseChineseDate(value: string, now: number): number | undefined {
+  if (ISO_OR_RFC_WITH_ZONE.test(value)) return undefined;
+  const full = FULL_DATE.exec(value);
+  if (full) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0'] = full;
+    return chinaTime(+y!, +mo!, +d!, +h, +mi, +s);
+  }
+  const yearless = YEARLESS.exec(value);
+  if (yearless) {
+    const [, mo, d, h = '0', mi = '0'] = yearless;
+    const year = chinaParts(now).year;
+    const thisYear = chinaTime(year, +mo!, +d!, +h, +mi, 0);
+    return thisYear !== undefined && thisYear > now ? chinaTime(year - 1, +mo!, +d!, +h, +mi, 0) : thisYear;
+  }
+  return undefined;
+}
+
+const RELATIVE = /^(\d+)\s*(秒|分钟|小时|天)前$/;
+const RELATIVE_UNIT: Record<string, number> = { 秒: 1000, 分钟: MINUTE, 小时: HOUR, 天: DAY };
+const DAY_WORD = /^(今天|昨天|前天)\s*(\d{1,2})[:：](\d{2})$/;
+const DAYS_BACK: Record<string, number> = { 今天: 0, 昨天: 1, 前天: 2 };
+
+function parseRelative(value: string, now: number): number | undefined {
+  if (value === '刚刚') return now;
+  const ago = RELATIVE.exec(value);
+  if (ago) return now - Number(ago[1]) * RELATIVE_UNIT[ago[2]!]!;
+  const day = DAY_WORD.exec(value);
+  if (day) {
+    const today = chinaParts(now - DAYS_BACK[day[1]!]! * DAY);
+    return chinaTime(today.year, today.month, today.day, +day[2]!, +day[3]!, 0);
+  }
+  return undefined;
+}
+
+/** Epoch ms of a wall-clock time in China; undefined when the fields are not a real date. */
+function chinaTime(year: number, month: number, day: number, hour: number, minute: number, second: number) {
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(utc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  return utc - CHINA_OFFSET_MINUTES * MINUTE;
+}
+
+function chinaParts(ms: number): { year: number; month: number; day: number } {
+  const shifted = new Date(ms + CHINA_OFFSET_MINUTES * MINUTE);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Formats epoch ms as ISO 8601 in China time: `2017-07-05T10:39:00+08:00`. */
+export function formatChinaTime(ms: number): string {
+  return new Date(ms + CHINA_OFFSET_MINUTES * MINUTE).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+}

@@ -1,0 +1,47 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Verdict } from '../domain/verdict.js';
+import { ALL_CHANNEL_ID } from '../domain/channel.js';
+import { enqueuePublish } from '../queues/enqueue.js';
+import { parsePayload, processPayloadSchema } from '../queues/payloads.js';
+import { QUEUE } from '../queues/queue-names.js';
+import type { QueueSet } from '../queues/queue-set.js';
+import type { ArticleRepository } from '../store/article-repository.js';
+import { buildArticle, type ClassifySettings } from './process-item.js';
+
+export interface ProcessProcessorDeps {
+  settings: ClassifySettings;
+  articles: ArticleRepository;
+  queues: Pick<QueueSet, 'publish'>;
+  log: Logger;
+  /** Called with every verdict, for metrics. */
+  onVerdict?: (verdict: Verdict) => void;
+}
+
+/**
+ * Returns the `process` job handler: build the article from the raw item, store it through
+ * the atomic claim (so a retried or repeated item never makes a second article), and ask for
+ * a rebuild of the feeds it changed.
+ */
+export function createProcessProcessor(deps: ProcessProcessorDeps) {
+  return async (job: Job): Promise<Verdict> => {
+    const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
+    let article;
+    try {
+      article = buildArticle(payload, deps.settings);
+    } catch (cause) {
+      throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
+    }
+    const verdict = await deps.articles.save(article);
+    deps.onVerdict?.(verdict);
+    if (verdict.kind === 'created' || verdict.kind === 'updated') {
+      const channelIds = [...article.channels.map((channel) => channel.id), ALL_CHANNEL_ID];
+      await enqueuePublish(deps.queues.publish, channelIds);
+    }
+    deps.log.debug(
+      { queue: QUEUE.process, job_id: job.id, source_id: payload.source.id, verdict: verdict.kind, article_id: verdict.articleId },
+      'processed',
+    );
+    return verdict;
+  };
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+
+/** The URL of the Redis the test run uses (see global-redis.ts). */
+export function testRedisUrl(): string {
+  return inject('redisUrl');
+}
+
+/** A key prefix no other test uses; BullMQ queues and store keys of one test live under it. */
+export function uniquePrefix(name: string): string {
+  return `test-${name}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A Redis client for a test; BullMQ needs `maxRetriesPerRequest: null`. */
+export function connectTestRedis(): Redis {
+  return new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+}
+
+/** Deletes every key under a prefix. */
+export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
