@@ -1,0 +1,88 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleRepository } from '../../src/store/article-repository.js';
+import { makeArticle } from '../support/articles.js';
+import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
+
+const TEXT = '近日，新泰市青云街道12个老旧小区改造项目集中开工，涉及居民楼86栋、住户2300余户。';
+
+describe('ArticleRepository against Redis', () => {
+  const prefix = uniquePrefix('articles');
+  let redis: Redis;
+  let repo: ArticleRepository;
+
+  beforeAll(() => {
+    redis = connectTestRedis();
+    repo = new ArticleRepository(redis, prefix);
+  });
+  afterAll(async () => {
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('creates an article once; the same item again is unchanged', async () => {
+    const article = makeArticle({ url: 'https://example.cn/a/1.html', contentText: TEXT });
+    expect(await repo.save(article)).toEqual({ kind: 'created', articleId: article.id });
+    expect(await repo.save(article)).toEqual({ kind: 'unchanged', articleId: article.id });
+    expect(await repo.listFeed('channel:xintai', 10)).toEqual([article.id]);
+    expect(await repo.listFeed('channel:all', 10)).toEqual([article.id]);
+    expect(await repo.listFeed('source:test-source', 10)).toEqual([article.id]);
+    expect((await repo.get(article.id))?.title).toBe(article.title);
+  });
+
+  it('updates in place when the same item comes back with new content, keeping id and publishedAt', async () => {
+    const first = makeArticle({ url: 'https://example.cn/a/2.html', contentText: `${TEXT}第一版。` });
+    await repo.save(first);
+    const second = makeArticle({
+      url: 'https://example.cn/a/2.html',
+      contentText: `${TEXT}第二版，补充了开工时间。`,
+      publishedAt: '2024-03-12T11:00:00+08:00',
+      firstSeenAt: '2024-03-12T12:00:00+08:00',
+      channels: [{ id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title' }] }],
+    });
+    expect(await repo.save(second)).toEqual({ kind: 'updated', articleId: first.id });
+    const stored = await repo.get(first.id);
+    expect(stored?.contentText).toContain('第二版');
+    expect(stored?.publishedAt).toBe(first.publishedAt);
+    expect(stored?.updatedAt).toBe('2024-03-12T12:00:00+08:00');
+    expect(await repo.listFeed('channel:xintai', 10)).not.toContain(first.id);
+    expect(await repo.listFeed('channel:taian', 10)).toContain(first.id);
+  });
+
+  it('records a copy at another URL with the same content on the stored article', async () => {
+    const original = makeArticle({ url: 'https://example.cn/a/3.html', contentText: `${TEXT}原文。` });
+    const copy = makeArticle({
+      url: 'https://mirror.example.cn/news/3.html',
+      contentText: `${TEXT}  原文 。`,
+      itemKey: 'mirror:3',
+      source: { id: 'mirror', name: '转载站' },
+    });
+    await repo.save(original);
+    expect(await repo.save(copy)).toEqual({ kind: 'duplicate', articleId: original.id, matchedBy: 'content' });
+    const stored = await repo.get(original.id);
+    expect(stored?.alsoPublishedBy).toEqual([
+      { url: copy.url, sourceId: 'mirror', sourceName: '转载站', publishedAt: copy.publishedAt },
+    ]);
+    expect(await repo.get(copy.id)).toBeUndefined();
+    expect(await repo.save(copy)).toEqual({ kind: 'unchanged', articleId: original.id });
+    expect((await repo.get(original.id))?.alsoPublishedBy).toHaveLength(1);
+  });
+
+  it('matches a copy by canonical URL from another source', async () => {
+    const original = makeArticle({ url: 'https://example.cn/a/4.html', contentText: `${TEXT}全文。` });
+    const teaser = makeArticle({ url: original.url, contentText: '摘要而已', itemKey: 'feed:guid-4', source: { id: 'feed', name: 'RSS' } });
+    await repo.save(original);
+    expect(await repo.save(teaser)).toEqual({ kind: 'duplicate', articleId: original.id, matchedBy: 'url' });
+  });
+
+  it('stores one article when many workers save copies of it at once', async () => {
+    const copies = Array.from({ length: 20 }, (_, i) =>
+      makeArticle({ url: `https://site${i}.example.cn/story.html`, itemKey: `s${i}:story`, contentText: `${TEXT}同一篇稿件。` }),
+    );
+    const verdicts = await Promise.all(copies.map((copy) => repo.save(copy)));
+    const created = verdicts.filter((v) => v.kind === 'created');
+    expect(created).toHaveLength(1);
+    expect(verdicts.filter((v) => v.kind === 'duplicate')).toHaveLength(19);
+    expect((await repo.get(created[0]!.articleId))?.alsoPublishedBy).toHaveLength(19);
+  });
+});

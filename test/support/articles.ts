@@ -1,0 +1,28 @@
+import type { Article } from '../../src/domain/article.js';
+import { articleIdFor, contentHashOf } from '../../src/workers/dedupe/fingerprint.js';
+
+/** Builds a stored-shape article for glue tests; the text decides its content hash. */
+export function makeArticle(overrides: Partial<Article> & { url: string; contentText: string }): Article {
+  const publishedAt = overrides.publishedAt ?? '2024-03-12T09:15:00+08:00';
+  return {
+    id: articleIdFor(overrides.url),
+    itemKey: `test-source:${overrides.url}`,
+    title: '新泰市青云街道12个老旧小区改造项目集中开工',
+    summary: overrides.contentText.slice(0, 60),
+    contentHtml: `<p>${overrides.contentText}</p>`,
+    authors: ['张伟'],
+    editor: null,
+    source: { id: 'test-source', name: '测试来源' },
+    originalSource: '新泰新闻网',
+    publishedAt,
+    updatedAt: publishedAt,
+    firstSeenAt: publishedAt,
+    timeFlags: [],
+    language: 'zh-CN',
+    images: [],
+    channels: [{ id: 'xintai', score: 5, evidence: [{ name: '新泰市', where: 'title' }] }],
+    contentHash: contentHashOf(overrides.contentText),
+    alsoPublishedBy: [],
+    ...overrides,
+  };
+}
