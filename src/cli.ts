@@ -4,6 +4,7 @@ import { loadConfig } from './config/load-config.js';
 import { extractPage } from './ops/extract-command.js';
 import { describeQueues, formatTable } from './ops/queue-status.js';
 import { serve } from './ops/serve.js';
+import { readSourceStatuses } from './ops/source-status.js';
 import { QUEUE_NAMES, type QueueName } from './queues/queue-names.js';
 import { openQueues } from './queues/queue-set.js';
 import { ALL_ROLES } from './start-roles.js';
@@ -89,14 +90,18 @@ async function withRedis(use: (redis: Redis, prefix: string) => Promise<void>): 
 async function printSources(): Promise<void> {
   const config = loadConfig();
   await withRedis(async (redis, prefix) => {
-    const states = new SourceStateRepository(redis, prefix);
-    const rows = await Promise.all(
-      config.sources.map(async (source) => {
-        const state = await states.get(source.id);
-        return [source.id, source.kind, `${source.intervalMs / 1000}s`, state.lastSuccessAt ?? '-', String(state.errorCount), state.lastError ?? ''];
-      }),
-    );
-    process.stdout.write(formatTable(['source', 'kind', 'every', 'last success', 'errors', 'last error'], rows));
+    const statuses = await readSourceStatuses(config.sources, new SourceStateRepository(redis, prefix));
+    const rows = statuses.map(({ id, kind, intervalSeconds, state }) => [
+      id,
+      kind,
+      `${intervalSeconds}s`,
+      state.lastStatus ?? 'never',
+      state.lastSuccessAt ?? '-',
+      String(state.errorCount),
+      state.nextPollAt ?? '-',
+      state.lastError ?? '',
+    ]);
+    process.stdout.write(formatTable(['source', 'kind', 'every', 'last', 'last success', 'errors', 'next poll', 'last error'], rows));
   });
 }
 

@@ -5,6 +5,7 @@ import { ALL_CHANNEL_ID } from './domain/channel.js';
 import { createHttpServer } from './feeds/http-server.js';
 import { createMetrics } from './ops/metrics.js';
 import { createFetchProcessor } from './producers/fetch.processor.js';
+import { HostLimiter } from './producers/fetch/host-limiter.js';
 import { enqueuePublish, scheduleSources } from './queues/enqueue.js';
 import { QUEUE, type QueueName } from './queues/queue-names.js';
 import { openQueues } from './queues/queue-set.js';
@@ -48,6 +49,14 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       sources: new Map(config.sources.map((source) => [source.id, source])),
       sourceStates,
       queues,
+      hostLimiter: new HostLimiter(config.fetch.perHostConcurrency),
+      limits: {
+        headersTimeoutMs: config.fetch.timeout,
+        bodyTimeoutMs: config.fetch.timeout,
+        totalTimeoutMs: config.fetch.totalTimeout,
+        maxBytes: config.fetch.maxBytes,
+        maxRedirects: config.fetch.maxRedirects,
+      },
       log,
     }),
     [QUEUE.process]: createProcessProcessor({
@@ -93,6 +102,8 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
         rendered,
         queues: queues.all,
         metrics,
+        sources: config.sources,
+        sourceStates,
         workersRunning: () => workers.every((worker) => worker.isRunning()),
       })
     : undefined;

@@ -60,6 +60,18 @@ export const configFileSchema = z.strictObject({
       limit: z.number().int().min(1).max(200).default(50),
     })
     .prefault({}),
+  fetch: z
+    .strictObject({
+      /** Politeness: requests at once to one host, per process. */
+      perHostConcurrency: z.number().int().min(1).default(2),
+      /** Connect + response headers, and the longest silence within a body. */
+      timeout: durationSchema.default(15_000),
+      /** The whole fetch, redirects included. */
+      totalTimeout: durationSchema.default(60_000),
+      maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+      maxRedirects: z.number().int().min(0).max(20).default(5),
+    })
+    .prefault({}),
   workers: z
     .strictObject({
       fetchConcurrency: z.number().int().min(1).default(4),

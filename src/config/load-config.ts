@@ -16,6 +16,7 @@ export interface Config {
   redis: { url: string | undefined; prefix: string };
   http: { port: number; host: string };
   feeds: ConfigFile['feeds'];
+  fetch: ConfigFile['fetch'];
   workers: ConfigFile['workers'];
   channels: Channel[];
   sources: Source[];
@@ -73,6 +74,7 @@ export function parseConfig(
     redis: { url: overrides.redisUrl, prefix: file.redis.prefix },
     http: { port: overrides.port, host: overrides.host ?? '0.0.0.0' },
     feeds: file.feeds,
+    fetch: file.fetch,
     workers: file.workers,
     channels: file.channels,
     sources: file.sources.map(({ interval, ...source }) => ({

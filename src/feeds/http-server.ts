@@ -4,9 +4,12 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { registerDashboard } from '../ops/dashboard.js';
 import { registerHealthRoutes } from '../ops/health.route.js';
+import { registerSourcesRoute } from '../ops/sources.route.js';
 import type { Metrics } from '../ops/metrics.js';
+import type { Source } from '../domain/source.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
+import type { SourceStateRepository } from '../store/source-state-repository.js';
 import { registerArticleRoutes } from './routes/articles.route.js';
 import { registerFeedRoutes } from './routes/feed.route.js';
 
@@ -18,6 +21,8 @@ export interface HttpServerDeps {
   rendered: RenderedFeedRepository;
   queues: readonly Queue[];
   metrics: Metrics;
+  sources: readonly Source[];
+  sourceStates: SourceStateRepository;
   workersRunning?: () => boolean;
 }
 
@@ -29,6 +34,7 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyIns
   registerFeedRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerHealthRoutes(app, deps);
+  registerSourcesRoute(app, deps);
   app.get('/metrics', async (_request, reply) =>
     reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
   );

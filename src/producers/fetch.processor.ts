@@ -7,80 +7,138 @@ import { QUEUE } from '../queues/queue-names.js';
 import type { QueueSet } from '../queues/queue-set.js';
 import type { SourceStateRepository } from '../store/source-state-repository.js';
 import { decodeBody } from './fetch/decode-body.js';
-import { FetchError, fetchResource } from './fetch/fetch-resource.js';
+import { FetchError } from './fetch/fetch-error.js';
+import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
+import type { HostLimiter } from './fetch/host-limiter.js';
+import { maxAgeMs, nextPollDelay } from './fetch/poll-policy.js';
 import { readSourceDocument } from './read-source.js';
 
 export interface FetchProcessorDeps {
   sources: ReadonlyMap<string, Source>;
   sourceStates: SourceStateRepository;
   queues: Pick<QueueSet, 'fetch' | 'process'>;
+  hostLimiter: HostLimiter;
+  limits?: FetchOptions['limits'];
   log: Logger;
+  now?: () => number;
 }
 
 /** Result of one fetch job, kept by BullMQ for the dashboard. */
 export interface FetchOutcome {
-  status: 'ok' | 'not-modified';
+  status: 'ok' | 'not-modified' | 'skipped';
   items: number;
   pages: number;
 }
 
 /**
  * Returns the `fetch` job handler: fetch one source (or one page a list linked to), read its
- * items, queue them for `process`, and record the outcome on the source. Permanent failures
- * (a 404, an unparsable document) fail the job without retries; transient ones are retried.
+ * items, queue them for `process`, and record the outcome on the source. A failing source is
+ * backed off (exponentially, and never sooner than its Retry-After) by skipping its scheduled
+ * polls until its next poll time; the failure shows on the source and as a failed job.
  */
 export function createFetchProcessor(deps: FetchProcessorDeps) {
+  const now = deps.now ?? Date.now;
   return async (job: Job): Promise<FetchOutcome> => {
     const { sourceId, pageUrl } = parsePayload(fetchPayloadSchema, job.data, QUEUE.fetch);
     const source = deps.sources.get(sourceId);
     if (!source) throw new UnrecoverableError(`fetch: unknown source "${sourceId}"`);
     const log = deps.log.child({ queue: QUEUE.fetch, job_id: job.id, source_id: sourceId });
-    const fetchedAt = new Date().toISOString();
-    try {
-      const outcome = await fetchAndQueue(deps, source, pageUrl, fetchedAt);
-      log.info({ ...outcome, page_url: pageUrl }, 'fetched');
-      return outcome;
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      await deps.sourceStates.recordFailure(sourceId, fetchedAt, pageUrl ? `${pageUrl}: ${message}` : message);
-      log.warn({ err: cause, page_url: pageUrl }, 'fetch failed');
-      if (cause instanceof FetchError && !cause.permanent) throw cause;
-      throw new UnrecoverableError(message);
-    }
+    return pageUrl ? fetchListedPage(deps, source, pageUrl, log) : pollSource(deps, source, now(), log);
   };
 }
 
-async function fetchAndQueue(
-  deps: FetchProcessorDeps,
-  source: Source,
-  pageUrl: string | undefined,
-  fetchedAt: string,
-): Promise<FetchOutcome> {
-  const url = pageUrl ?? source.url;
-  const state = pageUrl ? undefined : await deps.sourceStates.get(source.id);
-  const fetched = await fetchResource(url, { etag: state?.etag, lastModified: state?.lastModified });
-  if (fetched.status === 'not-modified') {
-    await deps.sourceStates.recordSuccess(source.id, fetchedAt, { items: 0 });
-    return { status: 'not-modified', items: 0, pages: 0 };
+async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: number, log: Logger): Promise<FetchOutcome> {
+  const state = await deps.sourceStates.get(source.id);
+  if (state.nextPollAt && Date.parse(state.nextPollAt) > startedAt) return { status: 'skipped', items: 0, pages: 0 };
+  const at = new Date(startedAt).toISOString();
+  try {
+    const host = hostOf(source.url);
+    const fetched = await deps.hostLimiter.run(host, () =>
+      fetchResource(source.url, { etag: state.etag, lastModified: state.lastModified, allowPrivateNetwork: source.allowPrivateNetwork, limits: deps.limits }),
+    );
+    if (fetched.status === 'not-modified') {
+      const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true })).toISOString();
+      await deps.sourceStates.recordSuccess(source.id, at, { status: 'not-modified', items: 0, nextPollAt });
+      log.info({ status: 'not-modified' }, 'polled');
+      return { status: 'not-modified', items: 0, pages: 0 };
+    }
+    const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
+    const reading = await readSourceDocument(source, text, fetched.finalUrl, false);
+    await enqueueItems(deps.queues.process, reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })));
+    const pages = await queueNewPages(deps, source, reading.pageUrls);
+    const hintMs = Math.max((reading.ttlMinutes ?? 0) * 60_000, maxAgeMs(fetched.cacheControl) ?? 0);
+    const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true, hintMs })).toISOString();
+    await deps.sourceStates.recordSuccess(source.id, at, {
+      status: 'ok',
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      items: reading.items.length,
+      nextPollAt,
+    });
+    log.info({ status: 'ok', items: reading.items.length, pages }, 'polled');
+    return { status: 'ok', items: reading.items.length, pages };
+  } catch (error) {
+    // Fetch errors name their URL already; parse errors get it here.
+    const message = error instanceof FetchError ? error.message : `${source.url}: ${messageOf(error)}`;
+    const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
+    const errors = await deps.sourceStates.recordFailure(source.id, at, message, (count) =>
+      new Date(startedAt + nextPollDelay(source.intervalMs, { ok: false, consecutiveErrors: count, retryAfterMs })).toISOString(),
+    );
+    log.warn({ err: error, error_count: errors }, 'poll failed');
+    // The source's own backoff decides when to try again; a BullMQ retry would poll too soon.
+    throw new UnrecoverableError(message);
   }
-  const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
-  const reading = await readSourceDocument(source, text, fetched.finalUrl, pageUrl !== undefined);
-  const sourceRef = { id: source.id, name: source.name, channels: source.channels };
-  await enqueueItems(
-    deps.queues.process,
-    reading.items.map((item) => ({ source: sourceRef, item, fetchedAt })),
-  );
-  let pages = 0;
-  for (const link of reading.pageUrls) {
-    if (await deps.sourceStates.markPageSeen(source.id, link)) {
+}
+
+async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl: string, log: Logger): Promise<FetchOutcome> {
+  const at = new Date().toISOString();
+  try {
+    const fetched = await deps.hostLimiter.run(hostOf(pageUrl), () =>
+      fetchResource(pageUrl, { allowPrivateNetwork: source.allowPrivateNetwork, limits: deps.limits }),
+    );
+    if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
+    const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
+    const reading = await readSourceDocument(source, text, fetched.finalUrl, true);
+    await enqueueItems(deps.queues.process, reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })));
+    log.info({ page_url: pageUrl, items: reading.items.length }, 'fetched listed page');
+    return { status: 'ok', items: reading.items.length, pages: 0 };
+  } catch (error) {
+    const message = `${pageUrl}: ${messageOf(error)}`;
+    log.warn({ err: error, page_url: pageUrl }, 'listed page failed');
+    if (error instanceof FetchError && !error.permanent) throw new Error(message, { cause: error });
+    await deps.sourceStates.recordFailure(source.id, at, message);
+    throw new UnrecoverableError(message);
+  }
+}
+
+/** Queues each page link not seen before, once. */
+async function queueNewPages(deps: FetchProcessorDeps, source: Source, pageUrls: string[]): Promise<number> {
+  let queued = 0;
+  for (const link of pageUrls) {
+    if (!(await deps.sourceStates.markPageSeen(source.id, link))) continue;
+    try {
       await enqueuePageFetch(deps.queues.fetch, source.id, link);
-      pages++;
+      queued++;
+    } catch (error) {
+      await deps.sourceStates.forgetPage(source.id, link);
+      throw error;
     }
   }
-  await deps.sourceStates.recordSuccess(source.id, fetchedAt, {
-    etag: pageUrl ? undefined : fetched.etag,
-    lastModified: pageUrl ? undefined : fetched.lastModified,
-    items: reading.items.length,
-  });
-  return { status: 'ok', items: reading.items.length, pages };
+  return queued;
+}
+
+function refOf(source: Source) {
+  return { id: source.id, name: source.name, channels: source.channels };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || 'local';
+  } catch {
+    return 'invalid';
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

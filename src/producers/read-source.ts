@@ -8,6 +8,8 @@ import { extractArticle } from './pages/extract-article.js';
 export interface SourceReading {
   items: RawItem[];
   pageUrls: string[];
+  /** A feed's `<ttl>`, when it has one. */
+  ttlMinutes?: number | undefined;
 }
 
 /**
@@ -23,5 +25,5 @@ export async function readSourceDocument(
   if (isListedPage || source.kind === 'page') return { items: [extractArticle(text, url)], pageUrls: [] };
   if (source.kind === 'list') return { items: [], pageUrls: discoverArticleLinks(text, url, source.linkSelector) };
   const feed = await parseFeed(text, url);
-  return { items: feed.items, pageUrls: [] };
+  return { items: feed.items, pageUrls: [], ttlMinutes: feed.ttlMinutes };
 }

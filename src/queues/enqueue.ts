@@ -19,7 +19,8 @@ export async function scheduleSources(fetchQueue: Queue<FetchPayload>, sources: 
     await fetchQueue.upsertJobScheduler(
       sourceSchedulerId(source.id),
       { every: source.intervalMs },
-      { name: JOB.pollSource, data: { sourceId: source.id } },
+      // One attempt: a failing source is backed off by its own poll policy, not by BullMQ retries.
+      { name: JOB.pollSource, data: { sourceId: source.id }, opts: { attempts: 1 } },
     );
   }
 }

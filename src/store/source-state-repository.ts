@@ -7,9 +7,15 @@ export interface SourceState {
   lastModified?: string;
   lastFetchAt?: string;
   lastSuccessAt?: string;
+  /** `ok`, `not-modified`, or `error`. */
+  lastStatus?: string;
   lastError?: string;
+  /** Failures since the last success; 0 when the source is healthy. */
   errorCount: number;
+  /** Items read from the source since it was first fetched. */
   itemsSeen: number;
+  /** The source is not polled before this time (backoff, Retry-After, the feed's ttl). */
+  nextPollAt?: string;
 }
 
 /** Keeps each source's fetch state in a Redis hash. */
@@ -29,27 +35,45 @@ export class SourceStateRepository {
     return { ...rest, errorCount: Number(errorCount ?? 0), itemsSeen: Number(itemsSeen ?? 0) };
   }
 
-  /** Records a successful fetch: the validators to send next time, and clears the error. */
+  /** Records a successful fetch: the validators to send next time; clears the error. */
   async recordSuccess(
     sourceId: string,
     at: string,
-    result: { etag?: string | undefined; lastModified?: string | undefined; items: number },
+    result: { status: 'ok' | 'not-modified'; etag?: string | undefined; lastModified?: string | undefined; items: number; nextPollAt: string },
   ): Promise<void> {
     const key = this.keys.sourceState(sourceId);
-    const fields: Record<string, string> = { lastFetchAt: at, lastSuccessAt: at, errorCount: '0' };
+    const fields: Record<string, string> = {
+      lastFetchAt: at,
+      lastSuccessAt: at,
+      lastStatus: result.status,
+      errorCount: '0',
+      nextPollAt: result.nextPollAt,
+    };
     if (result.etag) fields.etag = result.etag;
     if (result.lastModified) fields.lastModified = result.lastModified;
     await this.redis.multi().hset(key, fields).hdel(key, 'lastError').hincrby(key, 'itemsSeen', result.items).exec();
   }
 
-  /** Records a failed fetch with its message, counting consecutive failures. */
-  async recordFailure(sourceId: string, at: string, message: string): Promise<void> {
+  /**
+   * Records a failed fetch and returns the number of failures since the last success;
+   * `nextPollAt` computes the next poll time from that number.
+   */
+  async recordFailure(sourceId: string, at: string, message: string, nextPollAt?: (errorCount: number) => string): Promise<number> {
     const key = this.keys.sourceState(sourceId);
-    await this.redis.multi().hset(key, { lastFetchAt: at, lastError: message }).hincrby(key, 'errorCount', 1).exec();
+    const errorCount = await this.redis.hincrby(key, 'errorCount', 1);
+    const fields: Record<string, string> = { lastFetchAt: at, lastStatus: 'error', lastError: message.slice(0, 1000) };
+    if (nextPollAt) fields.nextPollAt = nextPollAt(errorCount);
+    await this.redis.hset(key, fields);
+    return errorCount;
   }
 
   /** Marks a page of a list source as seen; true the first time only. */
   async markPageSeen(sourceId: string, pageUrl: string): Promise<boolean> {
     return (await this.redis.sadd(this.keys.seenPages(sourceId), pageUrl)) === 1;
+  }
+
+  /** Forgets that a page was seen, so that a failed fetch of it can be queued again. */
+  async forgetPage(sourceId: string, pageUrl: string): Promise<void> {
+    await this.redis.srem(this.keys.seenPages(sourceId), pageUrl);
   }
 }

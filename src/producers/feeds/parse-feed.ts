@@ -13,35 +13,47 @@ type FeedItemExtras = {
   author?: string | { name?: string | string[] };
 };
 
-const rssParser: Parser<Record<string, unknown>, FeedItemExtras> = new Parser({
-  customFields: { item: ['dc:creator', 'dc:date', 'updated', 'id', 'summary', 'author'] },
+const rssParser: Parser<{ ttl?: string }, FeedItemExtras> = new Parser({
+  customFields: { feed: ['ttl'], item: ['dc:creator', 'dc:date', 'updated', 'id', 'summary', 'author'] },
 });
 
-/** A parsed feed: its title and link, and its items as RawItems. */
+/** A parsed feed: its title and link, its items as RawItems, and how often it asks to be polled. */
 export interface ParsedFeed {
   title: string | undefined;
   link: string | undefined;
+  /** RSS 2.0 `<ttl>`: minutes the feed may be cached. */
+  ttlMinutes?: number | undefined;
   items: RawItem[];
 }
+
+/** Characters XML 1.0 forbids (§2.2); feeds in the wild contain them, and they break the parser. */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /**
  * Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (through rss-parser) or JSON Feed 1.0/1.1 text into
  * RawItems, with item links resolved against the feed's URL.
  */
 export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
-  const trimmed = text.trimStart();
+  const trimmed = text.replace(/^\ufeff/, '').trimStart();
+  if (trimmed === '') throw new Error('feed: the document is empty');
   if (trimmed.startsWith('{')) return parseJsonFeed(trimmed, feedUrl);
   if (!trimmed.startsWith('<')) throw new Error('feed: the document is neither XML nor JSON');
+  if (/^(<!--[\s\S]*?-->\s*)*<!doctype html|^(<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(trimmed)) {
+    throw new Error('feed: expected a feed but got an HTML page');
+  }
   let feed;
   try {
-    feed = await rssParser.parseString(trimmed);
+    feed = await rssParser.parseString(trimmed.replace(XML_FORBIDDEN, ''));
   } catch (cause) {
-    throw new Error(`feed: unable to parse feed: ${(cause as Error).message}`, { cause });
+    throw new Error(`feed: unable to parse feed: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }
+  if (!feed.items) throw new Error('feed: the XML document is not an RSS or Atom feed');
   const base = resolveUrl(feed.link, feedUrl) ?? feedUrl;
+  const ttl = Number(feed.ttl);
   return {
     title: feed.title,
     link: feed.link,
+    ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
     items: feed.items.map((item) => toRawItem(item, base)),
   };
 }
