@@ -104,6 +104,14 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
         metrics,
         sources: config.sources,
         sourceStates,
+        push: {
+          partners: config.partners,
+          queues,
+          redis: connection,
+          keyPrefix: prefix,
+          maxBodyBytes: config.push.maxBodyBytes,
+          maxItems: config.push.maxItems,
+        },
         workersRunning: () => workers.every((worker) => worker.isRunning()),
       })
     : undefined;

@@ -44,6 +44,25 @@ export const sourceSchema = z.strictObject({
   linkSelector: z.string().min(1).optional(),
 });
 
+export const partnerSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    /** The API key, or the name of the environment variable that holds it (preferred). */
+    key: z.string().min(16, 'an API key needs at least 16 characters').optional(),
+    keyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name').optional(),
+    /** Whether the partner may push articles (POST /api/articles). */
+    push: z.boolean().default(true),
+    /** Channels the partner's pushed articles belong to, and that it may pull. */
+    channels: z.array(z.string()).default([]),
+    rate: z
+      .strictObject({ max: z.number().int().min(1).default(60), per: durationSchema.default(60_000) })
+      .prefault({}),
+  })
+  .refine((partner) => (partner.key === undefined) !== (partner.keyEnv === undefined), {
+    message: 'give exactly one of key and keyEnv',
+  });
+
 export const configFileSchema = z.strictObject({
   site: z
     .strictObject({
@@ -80,6 +99,13 @@ export const configFileSchema = z.strictObject({
     .prefault({}),
   channels: z.array(channelSchema).min(1),
   sources: z.array(sourceSchema).default([]),
+  push: z
+    .strictObject({
+      maxBodyBytes: z.number().int().min(1024).default(1024 * 1024),
+      maxItems: z.number().int().min(1).max(1000).default(100),
+    })
+    .prefault({}),
+  partners: z.array(partnerSchema).default([]),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

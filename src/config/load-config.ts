@@ -20,6 +20,18 @@ export interface Config {
   workers: ConfigFile['workers'];
   channels: Channel[];
   sources: Source[];
+  push: ConfigFile['push'];
+  partners: Partner[];
+}
+
+/** A partner site: it pushes articles with its API key, within its rate. */
+export interface Partner {
+  id: string;
+  name: string;
+  key: string;
+  push: boolean;
+  channels: string[];
+  rate: { max: number; perMs: number };
 }
 
 /** The bundled example config, used when SYNDICATOR_CONFIG is not set. */
@@ -35,7 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(`config: cannot read ${configPath}: ${(cause as Error).message}`, { cause });
   }
   const port = parsePort(env.PORT);
-  return parseConfig(text, configPath, { port, host: env.HOST || '0.0.0.0', redisUrl: env.REDIS_URL || undefined });
+  return parseConfig(text, configPath, { port, host: env.HOST || '0.0.0.0', redisUrl: env.REDIS_URL || undefined, env });
 }
 
 function parsePort(value: string | undefined): number {
@@ -51,7 +63,7 @@ function parsePort(value: string | undefined): number {
 export function parseConfig(
   text: string,
   configPath: string,
-  overrides: { port: number; host?: string; redisUrl?: string | undefined },
+  overrides: { port: number; host?: string; redisUrl?: string | undefined; env?: NodeJS.ProcessEnv },
 ): Readonly<Config> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -81,6 +93,12 @@ export function parseConfig(
       ...source,
       url: resolveSourceUrl(source.url, baseDir),
       intervalMs: interval,
+    })),
+    push: file.push,
+    partners: file.partners.map(({ key, keyEnv, rate, ...partner }, index) => ({
+      ...partner,
+      key: key ?? partnerKeyFromEnv(keyEnv!, overrides.env ?? {}, `${configPath}: partners.${index}.keyEnv`),
+      rate: { max: rate.max, perMs: rate.per },
     })),
   };
   return deepFreeze(config);
@@ -115,12 +133,24 @@ function checkReferences(file: ConfigFile, configPath: string): void {
   const problems: string[] = [];
   findDuplicates(file.channels.map((c) => c.id)).forEach((id) => problems.push(`channel id "${id}" is used twice`));
   findDuplicates(file.sources.map((s) => s.id)).forEach((id) => problems.push(`source id "${id}" is used twice`));
+  findDuplicates(file.partners.map((p) => p.id)).forEach((id) => problems.push(`partner id "${id}" is used twice`));
+  for (const [index, partner] of file.partners.entries()) {
+    for (const channel of partner.channels) {
+      if (!channelIds.has(channel)) problems.push(`partners.${index}.channels: unknown channel "${channel}"`);
+    }
+  }
   for (const [index, source] of file.sources.entries()) {
     for (const channel of source.channels) {
       if (!channelIds.has(channel)) problems.push(`sources.${index}.channels: unknown channel "${channel}"`);
     }
   }
   if (problems.length > 0) throw new ConfigError(`config: ${configPath}: ${problems.join('; ')}`);
+}
+
+function partnerKeyFromEnv(name: string, env: NodeJS.ProcessEnv, where: string): string {
+  const key = env[name];
+  if (!key || key.length < 16) throw new ConfigError(`config: ${where}: environment variable ${name} must hold a key of at least 16 characters`);
+  return key;
 }
 
 function findDuplicates(values: string[]): string[] {

@@ -10,6 +10,7 @@ import type { Source } from '../domain/source.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import type { SourceStateRepository } from '../store/source-state-repository.js';
+import { registerPushRoute, type PushRouteDeps } from '../producers/push/push.route.js';
 import { registerArticleRoutes } from './routes/articles.route.js';
 import { registerFeedRoutes } from './routes/feed.route.js';
 
@@ -24,6 +25,7 @@ export interface HttpServerDeps {
   sources: readonly Source[];
   sourceStates: SourceStateRepository;
   workersRunning?: () => boolean;
+  push: PushRouteDeps;
 }
 
 /** Builds the HTTP server: feeds, the article API, health, metrics and the queue dashboard. */
@@ -31,7 +33,14 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyIns
   const loggerInstance: FastifyBaseLogger = deps.log.child({ stage: 'http' });
   // Per-request logs would dwarf everything else at feed-polling rates; errors are still logged.
   const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
+    const message = status >= 500 ? 'internal error' : error.message;
+    return reply.code(status).send({ error: (error.code ?? 'error').toLowerCase(), message });
+  });
   registerFeedRoutes(app, deps);
+  await registerPushRoute(app, deps.push);
   registerArticleRoutes(app, deps);
   registerHealthRoutes(app, deps);
   registerSourcesRoute(app, deps);

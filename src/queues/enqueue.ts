@@ -30,10 +30,11 @@ export async function enqueuePageFetch(fetchQueue: Queue<FetchPayload>, sourceId
   await fetchQueue.add(JOB.fetchPage, { sourceId, pageUrl });
 }
 
-/** Queues the items of one fetch for processing, one job each. */
-export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads: ProcessPayload[]): Promise<void> {
-  if (payloads.length === 0) return;
-  await processQueue.addBulk(payloads.map((data) => ({ name: JOB.processItem, data })));
+/** Queues items for processing, one job each; returns the job ids in order. */
+export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads: ProcessPayload[]): Promise<string[]> {
+  if (payloads.length === 0) return [];
+  const jobs = await processQueue.addBulk(payloads.map((data) => ({ name: JOB.processItem, data })));
+  return jobs.map((job) => job.id ?? '');
 }
 
 /**

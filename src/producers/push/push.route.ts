@@ -1,0 +1,79 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Partner } from '../../config/load-config.js';
+import type { ProcessPayload } from '../../queues/payloads.js';
+import type { QueueSet } from '../../queues/queue-set.js';
+import { enqueueItems } from '../../queues/enqueue.js';
+import { articleInputSchema, describeZodError, inputToRawItem } from './article-input.js';
+import { authenticatePartner } from './authenticate-partner.js';
+
+export interface PushRouteDeps {
+  partners: readonly Partner[];
+  queues: Pick<QueueSet, 'process'>;
+  redis: Redis;
+  keyPrefix: string;
+  maxBodyBytes: number;
+  maxItems: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    partner?: Partner;
+  }
+}
+
+/**
+ * `POST /api/articles`: partners push one article or an array of them with their API key.
+ * 401/403 for a missing, unknown or unauthorised key; 413 over the size cap; 429 with
+ * Retry-After over the partner's rate (counted in Redis, so across server processes);
+ * 400 naming the field and the problem; 202 saying which items were queued.
+ */
+export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDeps): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    redis: deps.redis,
+    nameSpace: `${deps.keyPrefix}:ratelimit:`,
+    skipOnError: false,
+  });
+  // Chosen by shape rather than z.union, so that errors name the field (a union only says it failed).
+  const arraySchema = z.array(articleInputSchema).min(1).max(deps.maxItems);
+  const partnerOf = (request: FastifyRequest) => request.partner!;
+
+  app.post(
+    '/api/articles',
+    {
+      bodyLimit: deps.maxBodyBytes,
+      onRequest: async (request, reply) => {
+        const auth = authenticatePartner(request.headers.authorization, deps.partners);
+        if (!auth.ok) {
+          if (auth.status === 401) reply.header('www-authenticate', 'Bearer realm="syndicator"');
+          return reply.code(auth.status).send({ error: auth.status === 401 ? 'unauthorized' : 'forbidden', message: auth.message });
+        }
+        request.partner = auth.partner;
+      },
+      config: {
+        rateLimit: {
+          hook: 'preValidation',
+          keyGenerator: (request) => `partner:${partnerOf(request).id}`,
+          max: (request) => partnerOf(request).rate.max,
+          timeWindow: (request) => partnerOf(request).rate.perMs,
+        },
+      },
+    },
+    async (request, reply) => {
+      const partner = partnerOf(request);
+      const parsed = Array.isArray(request.body) ? arraySchema.safeParse(request.body) : articleInputSchema.safeParse(request.body);
+      if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: describeZodError(parsed.error) });
+      const inputs = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+      const fetchedAt = new Date().toISOString();
+      const source = { id: `partner-${partner.id}`, name: partner.name, channels: partner.channels };
+      const payloads: ProcessPayload[] = inputs.map((input) => ({ source, item: inputToRawItem(input), fetchedAt }));
+      const jobIds = await enqueueItems(deps.queues.process, payloads);
+      return reply.code(202).send({
+        queued: jobIds.map((jobId, index) => ({ index, url: inputs[index]!.url, jobId })),
+      });
+    },
+  );
+}
