@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
+import { pino } from 'pino';
 import { loadConfig } from './config/load-config.js';
 import { extractPage } from './ops/extract-command.js';
 import { describeQueues, formatTable } from './ops/queue-status.js';
 import { serve } from './ops/serve.js';
+import { runImport } from './producers/import/run-import.js';
 import { readSourceStatuses } from './ops/source-status.js';
-import { QUEUE_NAMES, type QueueName } from './queues/queue-names.js';
+import { QUEUE, QUEUE_NAMES, type QueueName } from './queues/queue-names.js';
 import { openQueues } from './queues/queue-set.js';
-import { ALL_ROLES } from './start-roles.js';
+import { ALL_ROLES, startRoles } from './start-roles.js';
 import { resolveRedis } from './store/resolve-redis.js';
 import { SourceStateRepository } from './store/source-state-repository.js';
 
@@ -22,6 +24,8 @@ commands:
   sources                        configured sources and their fetch state
   extract <file-or-url>... [--json]
                                  extract the article of HTML pages and print it
+  import <path>... [--source ID] run RSS/Atom/JSON Feed files, HTML pages and JSON Lines of
+                                 articles through the pipeline (default source: import)
 
 environment: SYNDICATOR_CONFIG (config file; default the bundled example), REDIS_URL, PORT (8080), LOG_LEVEL
 `;
@@ -57,6 +61,8 @@ async function runCommand(command: string | undefined, args: string[]): Promise<
       return printSources();
     case 'extract':
       return printExtracted(args);
+    case 'import':
+      return importFiles(args);
     case undefined:
     case 'help':
     case '--help':
@@ -103,6 +109,29 @@ async function printSources(): Promise<void> {
     ]);
     process.stdout.write(formatTable(['source', 'kind', 'every', 'last', 'last success', 'errors', 'next poll', 'last error'], rows));
   });
+}
+
+async function importFiles(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { source: { type: 'string', default: 'import' } } });
+  if (positionals.length === 0) throw new Error('syndicator import: name at least one file');
+  const config = loadConfig();
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const resolved = await resolveRedis(process.env, 'data');
+  const app = await startRoles(config, { workers: [QUEUE.process, QUEUE.publish], scheduler: false, server: false }, resolved.url, log);
+  const connection = new Redis(resolved.url, { maxRetriesPerRequest: null });
+  const queues = openQueues(connection, config.redis.prefix);
+  try {
+    const report = await runImport({ paths: positionals, defaultSourceId: values.source, sources: config.sources }, queues, connection, config.redis.prefix);
+    const { created, updated, unchanged, duplicate, failed } = report.verdicts;
+    process.stdout.write(`imported ${report.queued} items: ${created} created, ${updated} updated, ${unchanged} unchanged, ${duplicate} duplicates, ${failed} failed\n`);
+    for (const error of report.errors) process.stderr.write(`${error}\n`);
+    if (report.errors.length > 0) process.exitCode = 1;
+  } finally {
+    await queues.close();
+    await connection.quit();
+    await app.close();
+    await resolved.stop();
+  }
 }
 
 async function printExtracted(args: string[]): Promise<void> {
