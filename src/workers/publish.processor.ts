@@ -45,6 +45,7 @@ export function channelFeedMeta(deps: Pick<PublishProcessorDeps, 'site' | 'chann
     homeUrl: `${site.publicUrl}/`,
     selfUrls: { rss: `${base}.rss`, atom: `${base}.atom`, json: `${base}.json` },
     language: site.language,
+    author: site.name,
     emptySince: '2000-01-01T00:00:00Z',
   };
 }

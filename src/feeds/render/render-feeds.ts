@@ -15,6 +15,8 @@ export interface FeedMeta {
   /** The URL of this feed in each format (`rel="self"`). */
   selfUrls: Record<FeedFormat, string>;
   language: string;
+  /** The feed's author: RFC 4287 §4.1.1 wants one on the feed unless every entry has its own. */
+  author: string;
   /** Shown when the feed has no items, so Last-Modified is still defined. */
   emptySince: string;
 }
@@ -33,6 +35,7 @@ export function renderFeeds(meta: FeedMeta, articles: readonly Article[]): Recor
     language: meta.language,
     updated: new Date(newest),
     generator: 'Syndicator',
+    author: { name: meta.author },
     copyright: '',
     feedLinks: meta.selfUrls,
   });

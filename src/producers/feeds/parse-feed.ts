@@ -8,14 +8,30 @@ type FeedItemExtras = {
   'dc:creator'?: string;
   'dc:date'?: string;
   summary?: string;
-  updated?: string;
   id?: string;
   author?: string | { name?: string | string[] };
+  /** Atom 1.0 times, renamed before parsing (see ATOM_TIMES). */
+  'syn-published'?: string;
+  'syn-updated'?: string;
+  /** Atom 0.3 times. */
+  issued?: string;
+  modified?: string;
+  created?: string;
 };
 
 const rssParser: Parser<{ ttl?: string }, FeedItemExtras> = new Parser({
-  customFields: { feed: ['ttl'], item: ['dc:creator', 'dc:date', 'updated', 'id', 'summary', 'author'] },
+  customFields: {
+    feed: ['ttl'],
+    item: ['dc:creator', 'dc:date', 'id', 'summary', 'author', 'syn-published', 'syn-updated', 'issued', 'modified', 'created'],
+  },
 });
+
+/**
+ * rss-parser converts Atom `published`/`updated` with `new Date(…).toISOString()`, which throws
+ * on forms such as 2024年5月20日 (rejecting the whole feed) and reads zone-less times in the
+ * server's zone. Renamed, they reach us as the raw strings, which normalize reads correctly.
+ */
+const ATOM_TIMES = /<(\/?)(published|updated)(?=[\s>])/g;
 
 /** A parsed feed: its title and link, its items as RawItems, and how often it asks to be polled. */
 export interface ParsedFeed {
@@ -36,14 +52,14 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
   const trimmed = text.replace(/^\ufeff/, '').trimStart();
   if (trimmed === '') throw new Error('feed: the document is empty');
-  if (trimmed.startsWith('{')) return parseJsonFeed(trimmed, feedUrl);
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonFeed(trimmed, feedUrl);
   if (!trimmed.startsWith('<')) throw new Error('feed: the document is neither XML nor JSON');
   if (/^(<!--[\s\S]*?-->\s*)*<!doctype html|^(<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(trimmed)) {
     throw new Error('feed: expected a feed but got an HTML page');
   }
   let feed;
   try {
-    feed = await rssParser.parseString(trimmed.replace(XML_FORBIDDEN, ''));
+    feed = await rssParser.parseString(trimmed.replace(XML_FORBIDDEN, '').replace(ATOM_TIMES, '<$1syn-$2'));
   } catch (cause) {
     throw new Error(`feed: unable to parse feed: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }
@@ -60,19 +76,27 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
 
 function toRawItem(item: Parser.Item & FeedItemExtras, base: string): RawItem {
   const html = item['content:encoded'] ?? item.content ?? item.summary;
+  // RSS: description is the summary when content:encoded holds the body; Atom: <summary> beside <content>.
+  const summary = item['content:encoded'] ? item.content : item.content ? item.summary : undefined;
   return {
     ...emptyRawItem(),
-    guid: item.guid ?? item.id,
+    guid: nonBlank(item.guid) ?? nonBlank(item.id),
     url: resolveUrl(item.link, base),
     title: item.title?.trim(),
     html,
-    summary: item['content:encoded'] ? item.content : undefined,
+    summary: typeof summary === 'string' ? summary : undefined,
     authors: authorsOf(item),
-    published: item.isoDate ?? item.pubDate ?? item['dc:date'],
-    updated: item.updated,
+    // Raw strings, not rss-parser's isoDate: a zone-less time is China time, not the server's.
+    published: [item['syn-published'], item.issued, item.created, item.pubDate, item['dc:date']].map(nonBlank).find(Boolean),
+    updated: [item['syn-updated'], item.modified].map(nonBlank).find(Boolean),
     categories: (item.categories ?? []).map(String),
     images: item.enclosure?.type?.startsWith('image/') ? [item.enclosure.url] : [],
   };
+}
+
+/** The value when it is a string with something in it; `<guid isPermaLink="false"/>` parses to an object. */
+function nonBlank(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function authorsOf(item: Parser.Item & FeedItemExtras): string[] {

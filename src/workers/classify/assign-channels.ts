@@ -19,11 +19,16 @@ const LEAD_CHARS = 200;
 /**
  * Places an article in the channels whose places it names, with each placement's score and
  * evidence. A breadcrumb or section naming the channel counts as evidence too, and so does
- * the city's own name in the title or lead for the city-wide channel (a story about the city).
+ * the city's own name in the title or lead for the city-wide channel when no county is named
+ * there (a story about the city as a whole).
  */
 export function assignChannels(input: ClassifyInput, channels: readonly Channel[], cityName: string): ChannelPlacement[] {
   const lead = input.contentText.slice(0, LEAD_CHARS);
   const body = input.contentText.slice(LEAD_CHARS);
+  // 泰安市肥城市… names the city on the way to a county: such a story is the county's, not city-wide.
+  const namesCounty = channels.some(
+    (channel) => !channel.cityWide && channel.places.some((place) => input.title.includes(place) || lead.includes(place)),
+  );
   const placements: ChannelPlacement[] = [];
   for (const channel of channels) {
     const evidence: PlacementEvidence[] = [];
@@ -35,7 +40,7 @@ export function assignChannels(input: ClassifyInput, channels: readonly Channel[
     for (const hint of input.placeHints) {
       if (hint === channel.name || channel.places.includes(hint)) evidence.push({ name: hint, where: 'hint' });
     }
-    if (channel.cityWide) {
+    if (channel.cityWide && !namesCounty) {
       if (input.title.includes(cityName)) evidence.push({ name: cityName, where: 'title' });
       if (lead.includes(cityName)) evidence.push({ name: cityName, where: 'lead' });
     }

@@ -14,9 +14,10 @@ export function articleIdFor(canonicalUrl: string): string {
   return sha256(canonicalUrl).slice(0, 16);
 }
 
-/** Returns the identity of an item within its source: the guid, else the URL, else the title. */
+/** Returns the identity of an item within its source: the first non-blank of guid, URL and title. */
 export function itemKeyOf(sourceId: string, item: Pick<RawItem, 'guid' | 'url' | 'title'>): string {
-  return `${sourceId}:${item.guid ?? item.url ?? item.title ?? ''}`;
+  const identity = [item.guid, item.url, item.title].map((value) => value?.trim()).find(Boolean);
+  return `${sourceId}:${identity ?? ''}`;
 }
 
 function sha256(text: string): string {

@@ -23,6 +23,11 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/** Returns the text without the characters XML 1.0 forbids; for HTML that goes into feeds. */
+export function removeXmlForbidden(text: string): string {
+  return text.replace(XML_FORBIDDEN, '');
+}
+
 /** One line of text: cleanText with line breaks folded to spaces. */
 export function cleanLine(text: string): string {
   return cleanText(text).replace(/\s*\n\s*/g, ' ');

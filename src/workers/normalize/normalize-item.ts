@@ -3,7 +3,7 @@ import type { RawItem } from '../../domain/raw-item.js';
 import type { SourceRef } from '../../domain/source.js';
 import { articleIdFor, contentHashOf, itemKeyOf } from '../dedupe/fingerprint.js';
 import { canonicalizeUrl } from './canonical-url.js';
-import { cleanLine, cleanText } from './clean-text.js';
+import { cleanLine, cleanText, removeXmlForbidden } from './clean-text.js';
 import { htmlToText } from './html-to-text.js';
 import { parseBylines } from './parse-bylines.js';
 import { formatChinaTime, parseTime } from './parse-time.js';
@@ -23,9 +23,10 @@ export type NormalizedItem = Omit<Article, 'channels'>;
  */
 export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: string): NormalizedItem {
   const fetchedMs = Date.parse(fetchedAt);
-  const url = canonicalizeUrl(item.url ?? item.guid ?? '');
+  // A guid stands in for the link only when it is itself a web address (RSS 2.0 isPermaLink).
+  const url = canonicalizeUrl(item.url ?? (item.guid && /^https?:\/\//i.test(item.guid) ? item.guid : ''));
   const baseUrl = /^https?:/.test(url) ? url : 'https://invalid.example/';
-  const contentHtml = item.html ? sanitizeContent(item.html, baseUrl) : textToHtml(item.text ?? '');
+  const contentHtml = removeXmlForbidden(item.html ? sanitizeContent(item.html, baseUrl) : textToHtml(item.text ?? ''));
   const contentText = cleanText(item.html ? htmlToText(contentHtml) : (item.text ?? ''));
   const title = cleanLine(item.title ?? '') || summarize(contentText, 30);
   if (!title && !contentText) throw new Error('normalize: item has neither a title nor any text');
@@ -33,10 +34,11 @@ export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: strin
   const updatedMs = item.updated ? parseTime(item.updated, fetchedMs) : undefined;
   const bylines = parseBylines(item.authors);
   const summary = cleanLine(item.summary ? htmlToText(item.summary) : '') || summarize(contentText);
+  const itemKey = itemKeyOf(source.id, { ...item, url: url || undefined });
   return {
-    id: articleIdFor(url || itemKeyOf(source.id, item)),
+    id: articleIdFor(url || itemKey),
     url,
-    itemKey: itemKeyOf(source.id, item),
+    itemKey,
     title,
     summary,
     contentHtml,

@@ -13,19 +13,30 @@ const DAY = 24 * HOUR;
 export function parseTime(text: string, now: number): number | undefined {
   const value = text.trim();
   if (!value) return undefined;
-  return parseRelative(value, now) ?? parseChineseDate(value, now) ?? parseWithOffset(value);
+  return parseRelative(value, now) ?? parseChineseDate(value, now) ?? parseWithOffset(value) ?? parseZonelessRfc822(value);
+}
+
+/** RFC 822 without a zone (`Wed, 05 Jul 2017 10:39:00`), as Chinese feeds write it: China time. */
+const RFC822_NO_ZONE = /^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$/;
+
+function parseZonelessRfc822(value: string): number | undefined {
+  if (!RFC822_NO_ZONE.test(value)) return undefined;
+  const ms = Date.parse(`${value} +0800`);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 const ISO_OR_RFC_WITH_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC|UT|[ECMP][SD]T)\s*$/i;
+/** On Chinese sites CST is China Standard Time; Date.parse reads it as US Central. */
+const TRAILING_CST = /\bCST\s*$/;
 
 function parseWithOffset(value: string): number | undefined {
   if (!ISO_OR_RFC_WITH_ZONE.test(value)) return undefined;
-  const ms = Date.parse(value);
+  const ms = Date.parse(value.replace(TRAILING_CST, '+0800'));
   return Number.isNaN(ms) ? undefined : ms;
 }
 
 const FULL_DATE =
-  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?\s*(?:秒)?$/;
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(?:(\d{1,2})\s*秒?)?)?)?$/;
 const YEARLESS = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+(\d{1,2})[:：](\d{2}))?$/;
 
 function parseChineseDate(value: string, now: number): number | undefined {
@@ -66,7 +77,7 @@ function parseRelative(value: string, now: number): number | undefined {
 function chinaTime(year: number, month: number, day: number, hour: number, minute: number, second: number) {
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(utc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
   return utc - CHINA_OFFSET_MINUTES * MINUTE;
 }
 

@@ -21,11 +21,13 @@ export function sanitizeContent(html: string, baseUrl: string): string {
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['http', 'https'] },
     allowProtocolRelative: false,
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'template'],
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'template', 'button', 'form', 'select'],
     transformTags: {
       img: (tagName, attribs) => {
-        const lazy = LAZY_SRC_ATTRIBUTES.map((name) => attribs[name]).find(Boolean);
-        const src = absolute(lazy ?? attribs.src, baseUrl);
+        // The first candidate that is a real address: lazy attributes often hold a data: placeholder.
+        const src = [...LAZY_SRC_ATTRIBUTES.map((name) => attribs[name]), attribs.src]
+          .map((candidate) => absolute(candidate, baseUrl))
+          .find(Boolean);
         return { tagName, attribs: { ...attribs, ...(src ? { src } : {}) } };
       },
       a: (tagName, attribs) => {

@@ -16,5 +16,11 @@ export function summarize(text: string, target = 120): string {
       break;
     }
   }
-  return cut > 0 ? flat.slice(0, cut) : `${flat.slice(0, target).trimEnd()}…`;
+  return cut > 0 ? flat.slice(0, cut) : `${sliceCodePoints(flat, target).trimEnd()}…`;
+}
+
+/** The first `length` UTF-16 units, shortened by one so as never to split a surrogate pair. */
+function sliceCodePoints(text: string, length: number): string {
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }

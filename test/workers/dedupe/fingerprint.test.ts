@@ -68,10 +68,7 @@ describe('itemKeyOf', () => {
     expect(itemKeyOf('a', { guid: 'g' })).not.toBe(itemKeyOf('b', { guid: 'g' }));
   });
 
-  // BUG: `item.guid ?? item.url` keeps an empty guid (RSS <guid></guid>), so every item of such a
-  // feed gets the key `source:` and they all collide. Empty strings should fall through to the
-  // url and title. src/workers/dedupe/fingerprint.ts
-  it.fails.each([
+  it.each([
     [{ guid: '', url: 'https://www.yybnet.net/a.html', title: 'a' }, 'src:https://www.yybnet.net/a.html'],
     [{ guid: '  ', url: undefined, title: '标题' }, 'src:标题'],
   ])('falls through an empty guid: %j → %s', (item, expected) => {

@@ -203,18 +203,12 @@ describe('normalizeItem: fields from a feed item', () => {
     expect(() => normalizeItem(raw, SOURCE, FETCHED)).toThrow(/^normalize:/);
   });
 
-  // BUG: contentHtml comes from sanitizeContent and never passes the XML_FORBIDDEN filter that
-  // cleanText applies to the text, so a control character in the source HTML (here U+0008) reaches
-  // the RSS/Atom body, which is then not well-formed XML. src/workers/normalize/normalize-item.ts
-  it.fails('keeps characters XML 1.0 forbids out of contentHtml', () => {
+  it('keeps characters XML 1.0 forbids out of contentHtml', () => {
     const article = normalizeItem(item({ title: '标题', html: '<p>正文\u0008含控制字符\u0001</p>' }), SOURCE, FETCHED);
     expect(article.contentHtml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
   });
 
-  // BUG: with no url, the guid is used as the URL even when it is not one (RSS guid
-  // isPermaLink="false", e.g. `county-6942075`); Article.url then holds a bare id that the
-  // feeds publish as the item link. src/workers/normalize/normalize-item.ts
-  it.fails('does not take a guid that is not a URL for the article URL', () => {
+  it('does not take a guid that is not a URL for the article URL', () => {
     const article = normalizeItem(item({ guid: 'county-6942075', title: '新泰市楼德镇：小煎饼做成大产业', text: '正文' }), SOURCE, FETCHED);
     expect(article.url === '' || /^https?:\/\//.test(article.url)).toBe(true);
   });

@@ -42,22 +42,15 @@ describe('parseTime: absolute forms', () => {
     expect(parseTime(text, NOW)).toBeUndefined();
   });
 
-  // BUG: FULL_DATE accepts 时 between hour and minute but then requires digits after 分, so the
-  // common form 10时39分 (no seconds) does not parse. src/workers/normalize/parse-time.ts
-  it.fails('2017年7月5日10时39分 → 2017-07-05 10:39 China time', () => {
+  it('2017年7月5日10时39分 → 2017-07-05 10:39 China time', () => {
     expect(parseTime('2017年7月5日10时39分', NOW)).toBe(KEXIE);
   });
 
-  // BUG: chinaTime checks hour > 23 and minute > 59 but not second > 59, so 10:39:61 rolls over
-  // to 10:40:01 instead of being rejected. src/workers/normalize/parse-time.ts
-  it.fails('2017-07-05 10:39:61 → undefined (no such second)', () => {
+  it('2017-07-05 10:39:61 → undefined (no such second)', () => {
     expect(parseTime('2017-07-05 10:39:61', NOW)).toBeUndefined();
   });
 
-  // BUG: "CST" is sent to Date.parse, which reads it as US Central Standard Time (UTC-6). On
-  // Chinese sites CST means China Standard Time (UTC+8): the time comes out 14 hours late.
-  // src/workers/normalize/parse-time.ts
-  it.fails('Wed, 05 Jul 2017 10:39:00 CST (China Standard Time) → 10:39 China time', () => {
+  it('Wed, 05 Jul 2017 10:39:00 CST (China Standard Time) → 10:39 China time', () => {
     expect(parseTime('Wed, 05 Jul 2017 10:39:00 CST', NOW)).toBe(KEXIE);
   });
 });

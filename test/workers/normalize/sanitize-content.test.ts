@@ -26,10 +26,7 @@ describe('sanitizeContent: what is removed', () => {
 });
 
 describe('sanitizeContent: form furniture in feed HTML', () => {
-  // BUG: <form> and <button> are dropped but their text is kept, because 'button' is not among the
-  // nonTextTags; a comment box inside content:encoded leaves "发表评论" in the article.
-  // src/workers/normalize/sanitize-content.ts
-  it.fails('drops a comment form with its button label', () => {
+  it('drops a comment form with its button label', () => {
     const html = '<p>正文</p><form action="/comment"><textarea name="c"></textarea><button type="submit">发表评论</button></form>';
     expect(sanitizeContent(html, BASE)).toBe('<p>正文</p>');
   });
@@ -56,10 +53,7 @@ describe('sanitizeContent: what is rewritten', () => {
     expect(sanitizeContent(html, BASE)).toBe('<h3>小标题</h3><ul><li>一</li></ul><table><tr><td colspan="2">格</td></tr></table>');
   });
 
-  // BUG: the lazy-source lookup takes the first lazy attribute that is set even when it is a
-  // data: placeholder; absolute() then returns undefined for it and the relative src is left as it
-  // is, so a relative image survives. src/workers/normalize/sanitize-content.ts
-  it.fails('makes the src absolute when the lazy attribute holds only a data: placeholder', () => {
+  it('makes the src absolute when the lazy attribute holds only a data: placeholder', () => {
     expect(sanitizeContent('<p><img src="/uploads/a.jpg" data-src="data:image/png;base64,AA"></p>', BASE)).toBe(
       '<p><img src="https://www.yybnet.net/uploads/a.jpg" /></p>',
     );
