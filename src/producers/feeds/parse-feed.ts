@@ -32,6 +32,8 @@ const rssParser: Parser<{ ttl?: string }, FeedItemExtras> = new Parser({
  * server's zone. Renamed, they reach us as the raw strings, which normalize reads correctly.
  */
 const ATOM_TIMES = /<(\/?)(published|updated)(?=[\s>])/g;
+/** RSS 0.91/0.92 documents, and some 2.0 ones, omit the version rss-parser needs; 2.0 reads them all. */
+const RSS_WITHOUT_VERSION = /<rss(?![^>]*\bversion=)(?=[\s>])/;
 
 /** A parsed feed: its title and link, its items as RawItems, and how often it asks to be polled. */
 export interface ParsedFeed {
@@ -59,7 +61,8 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   }
   let feed;
   try {
-    feed = await rssParser.parseString(trimmed.replace(XML_FORBIDDEN, '').replace(ATOM_TIMES, '<$1syn-$2'));
+    const repaired = trimmed.replace(XML_FORBIDDEN, '').replace(ATOM_TIMES, '<$1syn-$2').replace(RSS_WITHOUT_VERSION, '<rss version="2.0"');
+    feed = await rssParser.parseString(repaired);
   } catch (cause) {
     throw new Error(`feed: unable to parse feed: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }
@@ -70,7 +73,7 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
     title: feed.title,
     link: feed.link,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
-    items: feed.items.map((item) => toRawItem(item, base)),
+    items: feed.items.map((item) => toRawItem(item, base)).filter(hasSubstance),
   };
 }
 
@@ -89,9 +92,21 @@ function toRawItem(item: Parser.Item & FeedItemExtras, base: string): RawItem {
     // Raw strings, not rss-parser's isoDate: a zone-less time is China time, not the server's.
     published: [item['syn-published'], item.issued, item.created, item.pubDate, item['dc:date']].map(nonBlank).find(Boolean),
     updated: [item['syn-updated'], item.modified].map(nonBlank).find(Boolean),
-    categories: (item.categories ?? []).map(String),
+    categories: (item.categories ?? []).map(textOf).filter((category): category is string => category !== undefined),
     images: item.enclosure?.type?.startsWith('image/') ? [item.enclosure.url] : [],
   };
+}
+
+/** An entry with no title, link, id or content (`<entry><author/></entry>`) has nothing to publish. */
+function hasSubstance(item: RawItem): boolean {
+  return Boolean(item.title || item.url || item.guid || item.html || item.text);
+}
+
+/** The text of an element that may carry attributes (`<category domain="…">US news</category>`). */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return nonBlank(value);
+  const text = (value as { _?: unknown } | null)?._;
+  return typeof text === 'string' ? nonBlank(text) : undefined;
 }
 
 /** The value when it is a string with something in it; `<guid isPermaLink="false"/>` parses to an object. */
