@@ -8,6 +8,7 @@ import { createFetchProcessor } from './producers/fetch.processor.js';
 import { HostLimiter } from './producers/fetch/host-limiter.js';
 import { enqueuePublish, scheduleSources } from './queues/enqueue.js';
 import { QUEUE, type QueueName } from './queues/queue-names.js';
+import { CoalescingPublisher } from './queues/coalescing-publisher.js';
 import { openQueues } from './queues/queue-set.js';
 import { createRedisConnection } from './queues/redis-connection.js';
 import { ArticleRepository } from './store/article-repository.js';
@@ -44,6 +45,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   const metrics = createMetrics(queues.all);
   const channelIds = new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
 
+  const publisher = new CoalescingPublisher(queues.publish, 250, (error) => log.error({ err: error }, 'publish request failed'));
   const processors: Record<QueueName, Processor> = {
     [QUEUE.fetch]: createFetchProcessor({
       sources: new Map(config.sources.map((source) => [source.id, source])),
@@ -62,7 +64,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     [QUEUE.process]: createProcessProcessor({
       settings: { channels: config.channels, cityName: config.city.name },
       articles,
-      queues,
+      publisher,
       log,
       onVerdict: metrics.recordVerdict,
     }),
@@ -125,6 +127,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     close: async () => {
       await server?.close();
       await Promise.all(workers.map((worker) => worker.close()));
+      await publisher.close();
       await queues.close();
       await connection.quit();
     },

@@ -103,20 +103,25 @@ export class ArticleRepository {
 
   /** Returns one article with the outlets that also ran it, or undefined. */
   async get(id: string): Promise<Article | undefined> {
-    const [[, json], [, also]] = (await this.redis
-      .multi()
-      .get(this.keys.article(id))
-      .lrange(this.keys.alsoPublished(id), 0, -1)
-      .exec()) as [[null, string | null], [null, string[]]];
-    if (!json) return undefined;
-    return { ...(JSON.parse(json) as Article), alsoPublishedBy: also.map((record) => JSON.parse(record) as AlsoPublished) };
+    return (await this.getMany([id]))[0];
   }
 
-  /** Returns articles by id, in the order asked, skipping ids with no article. */
+  /** Returns articles by id, in the order asked, skipping ids with no article; one round trip. */
   async getMany(ids: readonly string[]): Promise<Article[]> {
     if (ids.length === 0) return [];
-    const articles = await Promise.all(ids.map((id) => this.get(id)));
-    return articles.filter((article): article is Article => article !== undefined);
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.get(this.keys.article(id)).lrange(this.keys.alsoPublished(id), 0, -1);
+    const replies = (await pipeline.exec()) ?? [];
+    const articles: Article[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const [jsonError, json] = replies[2 * i] ?? [];
+      const [alsoError, also] = replies[2 * i + 1] ?? [];
+      if (jsonError || alsoError) throw new Error('store: reading articles failed', { cause: jsonError ?? alsoError });
+      if (typeof json !== 'string') continue;
+      const records = (also as string[]).map((record) => JSON.parse(record) as AlsoPublished);
+      articles.push({ ...(JSON.parse(json) as Article), alsoPublishedBy: records });
+    }
+    return articles;
   }
 
   /** Returns the ids of a feed's newest articles, newest first. */

@@ -2,17 +2,16 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Verdict } from '../domain/verdict.js';
 import { ALL_CHANNEL_ID } from '../domain/channel.js';
-import { enqueuePublish } from '../queues/enqueue.js';
 import { parsePayload, processPayloadSchema } from '../queues/payloads.js';
 import { QUEUE } from '../queues/queue-names.js';
-import type { QueueSet } from '../queues/queue-set.js';
+import type { CoalescingPublisher } from '../queues/coalescing-publisher.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import { buildArticle, type ClassifySettings } from './process-item.js';
 
 export interface ProcessProcessorDeps {
   settings: ClassifySettings;
   articles: ArticleRepository;
-  queues: Pick<QueueSet, 'publish'>;
+  publisher: Pick<CoalescingPublisher, 'request'>;
   log: Logger;
   /** Called with every verdict, for metrics. */
   onVerdict?: (verdict: Verdict) => void;
@@ -36,7 +35,7 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
       const channelIds = [...article.channels.map((channel) => channel.id), ALL_CHANNEL_ID];
-      await enqueuePublish(deps.queues.publish, channelIds);
+      deps.publisher.request(channelIds);
     }
     deps.log.debug(
       { queue: QUEUE.process, job_id: job.id, source_id: payload.source.id, verdict: verdict.kind, article_id: verdict.articleId },

@@ -6,6 +6,7 @@ import type { Channel } from '../../src/domain/channel.js';
 import type { ProcessPayload, PublishPayload } from '../../src/queues/payloads.js';
 import { QUEUE } from '../../src/queues/queue-names.js';
 import { ArticleRepository } from '../../src/store/article-repository.js';
+import { CoalescingPublisher } from '../../src/queues/coalescing-publisher.js';
 import { createProcessProcessor } from '../../src/workers/process.processor.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 
@@ -38,6 +39,7 @@ describe('the process worker against Redis', () => {
   let worker: Worker;
   let events: QueueEvents;
   let articles: ArticleRepository;
+  let publisher: CoalescingPublisher;
 
   beforeAll(async () => {
     redis = connectTestRedis();
@@ -46,16 +48,18 @@ describe('the process worker against Redis', () => {
     articles = new ArticleRepository(redis, prefix);
     events = new QueueEvents(QUEUE.process, { connection: redis.duplicate(), prefix });
     await events.waitUntilReady();
+    publisher = new CoalescingPublisher(publishQueue, 20);
     const processor = createProcessProcessor({
       settings: { channels: CHANNELS, cityName: '泰安市' },
       articles,
-      queues: { publish: publishQueue },
+      publisher,
       log: pino({ level: 'silent' }),
     });
     worker = new Worker(QUEUE.process, processor, { connection: redis.duplicate(), prefix, concurrency: 4 });
   });
   afterAll(async () => {
     await worker.close();
+    await publisher.close();
     await events.close();
     await processQueue.close();
     await publishQueue.close();
@@ -68,6 +72,7 @@ describe('the process worker against Redis', () => {
     const verdicts = await Promise.all(jobs.map((job) => job.waitUntilFinished(events)));
     expect(verdicts.map((v: { kind: string }) => v.kind).sort()).toEqual(['created', 'unchanged', 'unchanged']);
     expect(await articles.countFeed('channel:ningyang')).toBe(1);
+    await publisher.flush();
     const waiting = await publishQueue.getJobs(['waiting', 'delayed']);
     expect(waiting.map((job) => job.data.channelId).sort()).toEqual(['all', 'ningyang']);
   });

@@ -14,7 +14,8 @@ const NON_CONTENT = 'script, style, noscript, iframe, form, button, input, selec
  * without the page furniture. Values stay as the page words them (the time string as found,
  * the byline line as found); normalize turns them into typed values.
  */
-export function extractArticle(html: string, pageUrl: string): RawItem {
+export function extractArticle(html: string, pageUrl: string, options: { rules: boolean } = { rules: true }): RawItem {
+  void options;
   const $ = cheerio.load(html);
   const canonical = resolveUrl($('link[rel="canonical"]').attr('href'), pageUrl);
   $(NON_CONTENT).remove();

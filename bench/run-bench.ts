@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchExtraction } from './extract.bench.js';
+import { benchPipeline } from './pipeline.bench.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = path.resolve(ROOT, '..', 'shared');
+
+/**
+ * `npm run bench`: every number is a ratio against a ceiling measured in the same run on the
+ * same machine, because this machine is shared and noisy; absolute rates are printed beside.
+ */
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const wants = (name: string) => only.length === 0 || only.includes(name);
+  process.stdout.write(`Syndicator benchmark — ${new Date().toISOString()}, node ${process.version}\n`);
+  if (wants('extract')) benchExtraction(ROOT, SHARED);
+  if (wants('pipeline')) await benchPipeline();
+}
+
+await main();

@@ -1,0 +1,131 @@
+/**
+ * Scores extracted articles against hand-checked labels (the corpus `labels.json`), field by
+ * field, so extractor changes can be measured rather than guessed. Pure: no I/O.
+ */
+
+/** One hand-checked page of the labelled corpus. */
+export interface PageLabel {
+  file: string;
+  site: string;
+  title: string;
+  /** `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DD`, China time. */
+  publish_time: string | null;
+  /** One name, or several separated by spaces or 、; null when the page names no author. */
+  author: string | null;
+  editor: string | null;
+  source: string | null;
+  /** The first and last ~25 characters of the body text. */
+  body_first: string;
+  body_last: string;
+  body_chars: number;
+  is_article: boolean;
+  notes: string;
+}
+
+/** The part of an extracted page that is scored (a subset of `syndicator extract --json`). */
+export interface ScoredOutput {
+  title: string;
+  publishedAt: string | null;
+  authors: string[];
+  contentText: string;
+}
+
+export const SCORED_FIELDS = ['title', 'time', 'author', 'body'] as const;
+export type ScoredField = (typeof SCORED_FIELDS)[number];
+
+/** A field's verdict: passed or not, and on failure a short why; `scored: false` leaves it out of the totals. */
+export interface FieldVerdict {
+  scored: boolean;
+  passed: boolean;
+  why?: string | undefined;
+}
+
+export type PageVerdict = Record<ScoredField, FieldVerdict>;
+
+/** The longest body, relative to the labelled length, that still counts as the article alone. */
+export const MAX_BODY_RATIO = 1.3;
+/** The targets each field's pass rate must reach. */
+export const TARGETS: Record<ScoredField, number> = { title: 0.98, time: 0.95, author: 0.8, body: 0.95 };
+
+/** Returns the verdict of every scored field of one extracted page against its label. */
+export function scorePage(label: PageLabel, output: ScoredOutput): PageVerdict {
+  return {
+    title: scoreTitle(label, output),
+    time: scoreTime(label, output),
+    author: scoreAuthor(label, output),
+    body: scoreBody(label, output),
+  };
+}
+
+/** Title: equal once all white space is removed. */
+function scoreTitle(label: PageLabel, output: ScoredOutput): FieldVerdict {
+  const passed = withoutSpace(output.title) === withoutSpace(label.title);
+  return { scored: true, passed, why: passed ? undefined : `got «${clip(output.title, 30)}»` };
+}
+
+/** Time: the same China-time minute, or the same day when the label gives a date only. */
+function scoreTime(label: PageLabel, output: ScoredOutput): FieldVerdict {
+  if (!label.publish_time) return { scored: false, passed: false };
+  const want = label.publish_time.trim().replace('T', ' ').slice(0, 16);
+  const got = output.publishedAt ? chinaMinute(output.publishedAt) : undefined;
+  const passed = got !== undefined && got.startsWith(want);
+  return { scored: true, passed, why: passed ? undefined : `got ${got ?? 'none'}, want ${want}` };
+}
+
+/** Author: some labelled name is one of the extracted authors; pages without a labelled author are not scored. */
+function scoreAuthor(label: PageLabel, output: ScoredOutput): FieldVerdict {
+  if (!label.author) return { scored: false, passed: false };
+  const names = label.author.split(/[\s、，,]+/).filter(Boolean);
+  const passed = names.some((name) => output.authors.includes(name));
+  return { scored: true, passed, why: passed ? undefined : `got [${output.authors.join(', ')}], want ${label.author}` };
+}
+
+/** Body: the labelled first and last characters both appear, and the text is at most 1.3 × the labelled length. */
+function scoreBody(label: PageLabel, output: ScoredOutput): FieldVerdict {
+  const text = output.contentText;
+  const problems = [
+    text.includes(label.body_first) ? '' : 'start missing',
+    text.includes(label.body_last) ? '' : 'end missing',
+    text.length <= MAX_BODY_RATIO * label.body_chars ? '' : `${text.length} chars > ${MAX_BODY_RATIO}×${label.body_chars}`,
+  ].filter(Boolean);
+  return { scored: true, passed: problems.length === 0, why: problems.join(', ') || undefined };
+}
+
+/** Pass counts of one field over many pages. */
+export interface FieldTotal {
+  passed: number;
+  total: number;
+}
+
+/** Returns, per field, how many scored pages passed out of how many were scored. */
+export function totalVerdicts(verdicts: readonly PageVerdict[]): Record<ScoredField, FieldTotal> {
+  const totals = Object.fromEntries(SCORED_FIELDS.map((field) => [field, { passed: 0, total: 0 }])) as Record<ScoredField, FieldTotal>;
+  for (const verdict of verdicts) {
+    for (const field of SCORED_FIELDS) {
+      if (!verdict[field].scored) continue;
+      totals[field].total += 1;
+      if (verdict[field].passed) totals[field].passed += 1;
+    }
+  }
+  return totals;
+}
+
+/** True when the field's pass rate reaches its target (an empty denominator never does). */
+export function meetsTarget(field: ScoredField, total: FieldTotal): boolean {
+  return total.total > 0 && total.passed / total.total >= TARGETS[field];
+}
+
+/** `YYYY-MM-DD HH:MM` of an ISO 8601 time, in China time (UTC+8). */
+function chinaMinute(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function withoutSpace(text: string): string {
+  return text.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
