@@ -10,7 +10,7 @@ import { startRoles } from '../src/start-roles.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
 import { resolveRedis } from '../src/store/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
-import { syntheticItems } from './synthetic-items.js';
+import { syntheticItems } from '../test/support/synthetic-items.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 3000);
 

@@ -99,6 +99,16 @@ export const configFileSchema = z.strictObject({
     .prefault({}),
   channels: z.array(channelSchema).min(1),
   sources: z.array(sourceSchema).default([]),
+  dedupe: z
+    .strictObject({
+      shingleSize: z.number().int().min(2).max(10).default(5),
+      bands: z.number().int().min(1).max(128).default(42),
+      rows: z.number().int().min(1).max(16).default(3),
+      jaccard: z.number().min(0).max(1).default(0.6),
+      containment: z.number().min(0).max(1).default(0.8),
+      minShingles: z.number().int().min(1).default(20),
+    })
+    .prefault({}),
   push: z
     .strictObject({
       maxBodyBytes: z.number().int().min(1024).default(1024 * 1024),

@@ -17,6 +17,7 @@ export interface Config {
   http: { port: number; host: string };
   feeds: ConfigFile['feeds'];
   fetch: ConfigFile['fetch'];
+  dedupe: ConfigFile['dedupe'];
   workers: ConfigFile['workers'];
   channels: Channel[];
   sources: Source[];
@@ -87,6 +88,7 @@ export function parseConfig(
     http: { port: overrides.port, host: overrides.host ?? '0.0.0.0' },
     feeds: file.feeds,
     fetch: file.fetch,
+    dedupe: file.dedupe,
     workers: file.workers,
     channels: file.channels,
     sources: file.sources.map(({ interval, ...source }) => ({

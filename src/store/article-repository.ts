@@ -3,20 +3,37 @@ import type { Redis, Result } from 'ioredis';
 import type { AlsoPublished, Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
 import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
+import { RECORD_COPY_LUA } from './scripts/record-copy.js';
 import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
 import { feedIdsOf, StoreKeys } from './store-keys.js';
 
-type ClaimReply = ['item', string] | ['duplicate', string, 'url' | 'content'] | ['created', string];
+type ClaimReply =
+  | ['item', string]
+  | ['duplicate', string, 'url' | 'content']
+  | ['candidates', ...string[]]
+  | ['created', string];
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     claimArticle(...args: (string | number)[]): Result<ClaimReply, Context>;
     updateArticle(...args: (string | number)[]): Result<'updated' | 'conflict', Context>;
+    recordCopy(...args: (string | number)[]): Result<'recorded' | 'item-exists', Context>;
   }
 }
 
-/** How often an update retries when another worker changed the same item in between. */
-const MAX_UPDATE_ATTEMPTS = 5;
+/** How to find and confirm near duplicates of an article being saved. */
+export interface NearDuplicateCheck {
+  /** The article's LSH band keys; articles sharing one are candidates. */
+  bandKeys: readonly string[];
+  /** True when a stored candidate tells the same story. */
+  isSameStory(candidate: Article): boolean;
+}
+
+/** How many article ids one LSH bucket keeps (the newest): bounds the lookup cost as the store grows. */
+export const LSH_BUCKET_CAP = 20;
+
+/** How often a save tries again when other workers wrote the same item or a similar story in between. */
+const MAX_CLAIM_ROUNDS = 100;
 
 /** Stores articles in Redis and reads them back; every write that dedupes is one Lua script. */
 export class ArticleRepository {
@@ -29,6 +46,7 @@ export class ArticleRepository {
     this.keys = new StoreKeys(prefix);
     redis.defineCommand('claimArticle', { numberOfKeys: 3, lua: CLAIM_ARTICLE_LUA });
     redis.defineCommand('updateArticle', { numberOfKeys: 1, lua: UPDATE_ARTICLE_LUA });
+    redis.defineCommand('recordCopy', { numberOfKeys: 1, lua: RECORD_COPY_LUA });
   }
 
   /**
@@ -36,22 +54,24 @@ export class ArticleRepository {
    * changed), or the same article under another URL or with the same content (a duplicate,
    * recorded on the stored copy). Safe to call twice for one item, and from many workers.
    */
-  async save(article: Article): Promise<Verdict> {
-    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      const verdict = await this.claim(article);
-      if (verdict !== 'retry') return verdict;
+  async save(article: Article, near?: NearDuplicateCheck): Promise<Verdict> {
+    const examined = new Set<string>();
+    for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+      const verdict = await this.claim(article, near, examined);
+      if (verdict !== 'retry' && verdict !== 'examined') return verdict;
     }
-    throw new Error(`store: item ${article.itemKey} kept changing under concurrent updates`);
+    throw new Error(`store: item ${article.itemKey} kept changing under concurrent writes`);
   }
 
-  private async claim(article: Article): Promise<Verdict | 'retry'> {
+  /**
+   * One optimistic attempt: the Lua claim either decides, or returns near-duplicate candidates
+   * not yet compared. Those are compared here (the comparison needs their text), a confirmed one
+   * makes this a copy, and otherwise the claim runs again, now knowing them: an article that
+   * arrived in a shared bucket in between is returned as a new candidate, never missed.
+   */
+  private async claim(article: Article, near: NearDuplicateCheck | undefined, examined: Set<string>): Promise<Verdict | 'retry' | 'examined'> {
     const { keys } = this;
-    const copy: AlsoPublished = {
-      url: article.url,
-      sourceId: article.source.id,
-      sourceName: article.source.name,
-      publishedAt: article.publishedAt,
-    };
+    const copy = copyRecordOf(article);
     const reply = await this.redis.claimArticle(
       keys.item(hash(article.itemKey)),
       keys.url(hash(article.url)),
@@ -63,10 +83,19 @@ export class ArticleRepository {
       Date.parse(article.publishedAt),
       feedIdsOf(article.channels.map((c) => c.id), article.source.id).join(','),
       JSON.stringify(copy),
+      (near?.bandKeys ?? []).join(','),
+      [...examined].join(','),
+      LSH_BUCKET_CAP,
     );
     if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
     if (reply[0] === 'duplicate') return { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] };
-    return this.updateItem(article, reply[1]);
+    if (reply[0] === 'item') return this.updateItem(article, reply[1]);
+    const [, ...candidateIds] = reply;
+    candidateIds.forEach((id) => examined.add(id));
+    const same = (await this.getMany(candidateIds)).find((candidate) => near?.isSameStory(candidate));
+    if (!same) return 'examined';
+    const recorded = await this.redis.recordCopy(keys.item(hash(article.itemKey)), keys.prefix, same.id, article.contentHash, JSON.stringify(copy));
+    return recorded === 'recorded' ? { kind: 'duplicate', articleId: same.id, matchedBy: 'near' } : 'retry';
   }
 
   /** The item was seen before: nothing to do if its content is the same, else a new version. */
@@ -133,6 +162,10 @@ export class ArticleRepository {
   async countFeed(feedId: string): Promise<number> {
     return this.redis.zcard(this.keys.feedIndex(feedId));
   }
+}
+
+function copyRecordOf(article: Article): AlsoPublished {
+  return { url: article.url, sourceId: article.source.id, sourceName: article.source.name, publishedAt: article.publishedAt };
 }
 
 function hash(text: string): string {

@@ -2,12 +2,14 @@ import type { Article } from '../domain/article.js';
 import type { Channel } from '../domain/channel.js';
 import type { ProcessPayload } from '../queues/payloads.js';
 import { assignChannels } from './classify/assign-channels.js';
+import type { NearDuplicateSettings } from './dedupe/near-duplicate.js';
 import { normalizeItem } from './normalize/normalize-item.js';
 
-/** What classification needs from the config. */
+/** What classification and deduplication need from the config. */
 export interface ClassifySettings {
   channels: readonly Channel[];
   cityName: string;
+  dedupe: NearDuplicateSettings;
 }
 
 /** Runs the pure part of `process` on one item: normalize, then place it in its channels. */
@@ -24,4 +26,9 @@ export function buildArticle(payload: ProcessPayload, settings: ClassifySettings
     settings.cityName,
   );
   return { ...normalized, channels };
+}
+
+/** The place names whose difference keeps two similar texts apart: every channel's places. */
+export function placeNamesOf(channels: readonly Channel[]): string[] {
+  return [...new Set(channels.flatMap((channel) => channel.places))];
 }

@@ -6,7 +6,8 @@ import { parsePayload, processPayloadSchema } from '../queues/payloads.js';
 import { QUEUE } from '../queues/queue-names.js';
 import type { CoalescingPublisher } from '../queues/coalescing-publisher.js';
 import type { ArticleRepository } from '../store/article-repository.js';
-import { buildArticle, type ClassifySettings } from './process-item.js';
+import { nearDuplicateCheckFor } from './dedupe/near-duplicate.js';
+import { buildArticle, placeNamesOf, type ClassifySettings } from './process-item.js';
 
 export interface ProcessProcessorDeps {
   settings: ClassifySettings;
@@ -23,6 +24,7 @@ export interface ProcessProcessorDeps {
  * a rebuild of the feeds it changed.
  */
 export function createProcessProcessor(deps: ProcessProcessorDeps) {
+  const placeNames = placeNamesOf(deps.settings.channels);
   return async (job: Job): Promise<Verdict> => {
     const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
     let article;
@@ -31,7 +33,7 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     } catch (cause) {
       throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
     }
-    const verdict = await deps.articles.save(article);
+    const verdict = await deps.articles.save(article, nearDuplicateCheckFor(article, placeNames, deps.settings.dedupe));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
       const channelIds = [...article.channels.map((channel) => channel.id), ALL_CHANNEL_ID];

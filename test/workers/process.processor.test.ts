@@ -7,6 +7,7 @@ import type { ProcessPayload, PublishPayload } from '../../src/queues/payloads.j
 import { QUEUE } from '../../src/queues/queue-names.js';
 import { ArticleRepository } from '../../src/store/article-repository.js';
 import { CoalescingPublisher } from '../../src/queues/coalescing-publisher.js';
+import { DEFAULT_NEAR_DUPLICATE_SETTINGS } from '../../src/workers/dedupe/near-duplicate.js';
 import { createProcessProcessor } from '../../src/workers/process.processor.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 
@@ -50,7 +51,7 @@ describe('the process worker against Redis', () => {
     await events.waitUntilReady();
     publisher = new CoalescingPublisher(publishQueue, 20);
     const processor = createProcessProcessor({
-      settings: { channels: CHANNELS, cityName: '泰安市' },
+      settings: { channels: CHANNELS, cityName: '泰安市', dedupe: DEFAULT_NEAR_DUPLICATE_SETTINGS },
       articles,
       publisher,
       log: pino({ level: 'silent' }),

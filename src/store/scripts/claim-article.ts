@@ -1,11 +1,13 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
 export const CLAIM_ARTICLE_LUA = `
--- Claims an article atomically: the check that no copy exists and the writes that store it
+-- Claims an article atomically: the checks that no copy exists and the writes that store it
 -- happen in one step, so two workers holding two copies of a story store it once.
 -- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key
 -- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] article JSON, ARGV[4] content hash,
--- ARGV[5] published ms, ARGV[6] feed ids joined by ',', ARGV[7] JSON record of this copy
--- Returns {'item', value} | {'duplicate', id, 'url'|'content'} | {'created', id}
+-- ARGV[5] published ms, ARGV[6] feed ids joined by ',', ARGV[7] JSON record of this copy,
+-- ARGV[8] LSH band keys joined by ',', ARGV[9] candidate ids already examined joined by ',',
+-- ARGV[10] how many ids one band bucket keeps
+-- Returns {'item', value} | {'duplicate', id, 'url'|'content'} | {'candidates', id...} | {'created', id}
 local prefix = ARGV[1]
 local item = redis.call('GET', KEYS[1])
 if item then return {'item', item} end
@@ -20,6 +22,22 @@ if existing then
   redis.call('RPUSH', prefix .. ':also:' .. existing, ARGV[7])
   return {'duplicate', existing, matched_by}
 end
+-- Near duplicates: any article in a shared LSH bucket that the caller has not yet compared.
+local examined = {}
+for id in string.gmatch(ARGV[9], '[^,]+') do examined[id] = true end
+local fresh, seen = {}, {}
+for band in string.gmatch(ARGV[8], '[^,]+') do
+  for _, id in ipairs(redis.call('LRANGE', prefix .. ':lsh:' .. band, 0, -1)) do
+    if not examined[id] and not seen[id] then
+      seen[id] = true
+      fresh[#fresh + 1] = id
+    end
+  end
+end
+if #fresh > 0 then
+  table.insert(fresh, 1, 'candidates')
+  return fresh
+end
 local id = ARGV[2]
 redis.call('SET', KEYS[1], id .. '|' .. ARGV[4] .. '|own')
 redis.call('SET', KEYS[2], id)
@@ -27,6 +45,12 @@ redis.call('SET', KEYS[3], id)
 redis.call('SET', prefix .. ':article:' .. id, ARGV[3])
 for feed in string.gmatch(ARGV[6], '[^,]+') do
   redis.call('ZADD', prefix .. ':index:' .. feed, ARGV[5], id)
+end
+local cap = tonumber(ARGV[10])
+for band in string.gmatch(ARGV[8], '[^,]+') do
+  local bucket = prefix .. ':lsh:' .. band
+  redis.call('LPUSH', bucket, id)
+  redis.call('LTRIM', bucket, 0, cap - 1)
 end
 return {'created', id}
 `;

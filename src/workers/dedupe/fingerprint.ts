@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { RawItem } from '../../domain/raw-item.js';
+import { foldForFingerprint } from './fingerprint-text.js';
 
-/** Characters that differ between copies of one text without changing what it says. */
-const IGNORED_FOR_HASH = /[\s\p{P}\p{S}]/gu;
-
-/** Returns the hex SHA-256 of the text with white space, punctuation and symbols removed. */
+/** Returns the hex SHA-256 of the text as foldForFingerprint reduces it: equal for copies that differ only in typesetting. */
 export function contentHashOf(text: string): string {
-  return sha256(text.normalize('NFKC').replace(IGNORED_FOR_HASH, '').toLowerCase());
+  return sha256(foldForFingerprint(text));
 }
 
 /** Returns an article's stable id: 16 hex digits of the SHA-256 of its canonical URL. */

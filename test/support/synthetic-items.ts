@@ -1,4 +1,4 @@
-import type { ProcessPayload } from '../src/queues/payloads.js';
+import type { ProcessPayload } from '../../src/queues/payloads.js';
 
 const PLACES = ['新泰市羊流镇', '肥城市桃园镇', '宁阳县磁窑镇', '东平县州城街道', '岱岳区满庄镇', '泰山区财源街道', '新泰市青云街道', '肥城市石横镇'];
 const TOPICS = ['春季植树', '安全生产', '乡村振兴', '招商引资', '文明创建', '农田水利', '就业招聘', '环境整治'];

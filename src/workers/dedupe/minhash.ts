@@ -1,0 +1,96 @@
+/**
+ * MinHash sketches of character shingles, and LSH band keys over them (Broder 1997; Leskovec,
+ * Rajaraman & Ullman, Mining of Massive Datasets §3.4). Two texts whose shingle sets have
+ * Jaccard similarity s share at least one band key with probability 1 − (1 − s^rows)^bands.
+ */
+
+/** The settings of the sketch; bands × rows hash functions in all. */
+export interface SketchSettings {
+  shingleSize: number;
+  bands: number;
+  rows: number;
+}
+
+/** murmur3's 32-bit finalizer: a fast, well-mixed hash of a 32-bit value. */
+function mix32(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Returns the distinct 32-bit hashes (FNV-1a) of the text's character k-grams, sorted. */
+export function shingleHashes(text: string, k: number): Uint32Array {
+  const chars = Array.from(text);
+  if (chars.length === 0) return new Uint32Array(0);
+  const grams = Math.max(1, chars.length - k + 1);
+  const hashes = new Uint32Array(grams);
+  for (let i = 0; i < grams; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < Math.min(i + k, chars.length); j++) {
+      h ^= chars[j]!.codePointAt(0)!;
+      h = Math.imul(h, 0x01000193);
+    }
+    hashes[i] = h >>> 0;
+  }
+  hashes.sort();
+  return uniqueSorted(hashes);
+}
+
+function uniqueSorted(sorted: Uint32Array): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
+}
+
+/** Returns the MinHash signature: for each of `count` seeded hash functions, the least value over the set. */
+export function minhashSignature(shingles: Uint32Array, count: number): Uint32Array {
+  const signature = new Uint32Array(count).fill(0xffffffff);
+  for (let f = 0; f < count; f++) {
+    const seed = mix32(f + 0x9e3779b9);
+    let min = 0xffffffff;
+    for (let i = 0; i < shingles.length; i++) {
+      const h = mix32(shingles[i]! ^ seed);
+      if (h < min) min = h;
+    }
+    signature[f] = min;
+  }
+  return signature;
+}
+
+/** Returns one key per band: the band number and a hash of that band's rows of the signature. */
+export function bandKeys(signature: Uint32Array, bands: number, rows: number): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < bands; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < rows; r++) h = mix32(h ^ signature[b * rows + r]!);
+    keys.push(`${b}:${h.toString(36)}`);
+  }
+  return keys;
+}
+
+/** Returns the band keys of a text under the settings. */
+export function sketchText(foldedText: string, settings: SketchSettings): { shingles: Uint32Array; bandKeys: string[] } {
+  const shingles = shingleHashes(foldedText, settings.shingleSize);
+  const signature = minhashSignature(shingles, settings.bands * settings.rows);
+  return { shingles, bandKeys: shingles.length === 0 ? [] : bandKeys(signature, settings.bands, settings.rows) };
+}
+
+/** |A ∩ B| of two sorted sets of hashes, by merging. */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}

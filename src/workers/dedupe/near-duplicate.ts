@@ -1,0 +1,111 @@
+import { foldForFingerprint } from './fingerprint-text.js';
+import { intersectionSize, sketchText, type SketchSettings } from './minhash.js';
+
+/** Thresholds of the near-duplicate decision; set in config (`dedupe`). */
+export interface NearDuplicateSettings extends SketchSettings {
+  /** Jaccard similarity of the shingle sets at or above which two texts are one story. */
+  jaccard: number;
+  /**
+   * Share of the smaller text's shingles found in the larger at or above which they are one
+   * story: a truncated copy, or one with a sentence added, has low Jaccard but high containment.
+   */
+  containment: number;
+  /** Texts with fewer shingles than this are too short to judge by text; only exact matches count. */
+  minShingles: number;
+}
+
+export const DEFAULT_NEAR_DUPLICATE_SETTINGS: NearDuplicateSettings = {
+  shingleSize: 5,
+  bands: 42,
+  rows: 3,
+  jaccard: 0.6,
+  containment: 0.8,
+  minShingles: 20,
+};
+
+/** What the near-duplicate check needs of one text, computed once per article. */
+export interface TextSketch {
+  shingles: Uint32Array;
+  bandKeys: string[];
+  /** Towns, streets and counties the text names. */
+  places: Set<string>;
+  /** The numbers in the text (dates, counts, amounts), as written after NFKC. */
+  numbers: Set<string>;
+}
+
+const NUMBER = /\d+(?:\.\d+)?/g;
+/** How many numbers each side must have that the other lacks for two texts to be different events. */
+const NUMBER_CONFLICT = 2;
+
+/** Sketches an article's title and text: shingles of the folded text, LSH band keys, places named. */
+export function sketchArticleText(title: string, text: string, placeNames: readonly string[], settings: NearDuplicateSettings): TextSketch {
+  const sketch = sketchText(foldForFingerprint(text || title), settings);
+  const whole = `${title}\n${text}`;
+  return {
+    ...sketch,
+    places: new Set(placeNames.filter((name) => whole.includes(name))),
+    numbers: new Set(text.normalize('NFKC').match(NUMBER) ?? []),
+  };
+}
+
+/** The verdict on one candidate pair, with the numbers behind it. */
+export interface StoryComparison {
+  same: boolean;
+  jaccard: number;
+  containment: number;
+  reason: string;
+}
+
+/**
+ * Decides whether two sketched texts tell the same story: similar enough by Jaccard or by
+ * containment, not naming different places, and not reporting different figures. Two notices
+ * from one template (羊流镇 vs 楼德镇 召开安全生产工作会议, or one town's meetings of two
+ * months) can be near-identical as text; DESIGN.md: they are never merged. A repost keeps the
+ * figures; a copy with a sentence added or dropped differs on one side only.
+ */
+export function compareStories(a: TextSketch, b: TextSketch, settings: NearDuplicateSettings): StoryComparison {
+  const shared = intersectionSize(a.shingles, b.shingles);
+  const union = a.shingles.length + b.shingles.length - shared;
+  const jaccard = union === 0 ? 0 : shared / union;
+  const smaller = Math.min(a.shingles.length, b.shingles.length);
+  const containment = smaller === 0 ? 0 : shared / smaller;
+  const base = { jaccard, containment };
+  if (smaller < settings.minShingles) return { ...base, same: false, reason: 'too short to judge by text' };
+  const conflict = placeConflict(a.places, b.places);
+  if (conflict) return { ...base, same: false, reason: `names different places (${conflict})` };
+  const figures = numberConflict(a.numbers, b.numbers);
+  if (figures) return { ...base, same: false, reason: `reports different figures (${figures})` };
+  if (jaccard >= settings.jaccard) return { ...base, same: true, reason: `jaccard ${jaccard.toFixed(2)}` };
+  if (containment >= settings.containment) return { ...base, same: true, reason: `containment ${containment.toFixed(2)}` };
+  return { ...base, same: false, reason: 'not similar enough' };
+}
+
+/** Each side has numbers the other lacks: describes the clash, else undefined. */
+function numberConflict(a: Set<string>, b: Set<string>): string | undefined {
+  const onlyA = [...a].filter((n) => !b.has(n));
+  const onlyB = [...b].filter((n) => !a.has(n));
+  return onlyA.length >= NUMBER_CONFLICT && onlyB.length >= NUMBER_CONFLICT ? `${onlyA.slice(0, 3).join(',')} vs ${onlyB.slice(0, 3).join(',')}` : undefined;
+}
+
+/** Each side names a place the other does not: describes the clash, else undefined. */
+function placeConflict(a: Set<string>, b: Set<string>): string | undefined {
+  const onlyA = [...a].filter((place) => !b.has(place) && ![...b].some((other) => other.includes(place) || place.includes(other)));
+  const onlyB = [...b].filter((place) => !a.has(place) && ![...a].some((other) => other.includes(place) || place.includes(other)));
+  return onlyA.length > 0 && onlyB.length > 0 ? `${onlyA.join('、')} vs ${onlyB.join('、')}` : undefined;
+}
+
+/**
+ * Returns what the store needs to find and confirm near duplicates of an article: its band
+ * keys, and a comparison of a stored candidate's title and text with its own.
+ */
+export function nearDuplicateCheckFor(
+  article: { title: string; contentText: string },
+  placeNames: readonly string[],
+  settings: NearDuplicateSettings,
+): { bandKeys: string[]; isSameStory(candidate: { title: string; contentText: string }): boolean } {
+  const own = sketchArticleText(article.title, article.contentText, placeNames, settings);
+  return {
+    bandKeys: own.shingles.length >= settings.minShingles ? own.bandKeys : [],
+    isSameStory: (candidate) => compareStories(own, sketchArticleText(candidate.title, candidate.contentText, placeNames, settings), settings).same,
+  };
+}
