@@ -62,7 +62,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       log,
     }),
     [QUEUE.process]: createProcessProcessor({
-      settings: { channels: config.channels, cityName: config.city.name, dedupe: config.dedupe },
+      settings: { channels: config.channels, cityName: config.city.name, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,
       publisher,
       log,

@@ -99,6 +99,12 @@ export const configFileSchema = z.strictObject({
     .prefault({}),
   channels: z.array(channelSchema).min(1),
   sources: z.array(sourceSchema).default([]),
+  urls: z
+    .strictObject({
+      /** Host names mapped to their canonical host, e.g. `m.yybnet.net: www.yybnet.net`. */
+      hostAliases: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case host name'), z.string().regex(/^[a-z0-9.-]+$/)).default({}),
+    })
+    .prefault({}),
   dedupe: z
     .strictObject({
       shingleSize: z.number().int().min(2).max(10).default(5),

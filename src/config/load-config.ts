@@ -18,6 +18,7 @@ export interface Config {
   feeds: ConfigFile['feeds'];
   fetch: ConfigFile['fetch'];
   dedupe: ConfigFile['dedupe'];
+  urls: ConfigFile['urls'];
   workers: ConfigFile['workers'];
   channels: Channel[];
   sources: Source[];
@@ -89,6 +90,7 @@ export function parseConfig(
     feeds: file.feeds,
     fetch: file.fetch,
     dedupe: file.dedupe,
+    urls: file.urls,
     workers: file.workers,
     channels: file.channels,
     sources: file.sources.map(({ interval, ...source }) => ({

@@ -3,18 +3,23 @@ import type { Channel } from '../domain/channel.js';
 import type { ProcessPayload } from '../queues/payloads.js';
 import { assignChannels } from './classify/assign-channels.js';
 import type { NearDuplicateSettings } from './dedupe/near-duplicate.js';
-import { normalizeItem } from './normalize/normalize-item.js';
+import { normalizeItemWithReport } from './normalize/normalize-item.js';
+import type { RemovedFurniture } from './normalize/strip-furniture.js';
 
-/** What classification and deduplication need from the config. */
+/** What normalization, classification and deduplication need from the config. */
 export interface ClassifySettings {
   channels: readonly Channel[];
   cityName: string;
   dedupe: NearDuplicateSettings;
+  hostAliases: Readonly<Record<string, string>>;
 }
 
-/** Runs the pure part of `process` on one item: normalize, then place it in its channels. */
-export function buildArticle(payload: ProcessPayload, settings: ClassifySettings): Article {
-  const normalized = normalizeItem(payload.item, payload.source, payload.fetchedAt);
+/**
+ * Runs the pure part of `process` on one item: normalize, then place it in its channels.
+ * Returns the article and the furniture that normalization removed from it.
+ */
+export function buildArticle(payload: ProcessPayload, settings: ClassifySettings): { article: Article; removed: RemovedFurniture[] } {
+  const { article: normalized, removed } = normalizeItemWithReport(payload.item, payload.source, payload.fetchedAt, settings);
   const channels = assignChannels(
     {
       title: normalized.title,
@@ -25,7 +30,7 @@ export function buildArticle(payload: ProcessPayload, settings: ClassifySettings
     settings.channels,
     settings.cityName,
   );
-  return { ...normalized, channels };
+  return { article: { ...normalized, channels }, removed };
 }
 
 /** The place names whose difference keeps two similar texts apart: every channel's places. */

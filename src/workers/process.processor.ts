@@ -27,22 +27,22 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
   const placeNames = placeNamesOf(deps.settings.channels);
   return async (job: Job): Promise<Verdict> => {
     const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
-    let article;
+    const log = deps.log.child({ queue: QUEUE.process, job_id: job.id, source_id: payload.source.id });
+    let built;
     try {
-      article = buildArticle(payload, deps.settings);
+      built = buildArticle(payload, deps.settings);
     } catch (cause) {
       throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
     }
+    const { article, removed } = built;
+    if (removed.length > 0) log.debug({ url: article.url, removed }, 'furniture removed');
     const verdict = await deps.articles.save(article, nearDuplicateCheckFor(article, placeNames, deps.settings.dedupe));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
       const channelIds = [...article.channels.map((channel) => channel.id), ALL_CHANNEL_ID];
       deps.publisher.request(channelIds);
     }
-    deps.log.debug(
-      { queue: QUEUE.process, job_id: job.id, source_id: payload.source.id, verdict: verdict.kind, article_id: verdict.articleId },
-      'processed',
-    );
+    log.debug({ verdict: verdict.kind, article_id: verdict.articleId }, 'processed');
     return verdict;
   };
 }

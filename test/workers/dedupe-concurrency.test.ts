@@ -53,7 +53,7 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
     const publishQueue = new Queue('publish', { connection: redis, prefix });
     publisher = new CoalescingPublisher(publishQueue);
     const processor = createProcessProcessor({
-      settings: { channels: config.channels, cityName: config.city.name, dedupe: config.dedupe },
+      settings: { channels: config.channels, cityName: config.city.name, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,
       publisher,
       log: pino({ level: 'silent' }),

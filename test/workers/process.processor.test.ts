@@ -51,7 +51,7 @@ describe('the process worker against Redis', () => {
     await events.waitUntilReady();
     publisher = new CoalescingPublisher(publishQueue, 20);
     const processor = createProcessProcessor({
-      settings: { channels: CHANNELS, cityName: '泰安市', dedupe: DEFAULT_NEAR_DUPLICATE_SETTINGS },
+      settings: { channels: CHANNELS, cityName: '泰安市', dedupe: DEFAULT_NEAR_DUPLICATE_SETTINGS, hostAliases: {} },
       articles,
       publisher,
       log: pino({ level: 'silent' }),

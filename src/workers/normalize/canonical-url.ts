@@ -3,10 +3,11 @@ const TRACKING_PARAMS = /^(utm_\w+|spm|from|source|share_token|share_from|sharer
 
 /**
  * Returns the canonical form of a URL: lower-case scheme and host, default port and fragment
- * dropped (the WHATWG URL parser does these), tracking parameters removed, and the other
+ * dropped (the WHATWG URL parser does these), the host mapped through `hostAliases` (mobile
+ * and wap variants of a site to its main host), tracking parameters removed, and the other
  * parameters left byte for byte as they were, so that `a%20b` and `flag` survive unchanged.
  */
-export function canonicalizeUrl(url: string): string {
+export function canonicalizeUrl(url: string, hostAliases: Readonly<Record<string, string>> = {}): string {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -14,6 +15,8 @@ export function canonicalizeUrl(url: string): string {
     return url.trim();
   }
   parsed.hash = '';
+  const alias = hostAliases[parsed.hostname];
+  if (alias) parsed.hostname = alias;
   const kept = parsed.search
     .slice(1)
     .split('&')

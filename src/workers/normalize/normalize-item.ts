@@ -8,6 +8,7 @@ import { htmlToText } from './html-to-text.js';
 import { parseBylines } from './parse-bylines.js';
 import { formatChinaTime, parseTime } from './parse-time.js';
 import { sanitizeContent } from './sanitize-content.js';
+import { stripFurniture, type RemovedFurniture } from './strip-furniture.js';
 import { summarize } from './summarize.js';
 
 /** How far ahead of the fetch time a publication time may be before it is clamped. */
@@ -16,26 +17,46 @@ const FUTURE_SKEW_MS = 10 * 60_000;
 /** A normalized item: an Article still without its channels. */
 export type NormalizedItem = Omit<Article, 'channels'>;
 
+/** What normalization takes from the config. */
+export interface NormalizeSettings {
+  /** Host names mapped to the one that is canonical (`m.example.cn` → `www.example.cn`). */
+  hostAliases: Readonly<Record<string, string>>;
+}
+
+const NO_SETTINGS: NormalizeSettings = { hostAliases: {} };
+
 /**
  * Turns one raw item into a clean article: canonical URL, times in China time with offset,
- * sanitized HTML and its text, authors and editor parsed from the bylines, a summary.
- * Throws when the item has neither a title nor any text: there is nothing to publish.
+ * furniture removed and HTML sanitized, its text, authors and editor parsed from the bylines,
+ * a summary. Throws when the item has neither a title nor any text: there is nothing to publish.
  */
-export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: string): NormalizedItem {
+export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: string, settings: NormalizeSettings = NO_SETTINGS): NormalizedItem {
+  return normalizeItemWithReport(item, source, fetchedAt, settings).article;
+}
+
+/** normalizeItem, also returning the furniture it removed, for the debug log. */
+export function normalizeItemWithReport(
+  item: RawItem,
+  source: SourceRef,
+  fetchedAt: string,
+  settings: NormalizeSettings = NO_SETTINGS,
+): { article: NormalizedItem; removed: RemovedFurniture[] } {
   const fetchedMs = Date.parse(fetchedAt);
   // A guid stands in for the link only when it is itself a web address (RSS 2.0 isPermaLink).
-  const url = canonicalizeUrl(item.url ?? (item.guid && /^https?:\/\//i.test(item.guid) ? item.guid : ''));
+  const url = canonicalizeUrl(item.url ?? (item.guid && /^https?:\/\//i.test(item.guid) ? item.guid : ''), settings.hostAliases);
   const baseUrl = /^https?:/.test(url) ? url : 'https://invalid.example/';
-  const contentHtml = removeXmlForbidden(item.html ? sanitizeContent(item.html, baseUrl) : textToHtml(item.text ?? ''));
-  const contentText = cleanText(item.html ? htmlToText(contentHtml) : (item.text ?? ''));
+  const stripped = stripFurniture(item.html ?? textToHtml(item.text ?? ''));
+  const contentHtml = removeXmlForbidden(sanitizeContent(stripped.html, baseUrl));
+  const contentText = cleanText(htmlToText(contentHtml));
   const title = cleanLine(item.title ?? '') || summarize(contentText, 30);
   if (!title && !contentText) throw new Error('normalize: item has neither a title nor any text');
   const { publishedAt, timeFlags } = resolvePublished(item.published, fetchedMs);
   const updatedMs = item.updated ? parseTime(item.updated, fetchedMs) : undefined;
-  const bylines = parseBylines(item.authors);
+  const editorLines = stripped.removed.filter((part) => part.kind === 'editor-line').map((part) => part.text);
+  const bylines = parseBylines([...item.authors, ...editorLines]);
   const summary = cleanLine(item.summary ? htmlToText(item.summary) : '') || summarize(contentText);
   const itemKey = itemKeyOf(source.id, { ...item, url: url || undefined });
-  return {
+  const article: NormalizedItem = {
     id: articleIdFor(url || itemKey),
     url,
     itemKey,
@@ -56,6 +77,7 @@ export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: strin
     contentHash: contentHashOf(contentText || title),
     alsoPublishedBy: [],
   };
+  return { article, removed: stripped.removed };
 }
 
 function resolvePublished(published: string | undefined, fetchedMs: number): { publishedAt: string; timeFlags: TimeFlag[] } {

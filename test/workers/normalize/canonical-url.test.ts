@@ -40,3 +40,14 @@ describe('canonicalizeUrl', () => {
     expect(canonicalizeUrl(tracked)).toBe(canonicalizeUrl(clean));
   });
 });
+
+describe('canonicalizeUrl with host aliases', () => {
+  const aliases = { 'm.yybnet.net': 'www.yybnet.net', 'wap.yybnet.net': 'www.yybnet.net' };
+  it.each([
+    ['https://m.yybnet.net/taian/news/1.html?from=timeline#top', 'https://www.yybnet.net/taian/news/1.html'],
+    ['https://WAP.yybnet.net:443/taian/news/1.html', 'https://www.yybnet.net/taian/news/1.html'],
+    ['https://news.yybnet.net/1.html', 'https://news.yybnet.net/1.html'],
+  ])('%s → %s', (url, canonical) => {
+    expect(canonicalizeUrl(url, aliases)).toBe(canonical);
+  });
+});

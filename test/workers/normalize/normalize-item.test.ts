@@ -184,7 +184,8 @@ describe('normalizeItem: fields from a feed item', () => {
   it('turns plain text into escaped paragraphs', () => {
     const article = normalizeItem(item({ title: '标题', text: '第一段 <b>不是标签</b> & 符号\n\n第二段' }), SOURCE, FETCHED);
     expect(article.contentHtml).toBe('<p>第一段 &lt;b&gt;不是标签&lt;/b&gt; &amp; 符号</p>\n<p>第二段</p>');
-    expect(article.contentText).toBe('第一段 <b>不是标签</b> & 符号\n\n第二段');
+    // One line per paragraph, as for HTML items: the blank line between them is not content.
+    expect(article.contentText).toBe('第一段 <b>不是标签</b> & 符号\n第二段');
   });
 
   it('makes a title from the text when the item has none', () => {

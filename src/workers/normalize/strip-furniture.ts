@@ -1,0 +1,107 @@
+import render from 'dom-serializer';
+import { isTag, type AnyNode, type Element } from 'domhandler';
+import { textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+
+/** What was taken out of an article's HTML, and why; logged at debug level by `process`. */
+export interface RemovedFurniture {
+  kind: 'related-list' | 'share-bar' | 'comments' | 'editor-line' | 'copyright' | 'slogan' | 'byline-line';
+  text: string;
+}
+
+/** Headings of recommendation and navigation blocks that portals put in or after article bodies. */
+const LIST_MARKERS = /^(新闻推荐|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|猜你喜欢|频道推荐|热点阅读|热点排行|热点推荐|热门推荐|图文看点|图文推荐|乡里乡亲|点击排行|上一篇|下一篇|更多新闻)/;
+const SHARE = /^(分享到|分享至|扫一扫|长按识别|关注我们|点击上方|打开.{0,6}APP)/;
+const COMMENTS = /^(评论|网友评论|发表评论|我要评论|已有\d+条评论|热门评论)/;
+const EDITOR_LINE = /^[（(【\[]?\s*(责任编辑|责编|编辑|审核|校对|监制)\s*[:：]\s*[\u4e00-\u9fa5·\s、]{2,20}[）)】\]]?$/;
+const COPYRIGHT = /(版权所有|copyright|©|未经(本网)?授权.{0,10}(转载|使用)|转载请注明|本文系.{0,10}原创)/i;
+const SLOGAN = /(新鲜有料|期待在此相遇|欢迎关注|感谢阅读|更多精彩.{0,6}(请|敬请)|下载.{0,8}客户端)/;
+
+/** Blocks no longer than this may be furniture lines; a long paragraph that mentions 版权 is text. */
+const LINE_MAX = 80;
+
+/**
+ * Removes page furniture from article HTML — recommendation lists with their headings, share
+ * bars, comment boxes, editor, copyright and slogan lines — and returns the clean HTML with a
+ * record of each removal, so that nothing disappears silently.
+ */
+export function stripFurniture(html: string): { html: string; removed: RemovedFurniture[] } {
+  const document = parseDocument(html, { decodeEntities: false });
+  const removed: RemovedFurniture[] = [];
+  for (const block of blocksOf(document.children)) {
+    if (!block.parent) continue; // already removed with an ancestor's heading
+    const text = textContent(block).replace(/\s+/g, ' ').trim();
+    // A long block is furniture only when it is mostly links: 评论员文章 of 800 characters is text.
+    const kind = text === '' || (text.length > LINE_MAX && !isLinkList(block)) ? undefined : classify(text);
+    if (!kind) continue;
+    removed.push({ kind, text: text.slice(0, 200) });
+    if (kind === 'related-list') removeFollowingLinkLists(block, removed);
+    detach(block);
+  }
+  return { html: render(document.children, { decodeEntities: false }), removed };
+}
+
+function classify(text: string): RemovedFurniture['kind'] | undefined {
+  if (LIST_MARKERS.test(text)) return 'related-list';
+  if (SHARE.test(text)) return 'share-bar';
+  if (COMMENTS.test(text)) return 'comments';
+  if (EDITOR_LINE.test(text)) return 'editor-line';
+  if (COPYRIGHT.test(text)) return 'copyright';
+  if (SLOGAN.test(text)) return 'slogan';
+  return undefined;
+}
+
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol',
+  'dl', 'li', 'dt', 'dd', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'blockquote', 'figure', 'figcaption', 'pre', 'center',
+]);
+/** Lists and tables are judged whole: a list of links is furniture as a unit. */
+const UNIT = new Set(['ul', 'ol', 'dl', 'table']);
+
+/** Leaf-most blocks in document order: block elements with no block inside, lists and tables whole. */
+function blocksOf(nodes: AnyNode[]): Element[] {
+  const blocks: Element[] = [];
+  for (const node of nodes) {
+    if (!isTag(node)) continue;
+    const inner = UNIT.has(node.name) ? [] : blocksOf(node.children);
+    if (inner.length > 0) blocks.push(...inner);
+    else if (BLOCK.has(node.name)) blocks.push(node);
+  }
+  return blocks;
+}
+
+/** After a list heading, the link lists that follow it are the list itself. */
+function removeFollowingLinkLists(heading: Element, removed: RemovedFurniture[]): void {
+  let next = heading.nextSibling;
+  while (next) {
+    const following = next.nextSibling;
+    if (isTag(next)) {
+      if (!isLinkList(next)) break;
+      removed.push({ kind: 'related-list', text: textContent(next).replace(/\s+/g, ' ').trim().slice(0, 200) });
+      detach(next);
+    }
+    next = following;
+  }
+}
+
+function isLinkList(element: Element): boolean {
+  const text = textContent(element).replace(/\s+/g, '');
+  if (text === '') return false;
+  const links = collectLinks(element);
+  return links.length > 0 && links.join('').replace(/\s+/g, '').length / text.length > 0.6;
+}
+
+function collectLinks(node: AnyNode): string[] {
+  if (!isTag(node)) return [];
+  if (node.name === 'a') return [textContent(node)];
+  return node.children.flatMap(collectLinks);
+}
+
+function detach(node: AnyNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  parent.children = parent.children.filter((child) => child !== node);
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  node.parent = null;
+}
