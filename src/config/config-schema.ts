@@ -29,6 +29,8 @@ export const channelSchema = z.strictObject({
   name: z.string().min(1),
   places: z.array(z.string().min(1)).default([]),
   cityWide: z.boolean().default(false),
+  /** What the public feeds of the channel carry: the full article, or its summary (partners always get full content). */
+  publicContent: z.enum(['full', 'summary']).default('full'),
 });
 
 export const sourceSchema = z.strictObject({
@@ -76,7 +78,12 @@ export const configFileSchema = z.strictObject({
   redis: z.strictObject({ prefix: z.string().min(1).default('syn') }).prefault({}),
   feeds: z
     .strictObject({
+      /** Items per feed page unless ?limit= asks otherwise (at most 200). */
       limit: z.number().int().min(1).max(200).default(50),
+      /** How long readers and caches may keep a feed: Cache-Control max-age. */
+      maxAge: durationSchema.default(300_000),
+      /** The WebSub hub that every feed names and that is pinged on every change. */
+      hub: z.url().optional(),
     })
     .prefault({}),
   fetch: z

@@ -6,6 +6,8 @@ export interface Channel {
   places: string[];
   /** Whether news about the city as a whole, with no county named, belongs here. */
   cityWide: boolean;
+  /** What the channel's public feeds carry; partner feeds always carry the full article. */
+  publicContent: 'full' | 'summary';
 }
 
 /** The id of the channel that carries every article. */

@@ -12,8 +12,8 @@ import { createProcessProcessor } from '../../src/workers/process.processor.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 
 const CHANNELS: Channel[] = [
-  { id: 'taian', name: '泰安新闻', places: ['泰山区', '岱岳区'], cityWide: true },
-  { id: 'ningyang', name: '宁阳新闻', places: ['宁阳县', '磁窑镇'], cityWide: false },
+  { id: 'taian', name: '泰安新闻', places: ['泰山区', '岱岳区'], cityWide: true, publicContent: 'full' },
+  { id: 'ningyang', name: '宁阳新闻', places: ['宁阳县', '磁窑镇'], cityWide: false, publicContent: 'full' },
 ];
 
 const payload = (guid: string, text: string): ProcessPayload => ({

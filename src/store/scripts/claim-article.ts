@@ -5,8 +5,9 @@ export const CLAIM_ARTICLE_LUA = `
 -- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key
 -- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] article JSON, ARGV[4] content hash,
 -- ARGV[5] published ms, ARGV[6] feed ids joined by ',', ARGV[7] JSON record of this copy,
--- ARGV[8] LSH band keys joined by ',', ARGV[9] candidate ids already examined joined by ',',
--- ARGV[10] how many ids one band bucket keeps
+-- ARGV[8] LSH band keys (band.shard.field) joined by ',', ARGV[9] candidate ids already
+-- examined joined by ',', ARGV[10] how many ids one band bucket keeps
+-- A bucket is field <field> of hash <prefix>:lsh:<band>.<shard>, holding ids joined by ','.
 -- Returns {'item', value} | {'duplicate', id, 'url'|'content'} | {'candidates', id...} | {'created', id}
 local prefix = ARGV[1]
 local item = redis.call('GET', KEYS[1])
@@ -25,12 +26,20 @@ end
 -- Near duplicates: any article in a shared LSH bucket that the caller has not yet compared.
 local examined = {}
 for id in string.gmatch(ARGV[9], '[^,]+') do examined[id] = true end
-local fresh, seen = {}, {}
+local buckets = {}
 for band in string.gmatch(ARGV[8], '[^,]+') do
-  for _, id in ipairs(redis.call('LRANGE', prefix .. ':lsh:' .. band, 0, -1)) do
-    if not examined[id] and not seen[id] then
-      seen[id] = true
-      fresh[#fresh + 1] = id
+  local key, field = string.match(band, '^(.+)%.([^.]+)$')
+  buckets[#buckets + 1] = {prefix .. ':lsh:' .. key, field}
+end
+local fresh, seen = {}, {}
+for _, bucket in ipairs(buckets) do
+  local ids = redis.call('HGET', bucket[1], bucket[2])
+  if ids then
+    for id in string.gmatch(ids, '[^,]+') do
+      if not examined[id] and not seen[id] then
+        seen[id] = true
+        fresh[#fresh + 1] = id
+      end
     end
   end
 end
@@ -47,10 +56,17 @@ for feed in string.gmatch(ARGV[6], '[^,]+') do
   redis.call('ZADD', prefix .. ':index:' .. feed, ARGV[5], id)
 end
 local cap = tonumber(ARGV[10])
-for band in string.gmatch(ARGV[8], '[^,]+') do
-  local bucket = prefix .. ':lsh:' .. band
-  redis.call('LPUSH', bucket, id)
-  redis.call('LTRIM', bucket, 0, cap - 1)
+for _, bucket in ipairs(buckets) do
+  local ids = redis.call('HGET', bucket[1], bucket[2])
+  local kept, count = id, 1
+  if ids then
+    for other in string.gmatch(ids, '[^,]+') do
+      if count >= cap then break end
+      kept = kept .. ',' .. other
+      count = count + 1
+    end
+  end
+  redis.call('HSET', bucket[1], bucket[2], kept)
 end
 return {'created', id}
 `;

@@ -61,13 +61,21 @@ export function minhashSignature(shingles: Uint32Array, count: number): Uint32Ar
   return signature;
 }
 
-/** Returns one key per band: the band number and a hash of that band's rows of the signature. */
+/** Bits of a band hash that pick the Redis hash (the shard) its bucket lives in. */
+const SHARD_BITS = 14;
+
+/**
+ * Returns one key per band, `band.shard.field`: the band number and a hash of that band's rows
+ * of the signature, split so that buckets are fields of sharded Redis hashes (small hashes are
+ * stored compactly as listpacks; one key per bucket would cost far more memory per article).
+ */
 export function bandKeys(signature: Uint32Array, bands: number, rows: number): string[] {
   const keys: string[] = [];
   for (let b = 0; b < bands; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < rows; r++) h = mix32(h ^ signature[b * rows + r]!);
-    keys.push(`${b}:${h.toString(36)}`);
+    h >>>= 0;
+    keys.push(`${b}.${(h >>> (32 - SHARD_BITS)).toString(36)}.${(h & ((1 << (32 - SHARD_BITS)) - 1)).toString(36)}`);
   }
   return keys;
 }
