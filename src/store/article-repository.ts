@@ -1,138 +1,42 @@
-import { createHash } from 'node:crypto';
-import type { Redis, Result } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AlsoPublished, Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
-import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
-import { RECORD_COPY_LUA } from './scripts/record-copy.js';
-import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
-import { feedIdsOf, StoreKeys } from './store-keys.js';
+import { ArticleWriter, type NearDuplicateCheck } from './article-writer.js';
+import { StoreKeys } from './store-keys.js';
 
-type ClaimReply =
-  | ['item', string]
-  | ['duplicate', string, 'url' | 'content']
-  | ['candidates', ...string[]]
-  | ['created', string];
+export { LSH_BUCKET_CAP, type NearDuplicateCheck } from './article-writer.js';
 
-declare module 'ioredis' {
-  interface RedisCommander<Context> {
-    claimArticle(...args: (string | number)[]): Result<ClaimReply, Context>;
-    updateArticle(...args: (string | number)[]): Result<'updated' | 'conflict', Context>;
-    recordCopy(...args: (string | number)[]): Result<'recorded' | 'item-exists', Context>;
-  }
-}
-
-/** How to find and confirm near duplicates of an article being saved. */
-export interface NearDuplicateCheck {
-  /** The article's LSH band keys; articles sharing one are candidates. */
-  bandKeys: readonly string[];
-  /** True when a stored candidate tells the same story. */
-  isSameStory(candidate: Article): boolean;
-}
-
-/** How many article ids one LSH bucket keeps (the newest): bounds the lookup cost as the store grows. */
-export const LSH_BUCKET_CAP = 20;
-
-/** How often a save tries again when other workers wrote the same item or a similar story in between. */
-const MAX_CLAIM_ROUNDS = 100;
-
-/** Stores articles in Redis and reads them back; every write that dedupes is one Lua script. */
+/** Stores articles in Redis and reads them back; the writes that dedupe are in ArticleWriter. */
 export class ArticleRepository {
   readonly keys: StoreKeys;
+  private readonly writer: ArticleWriter;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = new StoreKeys(prefix);
-    redis.defineCommand('claimArticle', { numberOfKeys: 3, lua: CLAIM_ARTICLE_LUA });
-    redis.defineCommand('updateArticle', { numberOfKeys: 1, lua: UPDATE_ARTICLE_LUA });
-    redis.defineCommand('recordCopy', { numberOfKeys: 1, lua: RECORD_COPY_LUA });
+    this.writer = new ArticleWriter(redis, this.keys, (ids) => this.getMany(ids), (id) => this.get(id));
   }
 
   /**
    * Stores an article unless a copy exists: the same item again (an update when its content
-   * changed), or the same article under another URL or with the same content (a duplicate,
-   * recorded on the stored copy). Safe to call twice for one item, and from many workers.
+   * changed), the same article under another URL or with the same content, or the same story
+   * reposted (`near`). Safe to call twice for one item, and from many workers.
    */
   async save(article: Article, near?: NearDuplicateCheck): Promise<Verdict> {
-    const examined = new Set<string>();
-    for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-      const verdict = await this.claim(article, near, examined);
-      if (verdict !== 'retry' && verdict !== 'examined') return verdict;
-    }
-    throw new Error(`store: item ${article.itemKey} kept changing under concurrent writes`);
+    return this.writer.save(article, near);
   }
 
   /**
-   * One optimistic attempt: the Lua claim either decides, or returns near-duplicate candidates
-   * not yet compared. Those are compared here (the comparison needs their text), a confirmed one
-   * makes this a copy, and otherwise the claim runs again, now knowing them: an article that
-   * arrived in a shared bucket in between is returned as a new candidate, never missed.
+   * Returns one article with the outlets that also ran it, or undefined. An id whose article was
+   * replaced by an earlier-published copy answers with that copy.
    */
-  private async claim(article: Article, near: NearDuplicateCheck | undefined, examined: Set<string>): Promise<Verdict | 'retry' | 'examined'> {
-    const { keys } = this;
-    const copy = copyRecordOf(article);
-    const reply = await this.redis.claimArticle(
-      keys.item(hash(article.itemKey)),
-      keys.url(hash(article.url)),
-      keys.content(article.contentHash),
-      keys.prefix,
-      article.id,
-      JSON.stringify(article),
-      article.contentHash,
-      Date.parse(article.publishedAt),
-      feedIdsOf(article.channels.map((c) => c.id), article.source.id).join(','),
-      JSON.stringify(copy),
-      (near?.bandKeys ?? []).join(','),
-      [...examined].join(','),
-      LSH_BUCKET_CAP,
-    );
-    if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
-    if (reply[0] === 'duplicate') return { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] };
-    if (reply[0] === 'item') return this.updateItem(article, reply[1]);
-    const [, ...candidateIds] = reply;
-    candidateIds.forEach((id) => examined.add(id));
-    const same = (await this.getMany(candidateIds)).find((candidate) => near?.isSameStory(candidate));
-    if (!same) return 'examined';
-    const recorded = await this.redis.recordCopy(keys.item(hash(article.itemKey)), keys.prefix, same.id, article.contentHash, JSON.stringify(copy));
-    return recorded === 'recorded' ? { kind: 'duplicate', articleId: same.id, matchedBy: 'near' } : 'retry';
-  }
-
-  /** The item was seen before: nothing to do if its content is the same, else a new version. */
-  private async updateItem(article: Article, itemValue: string): Promise<Verdict | 'retry'> {
-    const [articleId = '', contentHash, role] = itemValue.split('|');
-    if (contentHash === article.contentHash) return { kind: 'unchanged', articleId };
-    if (role === 'copy') return { kind: 'duplicate', articleId, matchedBy: 'url' };
-    const stored = await this.get(articleId);
-    if (!stored) return 'retry';
-    const updated: Article = {
-      ...article,
-      id: stored.id,
-      publishedAt: stored.publishedAt,
-      firstSeenAt: stored.firstSeenAt,
-      // The version's fetch time (firstSeenAt of the new copy) is when the change became known.
-      updatedAt: laterOf(article.updatedAt, article.firstSeenAt, stored.updatedAt),
-      alsoPublishedBy: [],
-    };
-    const reply = await this.redis.updateArticle(
-      this.keys.item(hash(article.itemKey)),
-      this.keys.prefix,
-      stored.id,
-      itemValue,
-      `${stored.id}|${article.contentHash}|own`,
-      JSON.stringify(updated),
-      stored.contentHash,
-      article.contentHash,
-      Date.parse(stored.publishedAt),
-      feedIdsOf(stored.channels.map((c) => c.id), stored.source.id).join(','),
-      feedIdsOf(updated.channels.map((c) => c.id), updated.source.id).join(','),
-    );
-    return reply === 'updated' ? { kind: 'updated', articleId: stored.id } : 'retry';
-  }
-
-  /** Returns one article with the outlets that also ran it, or undefined. */
   async get(id: string): Promise<Article | undefined> {
-    return (await this.getMany([id]))[0];
+    const article = (await this.getMany([id]))[0];
+    if (article) return article;
+    const mergedInto = await this.redis.get(this.keys.merged(id));
+    return mergedInto ? (await this.getMany([mergedInto]))[0] : undefined;
   }
 
   /** Returns articles by id, in the order asked, skipping ids with no article; one round trip. */
@@ -162,17 +66,4 @@ export class ArticleRepository {
   async countFeed(feedId: string): Promise<number> {
     return this.redis.zcard(this.keys.feedIndex(feedId));
   }
-}
-
-function copyRecordOf(article: Article): AlsoPublished {
-  return { url: article.url, sourceId: article.source.id, sourceName: article.source.name, publishedAt: article.publishedAt };
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
-}
-
-/** The latest of some ISO times, written as the first of them is written. */
-function laterOf(...times: string[]): string {
-  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }

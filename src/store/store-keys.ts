@@ -13,6 +13,8 @@ export class StoreKeys {
   item = (itemKeyHash: string): string => `${this.prefix}:item:${itemKeyHash}`;
   /** String: the article id that claimed a canonical URL. */
   url = (urlHash: string): string => `${this.prefix}:url:${urlHash}`;
+  /** String: the id of the article that replaced this one as its story's canonical copy. */
+  merged = (id: string): string => `${this.prefix}:merged:${id}`;
   /** String: the article id that claimed a content hash. */
   content = (contentHash: string): string => `${this.prefix}:content:${contentHash}`;
   /** Sorted set: article ids of one feed (a channel or a source) by publication time. */

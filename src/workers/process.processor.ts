@@ -39,7 +39,8 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     const verdict = await deps.articles.save(article, nearDuplicateCheckFor(article, placeNames, deps.settings.dedupe));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
-      const channelIds = [...article.channels.map((channel) => channel.id), ALL_CHANNEL_ID];
+      const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : [];
+      const channelIds = [...article.channels.map((channel) => channel.id), ...superseded, ALL_CHANNEL_ID];
       deps.publisher.request(channelIds);
     }
     log.debug({ verdict: verdict.kind, article_id: verdict.articleId }, 'processed');

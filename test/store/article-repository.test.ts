@@ -75,6 +75,29 @@ describe('ArticleRepository against Redis', () => {
     expect(await repo.save(teaser)).toEqual({ kind: 'duplicate', articleId: original.id, matchedBy: 'url' });
   });
 
+  it('makes an earlier-published copy canonical when it arrives after a later repost', async () => {
+    const text = `${TEXT}先发后至的原稿。`;
+    const repost = makeArticle({
+      url: 'https://mirror.example.cn/news/5.html',
+      itemKey: 'mirror:5',
+      source: { id: 'mirror', name: '转载站' },
+      contentText: text,
+      publishedAt: '2024-03-12T15:00:00+08:00',
+    });
+    const original = makeArticle({ url: 'https://example.cn/a/5.html', contentText: text, publishedAt: '2024-03-12T09:15:00+08:00' });
+    expect((await repo.save(repost)).kind).toBe('created');
+    const verdict = await repo.save(original);
+    expect(verdict).toEqual({ kind: 'created', articleId: original.id, supersedes: { articleId: repost.id, channelIds: ['xintai'] } });
+    expect(await repo.listFeed('channel:xintai', 100)).toContain(original.id);
+    expect(await repo.listFeed('channel:xintai', 100)).not.toContain(repost.id);
+    expect(await repo.listFeed('source:mirror', 100)).not.toContain(repost.id);
+    const stored = await repo.get(original.id);
+    expect(stored?.alsoPublishedBy).toEqual([{ url: repost.url, sourceId: 'mirror', sourceName: '转载站', publishedAt: repost.publishedAt }]);
+    expect((await repo.get(repost.id))?.id).toBe(original.id);
+    expect(await repo.save(repost)).toEqual({ kind: 'unchanged', articleId: original.id });
+    expect(await repo.save(original)).toEqual({ kind: 'unchanged', articleId: original.id });
+  });
+
   it('stores one article when many workers save copies of it at once', async () => {
     const copies = Array.from({ length: 20 }, (_, i) =>
       makeArticle({ url: `https://site${i}.example.cn/story.html`, itemKey: `s${i}:story`, contentText: `${TEXT}同一篇稿件。` }),

@@ -22,7 +22,14 @@ function copiesOf(originals: ProcessPayload[]): ProcessPayload[] {
     return {
       ...original,
       source: { id: `mirror-${i % 5}`, name: `转载站${i % 5}`, channels: [] },
-      item: { ...original.item, guid: `mirror-${i}`, url: `https://mirror${i % 5}.example.cn/a/${i}.html`, html: variants[i % 3] },
+      // Reposted two hours later: whichever order the workers see them in, the original must end up canonical.
+      item: {
+        ...original.item,
+        guid: `mirror-${i}`,
+        url: `https://mirror${i % 5}.example.cn/a/${i}.html`,
+        html: variants[i % 3],
+        published: original.item.published!.replace(' 09:', ' 11:'),
+      },
     };
   });
 }
@@ -96,5 +103,11 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
   it('records every copy on the stored story', async () => {
     const all = await articles.getMany(await articles.listFeed('channel:all', 2 * UNIQUE));
     expect(all.reduce((sum, article) => sum + article.alsoPublishedBy.length, 0)).toBe(COPIES);
+  });
+
+  it('keeps the first-published copy as the canonical one', async () => {
+    const all = await articles.getMany(await articles.listFeed('channel:all', 2 * UNIQUE));
+    expect(all.filter((article) => article.source.id !== 'bench-feed')).toEqual([]);
+    expect(await articles.countFeed('source:bench-feed')).toBe(UNIQUE);
   });
 });
