@@ -10,12 +10,13 @@ import type { RawItem } from '../src/domain/raw-item.js';
 import { emptyRawItem } from '../src/domain/raw-item.js';
 import { compareStories, sketchArticleText } from '../src/workers/dedupe/near-duplicate.js';
 import { normalizeItem } from '../src/workers/normalize/normalize-item.js';
-import { placeNamesOf } from '../src/workers/process-item.js';
+import { loadCityDivisions } from '../src/config/load-divisions.js';
+import { Gazetteer } from '../src/workers/classify/gazetteer.js';
 import { loadDedupePairs, type PairSide } from './dedupe-pairs.js';
 
 const config = loadConfig({});
 const settings = config.dedupe;
-const places = placeNamesOf(config.channels);
+const places = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer).placeNames();
 const SOURCE = { id: 'eval', name: 'eval', channels: [] };
 
 function normalizeSide(side: PairSide, n: number) {

@@ -4,6 +4,7 @@ import type { Config } from './config/load-config.js';
 import { ALL_CHANNEL_ID } from './domain/channel.js';
 import { createHttpServer } from './feeds/http-server.js';
 import { createMetrics } from './ops/metrics.js';
+import { loadCityDivisions } from './config/load-divisions.js';
 import { createFetchProcessor } from './producers/fetch.processor.js';
 import { HostLimiter } from './producers/fetch/host-limiter.js';
 import { enqueuePublish, scheduleSources } from './queues/enqueue.js';
@@ -14,6 +15,7 @@ import { createRedisConnection } from './queues/redis-connection.js';
 import { ArticleRepository } from './store/article-repository.js';
 import { RenderedFeedRepository } from './store/rendered-feed-repository.js';
 import { SourceStateRepository } from './store/source-state-repository.js';
+import { Gazetteer } from './workers/classify/gazetteer.js';
 import { createProcessProcessor } from './workers/process.processor.js';
 import { createPublishProcessor } from './workers/publish.processor.js';
 
@@ -45,6 +47,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   const metrics = createMetrics(queues.all);
   const channelIds = new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
 
+  const gazetteer = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer);
   const publisher = new CoalescingPublisher(queues.publish, 250, (error) => log.error({ err: error }, 'publish request failed'));
   const processors: Record<QueueName, Processor> = {
     [QUEUE.fetch]: createFetchProcessor({
@@ -62,7 +65,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       log,
     }),
     [QUEUE.process]: createProcessProcessor({
-      settings: { channels: config.channels, cityName: config.city.name, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
+      settings: { channels: config.channels, gazetteer, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,
       publisher,
       log,

@@ -24,10 +24,15 @@ const durationSchema = z.union([z.string(), z.number().positive()]).transform((v
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, - and _');
 
+const divisionCode = z.string().regex(/^\d{4}(\d{2}(\d{6})?)?$/, 'a division code: 4 digits (city), 6 (county) or 12 (town)');
+
 export const channelSchema = z.strictObject({
   id: idSchema.refine((id) => id !== 'all', '"all" is reserved for the channel of every article'),
   name: z.string().min(1),
-  places: z.array(z.string().min(1)).default([]),
+  /** The divisions the channel covers. */
+  divisions: z.array(divisionCode).default([]),
+  /** Whether the towns and streets under those divisions belong to it too. */
+  rollUp: z.boolean().default(true),
   cityWide: z.boolean().default(false),
   /** What the public feeds of the channel carry: the full article, or its summary (partners always get full content). */
   publicContent: z.enum(['full', 'summary']).default('full'),
@@ -74,7 +79,18 @@ export const configFileSchema = z.strictObject({
       language: z.string().default('zh-CN'),
     })
     .prefault({}),
-  city: z.strictObject({ name: z.string().min(1) }),
+  city: z.strictObject({ name: z.string().min(1), code: z.string().regex(/^\d{4}$/, 'the 4-digit code of a prefecture-level city, e.g. "3709"') }),
+  gazetteer: z
+    .strictObject({
+      aliases: z.record(divisionCode, z.array(z.string().min(2))).default({}),
+      places: z
+        .array(z.strictObject({ name: z.string().min(2), division: divisionCode.optional(), channel: idSchema.optional() }))
+        .default([]),
+      notPlaces: z.array(z.string().min(2)).default([]),
+      townShortForms: z.boolean().default(true),
+      shortFormStoplist: z.array(z.string()).default([]),
+    })
+    .prefault({}),
   redis: z.strictObject({ prefix: z.string().min(1).default('syn') }).prefault({}),
   feeds: z
     .strictObject({

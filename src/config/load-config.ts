@@ -12,7 +12,8 @@ import { configFileSchema, type ConfigFile } from './config-schema.js';
 export interface Config {
   configPath: string;
   site: { name: string; publicUrl: string; language: string };
-  city: { name: string };
+  city: { name: string; code: string };
+  gazetteer: ConfigFile['gazetteer'];
   redis: { url: string | undefined; prefix: string };
   http: { port: number; host: string };
   feeds: ConfigFile['feeds'];
@@ -85,6 +86,7 @@ export function parseConfig(
     configPath,
     site: { ...file.site, publicUrl: file.site.publicUrl ?? `http://localhost:${overrides.port}` },
     city: file.city,
+    gazetteer: file.gazetteer,
     redis: { url: overrides.redisUrl, prefix: file.redis.prefix },
     http: { port: overrides.port, host: overrides.host ?? '0.0.0.0' },
     feeds: file.feeds,
@@ -138,6 +140,10 @@ function checkReferences(file: ConfigFile, configPath: string): void {
   findDuplicates(file.channels.map((c) => c.id)).forEach((id) => problems.push(`channel id "${id}" is used twice`));
   findDuplicates(file.sources.map((s) => s.id)).forEach((id) => problems.push(`source id "${id}" is used twice`));
   findDuplicates(file.partners.map((p) => p.id)).forEach((id) => problems.push(`partner id "${id}" is used twice`));
+  for (const [index, place] of file.gazetteer.places.entries()) {
+    if (place.channel && !channelIds.has(place.channel)) problems.push(`gazetteer.places.${index}.channel: unknown channel "${place.channel}"`);
+    if (!place.channel === !place.division) problems.push(`gazetteer.places.${index}: give exactly one of division and channel`);
+  }
   for (const [index, partner] of file.partners.entries()) {
     for (const channel of partner.channels) {
       if (!channelIds.has(channel)) problems.push(`partners.${index}.channels: unknown channel "${channel}"`);

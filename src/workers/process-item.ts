@@ -2,6 +2,7 @@ import type { Article } from '../domain/article.js';
 import type { Channel } from '../domain/channel.js';
 import type { ProcessPayload } from '../queues/payloads.js';
 import { assignChannels } from './classify/assign-channels.js';
+import type { Gazetteer } from './classify/gazetteer.js';
 import type { NearDuplicateSettings } from './dedupe/near-duplicate.js';
 import { normalizeItemWithReport } from './normalize/normalize-item.js';
 import type { RemovedFurniture } from './normalize/strip-furniture.js';
@@ -9,7 +10,7 @@ import type { RemovedFurniture } from './normalize/strip-furniture.js';
 /** What normalization, classification and deduplication need from the config. */
 export interface ClassifySettings {
   channels: readonly Channel[];
-  cityName: string;
+  gazetteer: Gazetteer;
   dedupe: NearDuplicateSettings;
   hostAliases: Readonly<Record<string, string>>;
 }
@@ -26,14 +27,11 @@ export function buildArticle(payload: ProcessPayload, settings: ClassifySettings
       contentText: normalized.contentText,
       placeHints: payload.item.placeHints,
       sourceChannels: payload.source.channels,
+      sourceName: payload.source.name,
+      url: normalized.url,
     },
     settings.channels,
-    settings.cityName,
+    settings.gazetteer,
   );
   return { article: { ...normalized, channels }, removed };
-}
-
-/** The place names whose difference keeps two similar texts apart: every channel's places. */
-export function placeNamesOf(channels: readonly Channel[]): string[] {
-  return [...new Set(channels.flatMap((channel) => channel.places))];
 }

@@ -7,7 +7,7 @@ import { QUEUE } from '../queues/queue-names.js';
 import type { CoalescingPublisher } from '../queues/coalescing-publisher.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import { nearDuplicateCheckFor } from './dedupe/near-duplicate.js';
-import { buildArticle, placeNamesOf, type ClassifySettings } from './process-item.js';
+import { buildArticle, type ClassifySettings } from './process-item.js';
 
 export interface ProcessProcessorDeps {
   settings: ClassifySettings;
@@ -24,7 +24,7 @@ export interface ProcessProcessorDeps {
  * a rebuild of the feeds it changed.
  */
 export function createProcessProcessor(deps: ProcessProcessorDeps) {
-  const placeNames = placeNamesOf(deps.settings.channels);
+  const placeNames = deps.settings.gazetteer.placeNames();
   return async (job: Job): Promise<Verdict> => {
     const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
     const log = deps.log.child({ queue: QUEUE.process, job_id: job.id, source_id: payload.source.id });

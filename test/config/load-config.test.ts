@@ -36,7 +36,7 @@ describe('loadConfig', () => {
 });
 
 describe('parseConfig errors name the line and key', () => {
-  const base = `city: { name: 泰安市 }
+  const base = `city: { name: 泰安市, code: "3709" }
 channels:
   - id: taian
     name: 泰安新闻
@@ -51,7 +51,7 @@ sources:
     ['an unknown source kind', base.replace('kind: feed', 'kind: podcast'), /syndicator\.yaml:8: sources\.0\.kind: /],
     ['a bad interval', `${base}    interval: soon\n`, /syndicator\.yaml:10: sources\.0\.interval: not a duration: "soon"/],
     ['an unknown key', `${base}    colour: red\n`, /syndicator\.yaml:6: sources\.0: Unrecognized key: "colour"/],
-    ['a missing city', base.replace('city: { name: 泰安市 }\n', ''), /city: /],
+    ['a missing city', base.replace('city: { name: 泰安市, code: "3709" }\n', ''), /city: /],
     ['a channel named all', base.replace('id: taian', 'id: all'), /syndicator\.yaml:3: channels\.0\.id: "all" is reserved/],
     ['an unknown channel on a source', `${base}    channels: [nowhere]\n`, /sources\.0\.channels: unknown channel "nowhere"/],
     ['a duplicate source id', `${base}  - { id: one, name: Two, kind: page, url: a.html }\n`, /source id "one" is used twice/],

@@ -42,14 +42,14 @@ describe('fetching faulty sources in one run', () => {
     const base = await faults.start();
     const sources = FAULTS.map(([id, path]) => `  - { id: ${id}, name: ${id}, kind: feed, url: "${base}${path}", interval: 1h, allowPrivateNetwork: true }`);
     sources.push(`  - { id: guarded, name: guarded, kind: feed, url: "${base}/good.rss", interval: 1h }`);
-    const yaml = `city: { name: 泰安市 }
+    const yaml = `city: { name: 泰安市, code: "3709" }
 fetch: { timeout: 1s, totalTimeout: 2s, perHostConcurrency: 32 }
 workers: { fetchConcurrency: 32 }
 channels:
-  - { id: taian, name: 泰安新闻, cityWide: true, places: [泰山区, 岱岳区, 满庄镇] }
-  - { id: xintai, name: 新泰新闻, places: [新泰市, 羊流镇] }
-  - { id: ningyang, name: 宁阳新闻, places: [宁阳县, 磁窑镇] }
-  - { id: dongping, name: 东平新闻, places: [东平县, 州城街道, 老湖镇] }
+  - { id: taian, name: 泰安新闻, cityWide: true, divisions: ["370902", "370911"] }
+  - { id: xintai, name: 新泰新闻, divisions: ["370982"] }
+  - { id: ningyang, name: 宁阳新闻, divisions: ["370921"] }
+  - { id: dongping, name: 东平新闻, divisions: ["370923"] }
 sources:
 ${sources.join('\n')}
 `;

@@ -38,7 +38,7 @@ describe('ArticleRepository against Redis', () => {
       contentText: `${TEXT}第二版，补充了开工时间。`,
       publishedAt: '2024-03-12T11:00:00+08:00',
       firstSeenAt: '2024-03-12T12:00:00+08:00',
-      channels: [{ id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title' }] }],
+      channels: [{ id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title', weight: 3 }] }],
     });
     expect(await repo.save(second)).toEqual({ kind: 'updated', articleId: first.id });
     const stored = await repo.get(first.id);

@@ -20,7 +20,7 @@ export function makeArticle(overrides: Partial<Article> & { url: string; content
     timeFlags: [],
     language: 'zh-CN',
     images: [],
-    channels: [{ id: 'xintai', score: 5, evidence: [{ name: '新泰市', where: 'title' }] }],
+    channels: [{ id: 'xintai', score: 5, evidence: [{ name: '新泰市', where: 'title', weight: 3 }] }],
     contentHash: contentHashOf(overrides.contentText),
     alsoPublishedBy: [],
     ...overrides,

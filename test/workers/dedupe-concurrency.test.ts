@@ -7,6 +7,7 @@ import type { ProcessPayload } from '../../src/queues/payloads.js';
 import { CoalescingPublisher } from '../../src/queues/coalescing-publisher.js';
 import { ArticleRepository } from '../../src/store/article-repository.js';
 import { createProcessProcessor } from '../../src/workers/process.processor.js';
+import { exampleGazetteer } from '../support/example-config.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
 import { syntheticItems } from '../support/synthetic-items.js';
 
@@ -60,7 +61,7 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
     const publishQueue = new Queue('publish', { connection: redis, prefix });
     publisher = new CoalescingPublisher(publishQueue);
     const processor = createProcessProcessor({
-      settings: { channels: config.channels, cityName: config.city.name, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
+      settings: { channels: config.channels, gazetteer: exampleGazetteer(), dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,
       publisher,
       log: pino({ level: 'silent' }),

@@ -9,11 +9,12 @@ import { ArticleRepository } from '../../src/store/article-repository.js';
 import { CoalescingPublisher } from '../../src/queues/coalescing-publisher.js';
 import { DEFAULT_NEAR_DUPLICATE_SETTINGS } from '../../src/workers/dedupe/near-duplicate.js';
 import { createProcessProcessor } from '../../src/workers/process.processor.js';
+import { exampleGazetteer } from '../support/example-config.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 
 const CHANNELS: Channel[] = [
-  { id: 'taian', name: '泰安新闻', places: ['泰山区', '岱岳区'], cityWide: true, publicContent: 'full' },
-  { id: 'ningyang', name: '宁阳新闻', places: ['宁阳县', '磁窑镇'], cityWide: false, publicContent: 'full' },
+  { id: 'taian', name: '泰安新闻', divisions: ['370902', '370911'], rollUp: true, cityWide: true, publicContent: 'full' },
+  { id: 'ningyang', name: '宁阳新闻', divisions: ['370921'], rollUp: true, cityWide: false, publicContent: 'full' },
 ];
 
 const payload = (guid: string, text: string): ProcessPayload => ({
@@ -51,7 +52,7 @@ describe('the process worker against Redis', () => {
     await events.waitUntilReady();
     publisher = new CoalescingPublisher(publishQueue, 20);
     const processor = createProcessProcessor({
-      settings: { channels: CHANNELS, cityName: '泰安市', dedupe: DEFAULT_NEAR_DUPLICATE_SETTINGS, hostAliases: {} },
+      settings: { channels: CHANNELS, gazetteer: exampleGazetteer(), dedupe: DEFAULT_NEAR_DUPLICATE_SETTINGS, hostAliases: {} },
       articles,
       publisher,
       log: pino({ level: 'silent' }),

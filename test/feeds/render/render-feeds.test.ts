@@ -34,7 +34,7 @@ function article(fields: Partial<Article> & Pick<Article, 'id' | 'title' | 'url'
     timeFlags: [],
     language: 'zh-CN',
     images: [],
-    channels: [{ id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title' }] }],
+    channels: [{ id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title', weight: 3 }] }],
     contentHash: '0'.repeat(64),
     alsoPublishedBy: [],
     ...fields,
@@ -51,8 +51,8 @@ const KEXIE = article({
   publishedAt: '2017-07-05T10:39:00+08:00',
   updatedAt: '2017-07-05T10:39:00+08:00',
   channels: [
-    { id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title' }] },
-    { id: 'feicheng', score: 3, evidence: [{ name: '肥城新闻', where: 'hint' }] },
+    { id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title', weight: 3 }] },
+    { id: 'feicheng', score: 3, evidence: [{ name: '肥城新闻', where: 'hint', weight: 3 }] },
   ],
 });
 const XINTAI = article({

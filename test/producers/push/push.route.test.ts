@@ -24,8 +24,8 @@ describe('POST /api/articles', () => {
   let processQueue: Queue<ProcessPayload>;
 
   beforeAll(async () => {
-    const yaml = `city: { name: 泰安市 }
-channels: [{ id: xintai, name: 新泰新闻, places: [新泰市] }]
+    const yaml = `city: { name: 泰安市, code: "3709" }
+channels: [{ id: xintai, name: 新泰新闻, divisions: ["370982"] }]
 push: { maxBodyBytes: 4096, maxItems: 3 }
 partners:
   - { id: daily, name: 新泰日报, keyEnv: DAILY_KEY, channels: [xintai], rate: { max: 20, per: 1m } }
