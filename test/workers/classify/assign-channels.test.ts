@@ -74,7 +74,7 @@ describe('assignChannels on headlines and leads', () => {
 
 describe('assignChannels on ambiguous names', () => {
   it.each([
-    ['新泰 inside 新泰安', '为建设富裕文明幸福新泰安作出积极贡献', '新泰市', []],
+    ['新泰 inside 新泰安 (the city, in slogans)', '为建设富裕文明幸福新泰安作出积极贡献', '新泰市', ['taian']],
     ['山东泰山 the football club', '中超联赛第5轮，山东泰山队客场2比1取胜', '泰山', []],
     ['a road named after a county in another city', '青岛市宁阳路改造工程完工，市民出行更便捷', '宁阳', []],
     ['a street name shared with other cities, in 济南', '济南市历城区新城街道开展消防演练', '新城街道', []],
@@ -88,7 +88,7 @@ describe('assignChannels on ambiguous names', () => {
   });
 
   it('records an uncorroborated shared name with no weight, so the evidence explains the decision', () => {
-    const [placement] = place({ title: '新城街道开展消防演练', placeHints: ['肥城新闻'] });
+    const [placement] = place({ title: '新城街道开展消防演练', contentText: '演练邀请了济南消防专家现场指导。', placeHints: ['肥城新闻'] });
     expect(placement?.evidence).toContainEqual(expect.objectContaining({ name: '新城街道', weight: 0 }));
   });
 
