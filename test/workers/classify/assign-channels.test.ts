@@ -88,7 +88,7 @@ describe('assignChannels on ambiguous names', () => {
   });
 
   it('records an uncorroborated shared name with no weight, so the evidence explains the decision', () => {
-    const [placement] = place({ title: '新城街道开展消防演练', contentText: '演练邀请了济南消防专家现场指导。', placeHints: ['肥城新闻'] });
+    const [placement] = place({ title: '新城街道开展消防演练', contentText: '演练邀请了济南消防专家现场指导。', sourceChannels: ['feicheng'] });
     expect(placement?.evidence).toContainEqual(expect.objectContaining({ name: '新城街道', weight: 0 }));
   });
 
