@@ -1,33 +1,37 @@
-import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
-import { squash } from './squash.js';
+import { BLOCK_TAGS, classAndId, countPunctuation, countVisible, isElement, type TextMeasure } from './dom-text.js';
 
-/** Headings of the blocks that portals put around and inside article bodies. */
-export const FURNITURE_MARKERS = [
-  '新闻推荐', '相关新闻', '相关阅读', '延伸阅读', '猜你喜欢', '频道推荐', '热点阅读', '热点排行', '热点推荐',
-  '图文看点', '乡里乡亲', '分享到', '评论', '网友评论', '上一篇', '下一篇', '扫一扫', '关注我们', '点击排行',
-];
+/** Class and id words of blocks that hold anything but the article: comments, lists, sidebars. */
+const UNLIKELY = /comment|cmt|reply|related|recommend|sidebar|footer|\bnav|menu|share|\bhot|rank|banner|copyright|breadcrumb|crumb|tuijian|xgxw|disclaimer/;
+const CHROME_TAGS = new Set(['footer', 'aside', 'nav']);
+const CHROME_WORDS = new Set(['footer', 'sidebar', 'nav', 'navbar', 'comment', 'comments', 'copyright']);
+/** Class and id words of blocks that usually hold the article. */
+const LIKELY = /article|content|body|text|detail|post|entry|main|story|txt|zhengwen|editor/;
 
-/** A byline line: who wrote or photographed the piece (□通讯员 武建堂, （记者 张三 李四）, 文/王五). */
-export const BYLINE_LINE =
-  /^[\s□■（(【\[]*(?:本报|本台)?(?:记者|通讯员|作者|撰稿|文\s*[/／]|图\s*[/／]|摄影|摄|编辑|责任编辑)/;
+/** Text this far (in characters) after the headline weighs half: the article follows its headline. */
+const HALF_WEIGHT_DISTANCE = 3000;
 
 /**
- * Returns the element that holds the article text: the one whose paragraphs carry the most
- * text that is not link text. Paragraph-parent scoring is the classic readability heuristic;
- * it keeps teaser lists (mostly links) from winning over the body.
+ * Returns the element that holds the article text: the one whose own paragraphs carry the
+ * most prose outside links. An element's paragraphs are its text runs, its inline children
+ * and its child blocks that hold no further block (leaf paragraphs); paragraphs wrapped one
+ * by one (div > p) credit the wrapper's parent at half, as readability does. Counting only
+ * direct paragraphs keeps a page wrapper from winning over the article it wraps; leaving link
+ * text out keeps teaser lists from winning; text without sentence punctuation (menus, keyword
+ * dumps, footers of phone numbers) counts half; and text far from the headline weighs less.
  */
-export function findBodyContainer($: cheerio.CheerioAPI): Element | undefined {
-  const scores = new Map<Element, number>();
-  $('p, br').each((_, node) => {
-    const parent = node.parent;
-    if (!parent || parent.type !== 'tag') return;
-    const ownText = node.name === 'br' ? textOfPrevious(node) : plainTextLength($, node);
-    scores.set(parent, (scores.get(parent) ?? 0) + ownText);
-  });
+export function findBodyContainer(measures: Map<Element, TextMeasure>, headline?: Element): Element | undefined {
+  const own = new Map<Element, number>();
+  for (const [element, measure] of measures) {
+    if (measure.hasBlock || element.name === 'div' || element.name === 'td') own.set(element, paragraphText(element, measures));
+  }
+  const headlineEnd = headline ? endOffset(measures.get(headline)) : undefined;
   let best: Element | undefined;
   let bestScore = 0;
-  for (const [element, score] of scores) {
+  for (const [element, text] of own) {
+    let wrapped = 0;
+    for (const child of element.children) if (isElement(child) && measures.get(child)?.hasBlock) wrapped += own.get(child) ?? 0;
+    const score = (text + wrapped / 2) * classWeight(element) * proximity(measures.get(element), headlineEnd);
     if (score > bestScore) {
       best = element;
       bestScore = score;
@@ -36,54 +40,49 @@ export function findBodyContainer($: cheerio.CheerioAPI): Element | undefined {
   return best;
 }
 
-/** Text length of an element not counting the text of its links. */
-function plainTextLength($: cheerio.CheerioAPI, element: Element): number {
-  const all = squash($(element).text()).length;
-  const links = squash($(element).find('a').text()).length;
-  return Math.max(0, all - links);
-}
-
-function textOfPrevious(br: Element): number {
-  const prev = br.prev;
-  return prev?.type === 'text' ? squash(prev.data).length : 0;
-}
-
-/**
- * Removes byline paragraphs at the start and end of the body and returns their text
- * (e.g. `□通讯员 武建堂`, `（责任编辑：孙静）`), to be parsed by normalize.
- */
-export function takeBylineParagraphs($: cheerio.CheerioAPI, body: Element): string[] {
-  const blocks = $(body).children('p, div').toArray();
-  const edges = [...blocks.slice(0, 2), ...blocks.slice(-2)];
-  const taken: string[] = [];
-  for (const block of new Set(edges)) {
-    const text = squash($(block).text());
-    if (text.length > 0 && text.length <= 40 && BYLINE_LINE.test(text)) {
-      taken.push(text);
-      $(block).remove();
+/** Prose outside links in the element's own runs, inline children and leaf-block children. */
+function paragraphText(element: Element, measures: Map<Element, TextMeasure>): number {
+  let total = 0;
+  for (const child of element.children) {
+    if (child.type === 'text') total += proseWeight(countVisible(child.data), countPunctuation(child.data));
+    else if (isElement(child)) {
+      const measure = measures.get(child);
+      if (measure && (!measure.hasBlock || !BLOCK_TAGS.has(child.name))) total += proseWeight(measure.text, measure.punctuation);
     }
   }
-  return taken;
+  return total;
 }
 
-/** Drops furniture blocks (recommendation lists, share bars, comment boxes) found inside the body. */
-export function removeFurniture($: cheerio.CheerioAPI, body: Element): void {
-  $(body)
-    .find('*')
-    .toArray()
-    .forEach((element) => {
-      if (!element.parent) return;
-      const text = squash($(element).text());
-      if (isFurnitureHeading(text) || isLinkList($, element, text)) $(element).remove();
-    });
+function proseWeight(length: number, punctuation: number): number {
+  return punctuation > 0 ? length : length / 2;
 }
 
-function isFurnitureHeading(text: string): boolean {
-  return FURNITURE_MARKERS.some((marker) => text.startsWith(marker));
+/** 1 next to the headline, falling with the text between them; blocks before the headline weigh half. */
+function proximity(measure: TextMeasure | undefined, headlineEnd: number | undefined): number {
+  if (!measure || headlineEnd === undefined) return 1;
+  if (endOffset(measure) <= headlineEnd) return 0.5;
+  const distance = Math.max(0, measure.offset - headlineEnd);
+  return 1 / (1 + distance / HALF_WEIGHT_DISTANCE);
 }
 
-function isLinkList($: cheerio.CheerioAPI, element: Element, text: string): boolean {
-  const links = $(element).find('a');
-  if (links.length < 2 || text.length === 0) return false;
-  return squash(links.text()).length / text.length > 0.6;
+function endOffset(measure: TextMeasure | undefined): number {
+  return measure ? measure.offset + measure.text + measure.linkText : 0;
+}
+
+function classWeight(element: Element): number {
+  if (['html', 'head', 'a', 'li', 'ul', 'ol', 'form', 'nav', 'footer', 'aside'].includes(element.name)) return 0;
+  // Text straight in <body> happens on bare pages only; on portals it is stray furniture.
+  if (element.name === 'body') return 0.5;
+  const names = classAndId(element);
+  if (UNLIKELY.test(names) || insidePageChrome(element)) return 0.3;
+  return LIKELY.test(names) ? 1.25 : 1;
+}
+
+/** True inside a footer, sidebar, nav or comment area, told by tag or by a whole class word. */
+function insidePageChrome(element: Element): boolean {
+  for (let node = element.parent; isElement(node); node = node.parent) {
+    if (CHROME_TAGS.has(node.name)) return true;
+    if (classAndId(node).split(/[\s_-]+/).some((word) => CHROME_WORDS.has(word))) return true;
+  }
+  return false;
 }

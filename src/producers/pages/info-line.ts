@@ -1,56 +1,47 @@
-import type * as cheerio from 'cheerio';
-import type { Element } from 'domhandler';
-import { squash } from './squash.js';
+import { findFullDate, type FoundDate } from './date-patterns.js';
 
-/** A date as Chinese portals print it: 2017-07-05 10:39, 2017/7/5, 2017年7月5日 10:39:00. */
-export const DATE_TIME =
-  /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/;
-
-/**
- * Finds the line under the headline that carries the time and 来源: the first element after
- * the title, outside the body and the title, whose text (at most 300 characters) holds a
- * date. Document order puts an element before its children, so this is the whole line, not
- * just its time span.
- */
-export function findInfoLine(
-  $: cheerio.CheerioAPI,
-  titleElement: Element | undefined,
-  body: Element | undefined,
-): string | undefined {
-  const all = $('body *').toArray();
-  const start = titleElement ? all.indexOf(titleElement) + 1 : 0;
-  for (let i = start; i < all.length; i++) {
-    const element = all[i]!;
-    if (element === body || (body && $(element).has(body).length > 0)) continue;
-    if (titleElement && $(element).has(titleElement).length > 0) continue;
-    if (body && $(body).has(element).length > 0) continue;
-    const text = squash($(element).text());
-    if (text.length <= 300 && DATE_TIME.test(text)) return text;
-  }
-  return undefined;
-}
-
-/** The parts of an info line, each as the page words it. */
+/** The parts of an info line (the line under the headline), each as the page words it. */
 export interface InfoLine {
-  published?: string | undefined;
+  date?: FoundDate | undefined;
   originalSource?: string | undefined;
-  editor?: string | undefined;
+  /** Byline and editor lines (`记者 张三`, `责任编辑：孙静`), to be parsed by normalize. */
   bylines: string[];
+  /** The editor lines among them. */
+  editors: string[];
 }
 
-const SOURCE = /来源\s*[:：]\s*([^\s:：|]+)/;
-const AUTHOR = /(?:作者|记者|通讯员)\s*[:：]?\s*([\u4e00-\u9fa5·]{2,8}(?:[\s、，,]+[\u4e00-\u9fa5·]{2,8})*)/;
-const EDITOR = /(?:责任编辑|编辑)\s*[:：]\s*([\u4e00-\u9fa5·]{2,8})/;
+/** Words that end a 来源 value when the page runs the next label straight on. */
+const NEXT_LABEL = '作者|记者|编辑|责任编辑|责编|发布|时间|日期|字号|浏览|阅读|点击|分享|举报|评论';
+const SOURCE = new RegExp(`(?:来源于|信息来源|稿件来源|文章来源|来源|出处)\\s*[:：|｜]\\s*(.+?)(?=\\s|$|${NEXT_LABEL}|\\d{4}[-/年])`);
+/** Label words that follow a byline on an info line; they are never a name. */
+const LABEL = '(?!来源|编辑|责任|发布|时间|日期|字号|浏览|阅读)';
+/** One to four names after a reporter role. */
+const NAMES = `${LABEL}[\\u4e00-\\u9fa5·]{2,8}(?:[\\s、，,]+${LABEL}[\\u4e00-\\u9fa5·]{2,8}){0,3}`;
+const REPORTER = new RegExp(`(?:本报|本台)?(?:特约)?(?:记者|通讯员|作者|撰稿|采写|文\\s*[/／])\\s*[:：]?\\s*${NAMES}`, 'g');
+const EDITOR = /(?:责任编辑|责编|编辑)\s*[:：|｜]\s*[^\s:：|｜，,()（）【】]{2,20}/g;
+/**
+ * `石佳/中国青年报 2019-09-24 09:10`: a name and an outlet (a word ending 报, 网, 社, 台, 新闻…),
+ * joined by a slash, before the time.
+ */
+const NAME_SLASH_OUTLET =
+  /(?:^|\s)([\u4e00-\u9fa5]{2,4})\s*[/／]\s*([^\s/／\d]{1,12}(?:报|网|社|台|新闻|周刊|杂志|客户端|频道|中心))\s+(?=\d{4}[-/年])/;
 
-/** Splits an info line such as `来源:泰安日报 2017-07-05 10:39` into its parts. */
+/** Splits an info line such as `来源:泰安日报 2017-07-05 10:39 作者：王五` into its parts. */
 export function parseInfoLine(text: string): InfoLine {
-  const published = DATE_TIME.exec(text)?.[0];
-  const originalSource = SOURCE.exec(text)?.[1]?.replace(DATE_TIME, '').trim();
-  const author = AUTHOR.exec(text)?.[0];
+  const slashed = NAME_SLASH_OUTLET.exec(text);
+  const reporters = [...text.matchAll(REPORTER)].map((match) => match[0].trim());
+  const editors = [...text.matchAll(EDITOR)].map((match) => match[0].trim());
+  if (slashed && reporters.length === 0) reporters.push(`作者：${slashed[1]}`);
   return {
-    published,
-    originalSource: originalSource || undefined,
-    editor: EDITOR.exec(text)?.[1],
-    bylines: author ? [author] : [],
+    date: findFullDate(text),
+    originalSource: SOURCE.exec(text)?.[1]?.trim() || slashed?.[2],
+    bylines: [...reporters, ...editors],
+    editors,
   };
+}
+
+/** A date the page labels as the publication date (发布日期：2019-03-06), as found after the article. */
+export function findLabelledDate(text: string): FoundDate | undefined {
+  const labelled = /(?:发布|发表|日期|时间)[^\d]{0,6}(\d{4}\s*[-/.年][\s\S]{0,20})/.exec(text);
+  return labelled ? findFullDate(labelled[1]!) : undefined;
 }

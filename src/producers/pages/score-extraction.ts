@@ -26,11 +26,13 @@ export interface PageLabel {
 export interface ScoredOutput {
   title: string;
   publishedAt: string | null;
-  authors: string[];
+  authors: readonly string[];
   contentText: string;
 }
 
+/** The fields scored, in the order reports show them. */
 export const SCORED_FIELDS = ['title', 'time', 'author', 'body'] as const;
+/** One scored field. */
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
 /** A field's verdict: passed or not, and on failure a short why; `scored: false` leaves it out of the totals. */
@@ -40,6 +42,7 @@ export interface FieldVerdict {
   why?: string | undefined;
 }
 
+/** The verdicts of one page, by field. */
 export type PageVerdict = Record<ScoredField, FieldVerdict>;
 
 /** The longest body, relative to the labelled length, that still counts as the article alone. */

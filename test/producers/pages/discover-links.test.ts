@@ -38,12 +38,7 @@ describe('discoverArticleLinks on feicheng-list.html', () => {
     }
   });
 
-  // BUG: the default picks the container with the most headline-length links. On this page that is
-  // the 热点排行 sidebar <ol> (8 links to other sections), not ul.news-list (2 links), so a list
-  // source without linkSelector ingests the sidebar. Actual result: the 8 hot-rank URLs
-  // (…/taian/news/202403/6933512.html, …). The doc comment promises "the list, not the nav or a
-  // sidebar". src/producers/pages/discover-links.ts
-  it.fails('without a selector: finds the news list, not the 热点排行 sidebar', () => {
+  it('without a selector: finds the news list, not the 热点排行 sidebar', () => {
     expect(discoverArticleLinks(LIST_HTML, HTTP_LIST_URL)).toEqual(NEWS_LIST.map((name) => `${HTTP_LIST_URL}${name}`));
   });
 
@@ -51,5 +46,19 @@ describe('discoverArticleLinks on feicheng-list.html', () => {
     const items = Array.from({ length: 10 }, (_, i) => `<li><a href="news/${i}.html">肥城市第${i}条新闻标题文字</a></li>`).join('');
     const html = LIST_HTML.replace(/<ul class="news-list">[\s\S]*?<\/ul>/, `<ul class="news-list">${items}</ul>`);
     expect(discoverArticleLinks(html, HTTP_LIST_URL)).toEqual(Array.from({ length: 10 }, (_, i) => `${HTTP_LIST_URL}news/${i}.html`));
+  });
+});
+
+describe('discoverArticleLinks without a selector, by list quality', () => {
+  const PAGE = 'https://www.example.com/taian/news/';
+  const list = (cls: string, hrefs: string[], dated: boolean) =>
+    `<ul class="${cls}">${hrefs.map((href, i) => `<li><a href="${href}">泰安市第${i}条新闻的标题文字</a>${dated ? '<span>2024-03-26</span>' : ''}</li>`).join('')}</ul>`;
+
+  it.each([
+    ['a dated list over a longer undated one', `${list('a', ['/x/1.html', '/x/2.html', '/x/3.html', '/x/4.html'], false)}${list('b', ['/y/1.html', '/y/2.html', '/y/3.html'], true)}`, ['https://www.example.com/y/1.html', 'https://www.example.com/y/2.html', 'https://www.example.com/y/3.html']],
+    ['links under the list page\'s own path over links across the site', `${list('a', ['/x/1.html', '/x/2.html', '/x/3.html', '/x/4.html'], false)}${list('b', ['1.html', '2.html', '3.html'], false)}`, [`${PAGE}1.html`, `${PAGE}2.html`, `${PAGE}3.html`]],
+    ['a list not headed by 相关新闻', `<h3>相关新闻</h3>${list('a', ['1.html', '2.html', '3.html', '4.html'], true)}<h3>本地</h3>${list('b', ['5.html', '6.html'], true)}`, [`${PAGE}5.html`, `${PAGE}6.html`]],
+  ])('prefers %s', (_, body, expected) => {
+    expect(discoverArticleLinks(`<html><body>${body}</body></html>`, PAGE)).toEqual(expected);
   });
 });

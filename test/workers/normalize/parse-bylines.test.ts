@@ -30,6 +30,18 @@ describe('parseBylines: one byline line', () => {
     ['特约通讯员 王五', ['王五']],
     ['记者 司马相如', ['司马相如']],
     ['记者 欧阳·娜娜', ['欧阳·娜娜']],
+    // From real portal pages (the labelled page corpus).
+    ['新京报记者 陆一夫', ['陆一夫']],
+    ['记者陈智 整合', ['陈智']],
+    ['【文/观察者网专栏作者 王文】', ['王文']],
+    ['《棱镜》作者 周纯', ['周纯']],
+    ['采写：南都记者 余毅菁 向雪妮', ['余毅菁', '向雪妮']],
+    ['作者：李在山', ['李在山']],
+    // An explicit 作者 may name a self-media account; other roles need a personal name.
+    ['作者：IT之家', ['IT之家']],
+    ['作者：中国广州发布', ['中国广州发布']],
+    ['作者：未知', []],
+    ['记者 中国广州发布', []],
   ])('%s → authors %j, no editor', (line, authors) => {
     expect(parseBylines([line])).toEqual({ authors, editor: null });
   });
@@ -38,6 +50,10 @@ describe('parseBylines: one byline line', () => {
     ['（责任编辑：孙静）', '孙静'],
     ['责任编辑：孙静', '孙静'],
     ['编辑 孙静', '孙静'],
+    ['责任编辑：杨倩_NF4425', '杨倩'],
+    ['编辑|禤志杰', '禤志杰'],
+    ['（责任编辑： HN666）', 'HN666'],
+    ['本文来源：新京报 责任编辑：姚立伟_NT6056', '姚立伟'],
   ])('%s → editor %s, no authors', (line, editor) => {
     expect(parseBylines([line])).toEqual({ authors: [], editor });
   });
@@ -52,7 +68,10 @@ describe('parseBylines: several lines', () => {
     [['记者 张伟', '（记者 张伟 通讯员 李娜）', '通讯员 李娜'], ['张伟', '李娜'], null],
     [['通讯员：赵磊', '（责任编辑：孙静）'], ['赵磊'], '孙静'],
     [['□记者 刘芳 通讯员 陈刚', '记者 刘芳'], ['刘芳', '陈刚'], null],
-    [['编辑：孙静', '责任编辑：李四'], [], '孙静'],
+    // 责任编辑 (the editor in charge) outranks a plain 编辑 credit, whatever the order.
+    [['编辑：孙静', '责任编辑：李四'], [], '李四'],
+    [['编辑 刘晓阳 校对 李铭', '责任编辑：姚立伟_NT6056'], [], '姚立伟'],
+    [['编辑：孙静', '编辑：李四'], [], '孙静'],
     [[], [], null],
   ])('%j → authors %j in order without repeats, editor %s', (lines, authors, editor) => {
     expect(parseBylines(lines)).toEqual({ authors, editor });

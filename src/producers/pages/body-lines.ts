@@ -1,0 +1,96 @@
+/**
+ * Classifies the lines (leaf paragraphs) at the edges of an article body: bylines, editor and
+ * 来源 lines, captions, 原标题 lines and the end matter (disclaimers, pagination, app promos)
+ * that portals put around the text. Each test takes one squashed line.
+ */
+
+/** Headings of the blocks that portals put around and inside article bodies. */
+const FURNITURE_MARKERS = [
+  '新闻推荐', '相关新闻', '相关阅读', '相关推荐', '相关文章', '相关链接', '延伸阅读', '延伸推荐', '推荐阅读', '猜你喜欢',
+  '频道推荐', '热点阅读', '热点排行', '热点推荐', '热门推荐', '为你推荐', '大家都在看', '精彩推荐', '更多精彩', '往期回顾',
+  '图文看点', '乡里乡亲', '分享到', '网友评论', '上一篇', '下一篇', '扫一扫', '关注我们', '点击排行',
+];
+
+/** Roles that name who made the piece; 文 and 图 count only with their slash (文/王五). */
+const ROLE = '(?:本报|本台|特约|见习)?(?:记者|通讯员|实习生|作者|撰稿|撰文|文\\s*[/／]|图\\s*[/／]|摄影|采写|编译|责任编辑|责编|编辑|校对)';
+const ROLES = new RegExp(ROLE, 'g');
+/** A personal name: two to four Han characters, or a compound name with a middle dot. */
+const NAME = /^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5]{1,6}$/;
+/** Words a byline carries besides names. */
+const FILLER = /^(?:报道|整合|综合|摄|整理|供稿|制图|编译|发自\S{0,6}|[\u4e00-\u9fa5]{2,6}(?:报|网|社|台)?)$/;
+const SENTENCE = /[，。！？；,!?;]/;
+
+/**
+ * True for a line that is only a byline: roles and names, perhaps an outlet before a role
+ * (`新京报记者 陆一夫`, `【文/观察者网专栏作者 王文】`, `采写：南都记者 余毅菁 向雪妮`), never a sentence
+ * that starts with 记者 (`记者通过电子邮件联系了…`).
+ */
+export function isBylineLine(line: string): boolean {
+  const bare = line.replace(/[□■●◆（）()【】[\]<>《》“”"]/g, ' ').trim();
+  if (bare.length > 40 || SENTENCE.test(bare) || !new RegExp(ROLE).test(bare)) return false;
+  const tokens = bare.replace(ROLES, ' ').split(/[\s、:：/／|｜]+/).filter(Boolean);
+  return tokens.some((token) => NAME.test(token)) && tokens.every((token) => NAME.test(token) || FILLER.test(token));
+}
+
+const EDITOR_LINE = /^[\s（(【[]*(?:责任编辑|责编|编辑|校对|审核|审校|监制|统筹|美编|值班编辑|主编|终审|初审|复审|编审)\s*[:：|｜\s]/;
+
+/** True for an editor or credits line: 责任编辑：孙静, (责编：汤诗瑶、丁涛), 编辑|禤志杰, 【编辑：姚昊】. */
+export function isEditorLine(line: string): boolean {
+  return line.length <= 60 && (EDITOR_LINE.test(line) || (line.length <= 40 && /(?:责任编辑|责编)\s*[:：]/.test(line)));
+}
+
+const SOURCE_LINE = /^[\s（(【[]*(?:本文)?(?:来源|稿件来源|资料来源|信息来源|文章来源|出处)\s*[:：|｜]\s*(.*?)[\s)）】\]]*$/;
+
+/** The outlet of a 来源 line (来源：无锡交警, （资料来源：参考消息、海外网等）), or undefined for any other line. */
+export function sourceOfLine(line: string): string | undefined {
+  if (line.length > 60) return undefined;
+  return SOURCE_LINE.exec(line)?.[1]?.trim() || undefined;
+}
+
+/** A 原标题 line: （原标题：…）, 原标题：…, 本文原标题：《…》, and the closing （原题为《…》）. */
+export function isOriginalTitleLine(line: string): boolean {
+  return /^[\s（(【[]*(?:本文)?(?:原标题|原题为|原题)\s*[:：《]?/.test(line) && line.length <= 120;
+}
+
+/** Disclaimers and copyright notices; they run up to a few sentences. */
+const DISCLAIMER =
+  /声明[:：]|免责声明|版权(?:所有|归)|未经(?:授权|许可)|不得转载|转载请|如有侵权|本文来自|仅代表(?:作者|该机构)|不代表.{0,12}(?:观点|立场)|图片来自网络/;
+/** Pagination, app and WeChat promos, 相关资讯 pointers: short lines of their own. */
+const SHORT_END_MATTER = [
+  /^(?:【\d+】)+$|上一页|下一页|余下全文|^\d+\s*\/\s*\d+$|^第\s*\d+\s*页/,
+  /二维码|扫码|扫一扫|长按识别|点击.{0,6}(?:关注|阅读原文|菜单|进入)|回复【|点.{0,2}【?在看|下载.{0,8}(?:客户端|APP)|返回.{0,8}首页/i,
+  /^(?:相关(?:资讯|阅读|新闻|链接|文章|推荐)|延伸阅读|推荐阅读|更多精彩)/,
+];
+const MAX_SHORT_END_MATTER = 40;
+
+/** True for end matter: disclaimers, copyright, pagination, app and WeChat promos, 相关资讯 pointers. */
+export function isEndMatter(line: string): boolean {
+  if (line.length <= 150 && DISCLAIMER.test(line)) return true;
+  return line.length <= MAX_SHORT_END_MATTER && SHORT_END_MATTER.some((pattern) => pattern.test(line));
+}
+
+const CAPTION_CREDIT =
+  /(?:摄|供图|截图|资料图|图片来源|图源|视觉中国|东方IC|IC\s*photo|图虫|新华社发|CFP)(?:\s*资料)?\s*[)）]?$|^[▲△↑↓]|^图[为：:]|^[上下左右]图/i;
+
+/** True for a line that credits or describes a photo (…沙坪坝区公安分局供图, ▲图片来自视频截图, 视觉中国 资料). */
+export function isCaptionCredit(line: string): boolean {
+  return line.length <= 80 && CAPTION_CREDIT.test(line);
+}
+
+/** Labels that head a summary box or a gallery before the text (划重点：, 导语, 图集). */
+export const LEAD_LABEL = /^[【[]?(?:图集|组图|导语|摘要|内容提要|核心提示|划重点|提要)[】\]]?[:：]?$/;
+
+/** The byline inside a paragraph's opening: 新京报讯（记者 陆一夫）, 新华社巴黎12月9日电（记者唐霁）. */
+const INLINE_BYLINE = /[（(]\s*((?:本报|本台|特约)?(?:记者|通讯员|实习生)[^（）()]{2,30}?)\s*[)）]/;
+
+/** The byline a paragraph opens with, or undefined. */
+export function findInlineByline(paragraph: string): string | undefined {
+  const match = INLINE_BYLINE.exec(paragraph.slice(0, 80));
+  return match && match.index < 40 ? match[1] : undefined;
+}
+
+/** True when a furniture heading (相关新闻, 延伸·推荐, 分享到) opens the text. */
+export function startsWithFurnitureMarker(text: string): boolean {
+  const bare = text.replace(/[\s·•:：]/g, '');
+  return FURNITURE_MARKERS.some((marker) => bare.startsWith(marker));
+}

@@ -1,0 +1,82 @@
+import type { AnyNode, Element } from 'domhandler';
+
+/** Tags that start a new block of text; everything else (a, span, strong, font, …) runs inline. */
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/** How much text an element holds, counted once for the whole document. */
+export interface TextMeasure {
+  /** Characters (white space not counted) outside links. */
+  text: number;
+  /** Characters inside links. */
+  linkText: number;
+  /** Whether a block element sits anywhere below it: when not, the element is one paragraph. */
+  hasBlock: boolean;
+  /** Sentence punctuation (，。！？；) outside links: prose has it, menus and keyword lists do not. */
+  punctuation: number;
+  /** Characters of text before the element in document order, to tell how far apart two elements are. */
+  offset: number;
+}
+
+/**
+ * Measures every element under `root` in one post-order walk, so that scoring and cleaning
+ * never re-read a subtree's text.
+ */
+export function measureText(root: AnyNode): Map<Element, TextMeasure> {
+  const measures = new Map<Element, TextMeasure>();
+  measureNode(root, false, measures, { offset: 0 });
+  return measures;
+}
+
+function measureNode(node: AnyNode, inLink: boolean, measures: Map<Element, TextMeasure>, cursor: { offset: number }): TextMeasure {
+  const total: TextMeasure = { text: 0, linkText: 0, hasBlock: false, punctuation: 0, offset: cursor.offset };
+  if (node.type === 'text') {
+    const length = countVisible(node.data);
+    cursor.offset += length;
+    if (inLink) return { ...total, linkText: length };
+    return { ...total, text: length, punctuation: countPunctuation(node.data) };
+  }
+  if (!('children' in node)) return total;
+  const linked = inLink || (isElement(node) && node.name === 'a');
+  for (const child of node.children) {
+    const part = measureNode(child, linked, measures, cursor);
+    total.text += part.text;
+    total.linkText += part.linkText;
+    total.punctuation += part.punctuation;
+    total.hasBlock ||= part.hasBlock || (isElement(child) && BLOCK_TAGS.has(child.name));
+  }
+  if (isElement(node)) measures.set(node, total);
+  return total;
+}
+
+/** Sentence punctuation marks in a string. */
+export function countPunctuation(text: string): number {
+  return text.length - text.replace(/[，。！？；,.!?;]/g, '').length;
+}
+
+/** Characters of a string that are not white space. */
+export function countVisible(text: string): number {
+  return text.replace(/[\s\u3000\u00a0]+/g, '').length;
+}
+
+/** True for element nodes (tags, and script/style, which domhandler types apart). */
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+}
+
+/** The element's class and id, lower-cased, for matching class-name hints. */
+export function classAndId(element: Element): string {
+  return `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`.toLowerCase();
+}
+
+/** The text of a node and its descendants, concatenated without separators. */
+export function textOf(node: AnyNode): string {
+  if (node.type === 'text') return node.data;
+  if (!('children' in node)) return '';
+  let text = '';
+  for (const child of node.children) text += textOf(child);
+  return text;
+}

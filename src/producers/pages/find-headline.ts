@@ -1,0 +1,92 @@
+import type * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
+import { classAndId, isElement, textOf, type TextMeasure } from './dom-text.js';
+import type { PageMeta } from './read-page-meta.js';
+import { squash } from './squash.js';
+
+/** The headline: the element that shows it (when one does) and its text. */
+export interface Headline {
+  element?: Element | undefined;
+  text?: string | undefined;
+}
+
+/** Headlines are rarely longer; longer leaf blocks are paragraphs. */
+const MAX_HEADLINE_CHARS = 100;
+const HEADING_BONUS: Record<string, number> = { h1: 6, h2: 4, h3: 2, h4: 1 };
+/** The titles a page gives in its head. */
+export type Titles = Pick<PageMeta, 'documentTitle' | 'ogTitle'>;
+/** Where the og:title sits among the titles compared: [document title, og:title]. */
+const OG_TITLE = 1;
+/** Elements that hold the document title without showing it on the page. */
+const NOT_SHOWN = new Set(['html', 'head', 'title']);
+const TITLE_CLASS = /title|headline|biaoti|tit\b/;
+/** What sites append to the document title: `标题_频道_网站`, `标题-新华网`, `标题|游民星空`. */
+const TITLE_SEPARATOR = /\s*(?:[_|｜]|-{1,2}|\s—\s)\s*/;
+
+/**
+ * Finds the headline by agreement between the page's visible headings and its document title
+ * and og:title: the leaf element whose text equals, or starts, the title wins, headings and
+ * `*title*` classes first, link text never (related-news lists repeat headlines as links).
+ * Without agreement: the first non-empty h1, else the document title before its site suffix.
+ */
+export function findHeadline($: cheerio.CheerioAPI, measures: Map<Element, TextMeasure>, titles: Titles): Headline {
+  const wanted = [titles.documentTitle, titles.ogTitle ?? ''].map(withoutSpace);
+  let best: { element: Element; score: number } | undefined;
+  for (const [element, measure] of measures) {
+    const length = measure.text + measure.linkText;
+    if (measure.hasBlock || length < 4 || length > MAX_HEADLINE_CHARS || NOT_SHOWN.has(element.name)) continue;
+    // Only a heading may be a link (to the article itself); elsewhere linked headlines are teasers.
+    const heading = element.name in HEADING_BONUS;
+    if (!heading && (measure.linkText > 0 || insideLink(element))) continue;
+    const score = agreement(withoutSpace(textOf(element)), wanted) + markupBonus(element);
+    if (score > 100 && (!best || score > best.score)) best = { element, score };
+  }
+  if (best) return { element: best.element, text: squash(textOf(best.element)) };
+  const h1 = $('h1').toArray().find((element) => squash($(element).text()));
+  if (h1) return { element: h1, text: squash($(h1).text()) };
+  return { text: stripSiteSuffix(titles.ogTitle || titles.documentTitle) || undefined };
+}
+
+/**
+ * 300 for the title's headline part exactly (310 for the og:title, which names the article
+ * where the document title may name only the site), 150 for the whole document title with
+ * its site suffix (share widgets repeat that, headlines do not), 100 to 200 for a prefix of
+ * a title, by how much of the headline part it covers.
+ */
+function agreement(text: string, titles: string[]): number {
+  let score = 0;
+  titles.forEach((title, index) => {
+    const head = withoutSpace(stripSiteSuffix(title));
+    if (text === head) score = Math.max(score, index === OG_TITLE ? 310 : 300);
+    else if (text === title) score = Math.max(score, 150);
+    else if (text.length >= 8 && title.startsWith(text)) score = Math.max(score, 100 + Math.min(100, (100 * text.length) / head.length));
+  });
+  return score;
+}
+
+function markupBonus(element: Element): number {
+  const heading = HEADING_BONUS[element.name] ?? 0;
+  const parent = isElement(element.parent) ? element.parent : undefined;
+  const titled = TITLE_CLASS.test(classAndId(element)) || (parent && TITLE_CLASS.test(classAndId(parent)));
+  return heading + (titled ? 3 : 0);
+}
+
+function insideLink(element: Element): boolean {
+  for (let node: Element | null = element; node; node = isElement(node.parent) ? node.parent : null) {
+    if (node.name === 'a') return true;
+  }
+  return false;
+}
+
+/**
+ * The document title without the channel and site names the site joins to it: the longest
+ * part between separators, since a headline outlasts `网易新闻` or `股票频道`.
+ */
+export function stripSiteSuffix(title: string): string {
+  const parts = title.split(TITLE_SEPARATOR).map(squash);
+  return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+}
+
+function withoutSpace(text: string): string {
+  return text.replace(/[\s\u3000\u00a0]+/g, '');
+}

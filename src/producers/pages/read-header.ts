@@ -1,0 +1,93 @@
+import type { AnyNode, Element } from 'domhandler';
+import { BLOCK_TAGS, classAndId, isElement, textOf } from './dom-text.js';
+import { squash } from './squash.js';
+
+/** The zone between the headline and the article text: where the time, 来源 and byline sit. */
+export interface Header {
+  /** Its text, parts of different elements joined by a space. */
+  text: string;
+  /** Texts of elements that name the author or account (`p.author-name`, a link to /author/…). */
+  authorHints: string[];
+}
+
+/** The info line is short; more text than this after the headline is already the article. */
+const MAX_HEADER_CHARS = 300;
+/** A single text run this long is a paragraph of the article, not an info line. */
+const MAX_INFO_RUN = 80;
+/**
+ * A sentence with a comma and a full stop is article text; info lines and the 原标题 or
+ * headline lines around them have none. The header ends there.
+ */
+const SENTENCE = /^(?=.*[，,]).{12,}。/;
+const AUTHOR_CLASS = /author|byline|writer|zuozhe|wemedia/;
+/** Links to an author's or account's own page (WordPress /author/name/, 网易号 /dy/media/…). */
+const PROFILE_LINK = /\/(?:author|authors|media|user|users|profile|people|u)\/|[?&](?:author|uid)=/i;
+/** Follow buttons that sit beside an account's name. */
+const FOLLOW_BUTTON = /\s*[+＋]?\s*(?:关注|订阅|已关注)\s*$/;
+
+/**
+ * Reads the text after the headline in document order until the body starts, a paragraph-long
+ * run appears, or enough text was read. Without a headline there is no header.
+ */
+export function readHeader(headline: Element | undefined, body: Element | undefined): Header {
+  const header: Header = { text: '', authorHints: [] };
+  if (!headline) return header;
+  const parts: string[] = [];
+  let length = 0;
+  const visit = (node: AnyNode): boolean => {
+    if (node === body || (body && isElement(node) && contains(node, body))) return descendUntil(node, body, visit);
+    if (node.type === 'text') {
+      const text = squash(node.data);
+      if (text.length > MAX_INFO_RUN || SENTENCE.test(text)) return false;
+      if (text) parts.push(text);
+      length += text.length;
+      return length <= MAX_HEADER_CHARS;
+    }
+    if (!isElement(node)) return true;
+    if (BLOCK_TAGS.has(node.name)) parts.push(' ');
+    noteAuthorHint(node, header);
+    return node.children.every(visit);
+  };
+  for (let node: AnyNode | null = headline; node; node = node.parent) {
+    if (!followingSiblings(node).every(visit)) break;
+  }
+  header.text = squash(parts.join(' '));
+  return header;
+}
+
+/** The text right after the body (发布日期, 责任编辑 below the article), read the way the header is. */
+export function readTrailer(body: Element | undefined): string {
+  return readHeader(body, undefined).text;
+}
+
+/** Visits the children of an ancestor of the body that come before the body; stops there. */
+function descendUntil(node: AnyNode, body: Element | undefined, visit: (node: AnyNode) => boolean): boolean {
+  if (node === body || !isElement(node)) return false;
+  for (const child of node.children) {
+    if (child === body || (body && isElement(child) && contains(child, body))) {
+      descendUntil(child, body, visit);
+      return false;
+    }
+    if (!visit(child)) return false;
+  }
+  return false;
+}
+
+function followingSiblings(node: AnyNode): AnyNode[] {
+  const siblings: AnyNode[] = [];
+  for (let next = node.next; next; next = next.next) siblings.push(next);
+  return siblings;
+}
+
+function contains(ancestor: Element, node: AnyNode): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+function noteAuthorHint(element: Element, header: Header): void {
+  const profile = element.name === 'a' && PROFILE_LINK.test(element.attribs.href ?? '');
+  if (!profile && !AUTHOR_CLASS.test(classAndId(element))) return;
+  const text = squash(textOf(element)).replace(FOLLOW_BUTTON, '');
+  // An author block that also holds the date is a wrapper; its name child is noted on its own.
+  if (text && text.length <= 20 && !/\d{1,2}[:：]\d{2}|\d{4}/.test(text)) header.authorHints.push(text);
+}

@@ -1,0 +1,185 @@
+import type * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import {
+  LEAD_LABEL, findInlineByline, isBylineLine, isCaptionCredit, isEditorLine, isEndMatter, isOriginalTitleLine,
+  sourceOfLine, startsWithFurnitureMarker,
+} from './body-lines.js';
+import { BLOCK_TAGS, isElement } from './dom-text.js';
+import { parseInfoLine } from './info-line.js';
+import { squash } from './squash.js';
+
+/** What the trimming took out of the body that still says something about the article. */
+export interface TakenLines {
+  /** Byline and editor lines, as found. */
+  bylines: string[];
+  /** 来源 named by lines around the text. */
+  sources: string[];
+}
+
+/** One line of the body: a block with no block inside it. */
+interface Leaf {
+  element: Element;
+  text: string;
+  /** The text without link text: bylines are read from it (`作者：王五` + a 返回首页 link). */
+  plain: string;
+  hasImage: boolean;
+}
+
+const SMALL_IMAGE = /emoji|emotion|icon|face|smiley/i;
+/** The opening lines that may still be furniture (原标题, captions, labels) rather than text. */
+const LEAD_LINES = 10;
+/** End matter starts in the second half of the text; earlier, a 编辑 line is part of the story. */
+const TAIL_START = 0.5;
+/** The longest line read for credits (来源, 责任编辑) when it is not a byline line itself. */
+const MAX_CREDIT_LINE = 60;
+
+/**
+ * Trims the body's edges: everything up to the headline when the body holds it; at the top,
+ * 原标题 lines, captions, summary boxes, promo links and byline lines; at the end, from the
+ * first credits, disclaimer or pagination line in the second half of the text onwards, and
+ * byline or 来源 lines just before it. Returns the bylines and 来源 found on the way.
+ */
+export function trimBody($: cheerio.CheerioAPI, body: Element, headline: Element | undefined, headlineText: string): TakenLines {
+  const taken: TakenLines = { bylines: [], sources: [] };
+  let leaves = collectLeaves(body, headline);
+  const headlineAt = headline ? leaves.findIndex((leaf) => leaf.element === headline) : -1;
+  if (headlineAt >= 0) leaves = drop($, leaves, leaves.slice(0, headlineAt + 1));
+  leaves = trimLead($, leaves, headlineText, taken);
+  for (const leaf of leaves.filter(isProse).slice(0, 3)) {
+    const inline = findInlineByline(leaf.text);
+    if (inline) taken.bylines.push(inline);
+  }
+  cutTail($, leaves, taken);
+  return taken;
+}
+
+function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, taken: TakenLines): Leaf[] {
+  const doomed: Leaf[] = [];
+  let afterImage = false;
+  for (let i = 0; i < Math.min(leaves.length, LEAD_LINES); i++) {
+    const leaf = leaves[i]!;
+    if (isOriginalTitleLine(leaf.text)) doomed.push(leaf);
+    else if (isProse(leaf)) break;
+    else if (LEAD_LABEL.test(leaf.text)) {
+      doomed.push(leaf);
+      // The summary box a 划重点 label heads is the list right after it.
+      while (leaves[i + 1]?.element.name === 'li') doomed.push(leaves[++i]!);
+    } else if (isBylineLine(leaf.plain)) {
+      taken.bylines.push(leaf.plain);
+      doomed.push(leaf);
+    } else if (leaf.hasImage && leaf.text.length <= 60) {
+      $(leaf.element).contents().not('img').filter((_, node) => !$(node).find('img').length).remove();
+    } else if (isLeadFurniture(leaf, afterImage, headlineText)) doomed.push(leaf);
+    afterImage = leaf.hasImage || (afterImage && !leaf.text);
+  }
+  return drop($, leaves, doomed);
+}
+
+function isLeadFurniture(leaf: Leaf, afterImage: boolean, headlineText: string): boolean {
+  if (!leaf.text) return false;
+  if (!leaf.plain) return true;
+  if (afterImage && isCaptionCredit(leaf.text)) return true;
+  // The headline repeated above the text, or an info line (time, 来源) kept inside the body.
+  if (leaf.text.length <= 50 && similarity(leaf.text, headlineText) >= 0.5) return true;
+  return leaf.text.length <= 80 && /\d{4}[-/年]\d{1,2}/.test(leaf.text) && /来源|作者|编辑|发布/.test(leaf.text);
+}
+
+function cutTail($: cheerio.CheerioAPI, leaves: Leaf[], taken: TakenLines): void {
+  const total = leaves.reduce((sum, leaf) => sum + leaf.text.length, 0);
+  let cutAt = leaves.length;
+  let before = 0;
+  for (let i = 0; i < leaves.length; i++) {
+    if (before >= total * TAIL_START && isEndMarker(leaves[i]!)) {
+      cutAt = i;
+      break;
+    }
+    before += leaves[i]!.text.length;
+  }
+  while (cutAt > 0 && isTrailing(leaves[cutAt - 1]!)) cutAt -= 1;
+  const tail = leaves.slice(cutAt);
+  for (const leaf of tail) takeLine(leaf, taken);
+  drop($, leaves, tail);
+}
+
+function isEndMarker(leaf: Leaf): boolean {
+  const { text } = leaf;
+  return isEditorLine(text) || isEndMatter(text) || isOriginalTitleLine(text) || startsWithFurnitureMarker(text);
+}
+
+/** Lines that may end the body without being text: bylines, 来源, links, empty blocks, end markers. */
+function isTrailing(leaf: Leaf): boolean {
+  if (!leaf.text) return !leaf.hasImage;
+  // Counters and symbols left by widgets (+1, |, 0).
+  if (!/[\p{L}]/u.test(leaf.text)) return true;
+  return !leaf.plain || isBylineLine(leaf.plain) || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
+}
+
+function takeLine(leaf: Leaf, taken: TakenLines): void {
+  if (isBylineLine(leaf.plain) || isEditorLine(leaf.plain)) {
+    taken.bylines.push(leaf.plain);
+    return;
+  }
+  // Only short lines are credits; a paragraph that mentions a 记者 names no author.
+  if (leaf.plain.length > MAX_CREDIT_LINE) return;
+  const source = sourceOfLine(leaf.text);
+  const info = parseInfoLine(leaf.plain);
+  // Reporter words inside other lines (版权归原作者所有) name nobody; 责任编辑： labels do.
+  taken.bylines.push(...info.editors);
+  const outlet = info.originalSource ?? source;
+  if (outlet) taken.sources.push(outlet);
+}
+
+/** Paragraph-like text: long, or a sentence that ends as one. */
+function isProse(leaf: Leaf): boolean {
+  return leaf.text.length >= 40 || (leaf.text.length >= 10 && /[。！？!?…”"]$/.test(leaf.text) && !isEndMatter(leaf.text));
+}
+
+function drop($: cheerio.CheerioAPI, leaves: Leaf[], doomed: Leaf[]): Leaf[] {
+  if (doomed.length === 0) return leaves;
+  $(doomed.map((leaf) => leaf.element)).remove();
+  const gone = new Set(doomed);
+  return leaves.filter((leaf) => !gone.has(leaf));
+}
+
+/** Share of character bigrams two short lines have in common (Dice coefficient). */
+function similarity(a: string, b: string): number {
+  const grams = (text: string) => new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, i) => text.slice(i, i + 2)));
+  const left = grams(a.replace(/\s/g, ''));
+  const right = grams(b.replace(/\s/g, ''));
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared += 1;
+  return (2 * shared) / (left.size + right.size);
+}
+
+/** The body's leaf blocks in document order; the headline counts as one when the body holds it. */
+function collectLeaves(body: Element, headline: Element | undefined): Leaf[] {
+  const leaves: Leaf[] = [];
+  const walk = (element: Element): boolean => {
+    let hasBlock = false;
+    for (const child of element.children) {
+      if (isElement(child) && walk(child)) hasBlock = true;
+    }
+    const isBlock = BLOCK_TAGS.has(element.name);
+    if (element !== body && ((isBlock && !hasBlock) || element === headline)) leaves.push(toLeaf(element));
+    return hasBlock || isBlock;
+  };
+  walk(body);
+  return leaves;
+}
+
+function toLeaf(element: Element): Leaf {
+  const parts = { text: '', plain: '', hasImage: false };
+  const read = (node: AnyNode, inLink: boolean): void => {
+    if (node.type === 'text') {
+      parts.text += node.data;
+      if (!inLink) parts.plain += node.data;
+    } else if (isElement(node)) {
+      // Emoji and icons inline with text are not pictures with captions.
+      if (node.name === 'img' && !SMALL_IMAGE.test(`${node.attribs.class ?? ''} ${node.attribs.src ?? ''}`)) parts.hasImage = true;
+      for (const child of node.children) read(child, inLink || node.name === 'a');
+    }
+  };
+  read(element, false);
+  return { element, text: squash(parts.text), plain: squash(parts.plain), hasImage: parts.hasImage };
+}
