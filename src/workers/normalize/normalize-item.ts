@@ -52,8 +52,9 @@ export function normalizeItemWithReport(
   if (!title && !contentText) throw new Error('normalize: item has neither a title nor any text');
   const { publishedAt, timeFlags } = resolvePublished(item.published, fetchedMs);
   const updatedMs = item.updated ? parseTime(item.updated, fetchedMs) : undefined;
-  const editorLines = stripped.removed.filter((part) => part.kind === 'editor-line').map((part) => part.text);
-  const bylines = parseBylines([...item.authors, ...editorLines]);
+  // Byline and editor lines taken out of the text still name the authors and the editor.
+  const creditLines = stripped.removed.filter((part) => part.kind === 'editor-line' || part.kind === 'byline-line').map((part) => part.text);
+  const bylines = parseBylines([...item.authors, ...creditLines]);
   const summary = cleanLine(item.summary ? htmlToText(item.summary) : '') || summarize(contentText);
   const itemKey = itemKeyOf(source.id, { ...item, url: url || undefined });
   const article: NormalizedItem = {

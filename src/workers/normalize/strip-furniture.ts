@@ -15,6 +15,9 @@ const SHARE = /^(分享到|分享至|扫一扫|长按识别|关注我们|点击�
 const COMMENTS = /^(评论|网友评论|发表评论|我要评论|已有\d+条评论|热门评论)/;
 const EDITOR_LINE = /^[（(【\[]?\s*(责任编辑|责编|编辑|审核|校对|监制)\s*[:：]\s*[\u4e00-\u9fa5·\s、]{2,20}[）)】\]]?$/;
 const COPYRIGHT = /(版权所有|copyright|©|未经(本网)?授权.{0,10}(转载|使用)|转载请注明|本文系.{0,10}原创)/i;
+/** A line that is nothing but roles and names: （记者 张伟 通讯员 李娜）, □通讯员 武建堂, 文/王晓东. Not 记者从…获悉. */
+const BYLINE_LINE =
+  /^[（(【\[□■\s]*(?:(?:本报|本台)?(?:记者|通讯员|特约通讯员|实习生|作者|撰稿|文|图|摄影|摄)\s*[/／:：]?\s*[\u4e00-\u9fa5·]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5·]{2,4})*\s*)+[）)】\]]?$/;
 const SLOGAN = /(新鲜有料|期待在此相遇|欢迎关注|感谢阅读|更多精彩.{0,6}(请|敬请)|下载.{0,8}客户端)/;
 
 /** Blocks no longer than this may be furniture lines; a long paragraph that mentions 版权 is text. */
@@ -22,8 +25,8 @@ const LINE_MAX = 80;
 
 /**
  * Removes page furniture from article HTML — recommendation lists with their headings, share
- * bars, comment boxes, editor, copyright and slogan lines — and returns the clean HTML with a
- * record of each removal, so that nothing disappears silently.
+ * bars, comment boxes, byline, editor, copyright and slogan lines — and returns the clean HTML
+ * with a record of each removal, so that nothing disappears silently (and bylines can be read).
  */
 export function stripFurniture(html: string): { html: string; removed: RemovedFurniture[] } {
   const document = parseDocument(html, { decodeEntities: false });
@@ -46,6 +49,7 @@ function classify(text: string): RemovedFurniture['kind'] | undefined {
   if (SHARE.test(text)) return 'share-bar';
   if (COMMENTS.test(text)) return 'comments';
   if (EDITOR_LINE.test(text)) return 'editor-line';
+  if (text.length <= 40 && BYLINE_LINE.test(text)) return 'byline-line';
   if (COPYRIGHT.test(text)) return 'copyright';
   if (SLOGAN.test(text)) return 'slogan';
   return undefined;

@@ -214,3 +214,15 @@ describe('normalizeItem: fields from a feed item', () => {
     expect(article.url === '' || /^https?:\/\//.test(article.url)).toBe(true);
   });
 });
+
+describe('normalizeItem on bylines inside a feed item', () => {
+  it('reads the authors from a byline line of the text and removes it from the body', () => {
+    const article = normalizeItem(
+      item({ title: '新泰市青云街道老旧小区改造开工', html: '<p>（记者 张伟 通讯员 李娜）</p><p>3月12日，青云街道12个老旧小区改造项目集中开工。</p>' }),
+      SOURCE,
+      FETCHED,
+    );
+    expect(article.authors).toEqual(['张伟', '李娜']);
+    expect(article.contentText).toBe('3月12日，青云街道12个老旧小区改造项目集中开工。');
+  });
+});

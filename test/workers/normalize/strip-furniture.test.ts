@@ -14,6 +14,9 @@ describe('stripFurniture', () => {
     ['an editor line without brackets', '<p>编辑：王小明</p>', 'editor-line', '王小明'],
     ['a copyright line', '<p>Copyright © 地方网 版权所有</p>', 'copyright', '版权所有'],
     ['a reprint notice', '<p>未经授权禁止转载</p>', 'copyright', '禁止转载'],
+    ['a byline line in brackets', '<p>（记者 张伟 通讯员 李娜）</p>', 'byline-line', '李娜'],
+    ['a byline line with a box', '<p>□通讯员 武建堂</p>', 'byline-line', '武建堂'],
+    ['a 文/ byline', '<p>文/王晓东</p>', 'byline-line', '王晓东'],
     ['a site slogan', '<p>肥城新闻,新鲜有料。可以走尽是天涯,难以品尽是故乡。</p>', 'slogan', '新鲜有料'],
   ])('removes %s and records it', (_case, furniture, kind, gone) => {
     const result = stripFurniture(`${BODY}${furniture}`);
@@ -23,6 +26,7 @@ describe('stripFurniture', () => {
   });
 
   it.each([
+    ['a sentence that starts with 记者', '<p>记者从市教育局获悉，今年全市新建学校12所。</p>'],
     ['a paragraph that mentions 评论 in passing', '<p>网友纷纷在评论区为羊流镇的做法点赞。</p>'],
     ['a long paragraph that mentions 版权', `<p>${'羊流镇加强知识产权和版权保护，'.repeat(8)}</p>`],
     ['an opinion piece that starts with 评论', `<p>评论：${'羊流镇的做法值得推广，基层治理要久久为功。'.repeat(8)}</p>`],
