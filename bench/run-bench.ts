@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExtraction } from './extract.bench.js';
 import { benchNearDuplicates } from './near-duplicate.bench.js';
+import { benchRegions } from './regions.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const wants = (name: string) => only.length === 0 || only.includes(name);
   process.stdout.write(`Syndicator benchmark — ${new Date().toISOString()}, node ${process.version}\n`);
   if (wants('extract')) benchExtraction(ROOT, SHARED);
+  if (wants('regions')) benchRegions(ROOT);
   if (wants('pipeline')) await benchPipeline();
   if (wants('dedupe')) await benchNearDuplicates();
 }
