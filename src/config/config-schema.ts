@@ -1,3 +1,4 @@
+import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../domain/source.js';
 
@@ -38,6 +39,18 @@ export const channelSchema = z.strictObject({
   publicContent: z.enum(['full', 'summary']).default('full'),
 });
 
+/** A CSS selector that cheerio can run; checked when the config is read, not at the first fetch. */
+const cssSelector = z.string().min(1).refine(isValidSelector, 'not a valid CSS selector');
+
+function isValidSelector(selector: string): boolean {
+  try {
+    cheerio.load('')(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const sourceSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
@@ -48,7 +61,18 @@ export const sourceSchema = z.strictObject({
   channels: z.array(z.string()).default([]),
   allowPrivateNetwork: z.boolean().default(false),
   /** For `list` sources: a CSS selector for the article links; default: the largest list of headline links. */
-  linkSelector: z.string().min(1).optional(),
+  linkSelector: cssSelector.optional(),
+  /** For article pages of this source: CSS selectors that win over the site table and the generic extractor. */
+  rules: z
+    .strictObject({
+      title: cssSelector.optional(),
+      time: cssSelector.optional(),
+      source: cssSelector.optional(),
+      author: cssSelector.optional(),
+      body: cssSelector.optional(),
+      drop: z.array(cssSelector).optional(),
+    })
+    .optional(),
 });
 
 export const partnerSchema = z

@@ -19,6 +19,18 @@ export interface Source {
   allowPrivateNetwork: boolean;
   /** For `list` sources: a CSS selector for the article links, when the default finds the wrong ones. */
   linkSelector?: string | undefined;
+  /** For article pages: CSS selectors for the fields, winning over the site table and the generic extractor. */
+  rules?: SourceExtractionRules | undefined;
+}
+
+/** Per-source extraction rules, as data (the shape of a site rule). */
+export interface SourceExtractionRules {
+  title?: string | undefined;
+  time?: string | undefined;
+  source?: string | undefined;
+  author?: string | undefined;
+  body?: string | undefined;
+  drop?: string[] | undefined;
 }
 
 /** The slice of a source that travels with each item, enough to attribute and place it. */

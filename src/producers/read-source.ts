@@ -22,7 +22,7 @@ export async function readSourceDocument(
   url: string,
   isListedPage: boolean,
 ): Promise<SourceReading> {
-  if (isListedPage || source.kind === 'page') return { items: [extractArticle(text, url)], pageUrls: [] };
+  if (isListedPage || source.kind === 'page') return { items: [extractArticle(text, url, { rules: true, sourceRule: source.rules })], pageUrls: [] };
   if (source.kind === 'list') return { items: [], pageUrls: discoverArticleLinks(text, url, source.linkSelector) };
   const feed = await parseFeed(text, url);
   return { items: feed.items, pageUrls: [], ttlMinutes: feed.ttlMinutes };

@@ -55,6 +55,7 @@ sources:
     ['a channel named all', base.replace('id: taian', 'id: all'), /syndicator\.yaml:3: channels\.0\.id: "all" is reserved/],
     ['an unknown channel on a source', `${base}    channels: [nowhere]\n`, /sources\.0\.channels: unknown channel "nowhere"/],
     ['a duplicate source id', `${base}  - { id: one, name: Two, kind: page, url: a.html }\n`, /source id "one" is used twice/],
+    ['a source rule that is not a CSS selector', `${base}    rules: { body: "div[" }\n`, /sources\.0\.rules\.body: not a valid CSS selector/],
     ['broken YAML (a key twice)', `${base}    name: Again\n`, /syndicator\.yaml:10: invalid YAML: Map keys must be unique/],
   ])('%s', (_case, text, message) => {
     expect(() => parse(text)).toThrow(ConfigError);

@@ -28,6 +28,8 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** How to extract: `rules: false` leaves the per-site rules out, to measure the generic extractor alone. */
 export interface ExtractOptions {
   rules: boolean;
+  /** The rule a source's config gives; it wins over the site table. */
+  sourceRule?: SiteRule | undefined;
 }
 
 const DEFAULT_OPTIONS: ExtractOptions = { rules: true };
@@ -42,7 +44,7 @@ const DEFAULT_OPTIONS: ExtractOptions = { rules: true };
 export function extractArticle(html: string, pageUrl: string, options: ExtractOptions = DEFAULT_OPTIONS): RawItem {
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' } });
   const meta = readPageMeta($);
-  const rule = options.rules ? matchSiteRule(pageUrl, meta, SITE_RULES) : undefined;
+  const rule = options.sourceRule ?? (options.rules ? matchSiteRule(pageUrl, meta, SITE_RULES) : undefined);
   $(NON_CONTENT).remove();
   removeHidden($);
   if (rule?.drop?.length) $(rule.drop.join(', ')).remove();
