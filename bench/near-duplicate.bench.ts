@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { Article } from '../src/domain/article.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
 import { resolveRedis } from '../src/store/resolve-redis.js';
-import { contentHashOf } from '../src/workers/dedupe/fingerprint.js';
+import { makeArticle } from '../test/support/articles.js';
 import { DEFAULT_NEAR_DUPLICATE_SETTINGS, nearDuplicateCheckFor } from '../src/workers/dedupe/near-duplicate.js';
 import { fmt, printTable } from './bench-table.js';
 
@@ -26,30 +26,7 @@ function storyText(seed: number, chars = 300): string {
 }
 
 function articleFor(seed: number, text: string): Article {
-  const id = seed.toString(16).padStart(16, '0');
-  const publishedAt = '2024-03-12T09:15:00+08:00';
-  return {
-    id,
-    url: `https://bench.example.cn/${seed}.html`,
-    itemKey: `bench:${seed}`,
-    title: text.slice(0, 20),
-    summary: text.slice(0, 60),
-    contentHtml: `<p>${text}</p>`,
-    contentText: text,
-    authors: ['张伟'],
-    editor: null,
-    source: { id: 'bench', name: '基准' },
-    originalSource: null,
-    publishedAt,
-    updatedAt: publishedAt,
-    firstSeenAt: publishedAt,
-    timeFlags: [],
-    language: 'zh-CN',
-    images: [],
-    channels: [{ id: 'taian', score: 3, evidence: [] }],
-    contentHash: contentHashOf(text),
-    alsoPublishedBy: [],
-  };
+  return { ...makeArticle({ url: `https://bench.example.cn/${seed}.html`, contentText: text, title: text.slice(0, 20) }), itemKey: `bench:${seed}` };
 }
 
 const S = DEFAULT_NEAR_DUPLICATE_SETTINGS;

@@ -8,6 +8,7 @@ import { enqueueItems } from '../src/queues/enqueue.js';
 import { DEFAULT_JOB_OPTIONS, openQueues } from '../src/queues/queue-set.js';
 import { startRoles } from '../src/start-roles.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
+import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 import { resolveRedis } from '../src/store/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
 import { syntheticItems } from '../test/support/synthetic-items.js';
@@ -77,18 +78,9 @@ async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>)
   await app.close();
   for (const queue of queues.all) await queue.obliterate({ force: true });
   await queues.close();
-  await deleteKeys(connection, prefix);
+  await deleteKeysWithPrefix(connection, prefix);
   await connection.quit();
   return rate;
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 function sleep(ms: number): Promise<void> {

@@ -5,17 +5,13 @@
  * exits 0 whether the targets are met or not, and also when the corpus is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { extractPage, type ExtractedPage } from '../src/ops/extract-command.js';
-import { decodeBody } from '../src/producers/fetch/decode-body.js';
-import { extractArticle } from '../src/producers/pages/extract-article.js';
 import {
   MAX_BODY_RATIO, SCORED_FIELDS, TARGETS, meetsTarget, scorePage, totalVerdicts,
   type FieldTotal, type PageLabel, type PageVerdict, type ScoredField,
 } from '../src/producers/pages/score-extraction.js';
-import { normalizeItem } from '../src/workers/normalize/normalize-item.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -73,25 +69,9 @@ function failedVerdict(label: PageLabel, error: Error): PageVerdict {
   return verdict;
 }
 
-/**
- * `extractPage` with the site rules switched off, to score the generic extractor alone. It
- * repeats extractPage's steps for a local file (decode, extract, normalize) because
- * extractPage takes no options.
- */
-async function extractPageWithoutRules(file: string): Promise<ExtractedPage> {
-  const url = pathToFileURL(path.resolve(file)).href;
-  const item = extractArticle(decodeBody(await readFile(file)), url, { rules: false });
-  const article = normalizeItem(item, { id: 'extract', name: 'extract', channels: [] }, new Date().toISOString());
-  return {
-    file,
-    title: article.title,
-    publishedAt: article.timeFlags.includes('missing') ? null : article.publishedAt,
-    authors: article.authors,
-    editor: article.editor,
-    originalSource: article.originalSource,
-    contentText: article.contentText,
-    contentHtml: article.contentHtml,
-  };
+/** `extractPage` with the site rules switched off, to score the generic extractor alone. */
+function extractPageWithoutRules(file: string): Promise<ExtractedPage> {
+  return extractPage(file, { rules: false });
 }
 
 function printHeader(count: number): void {

@@ -18,13 +18,16 @@ export interface ExtractedPage {
   contentHtml: string;
 }
 
-/** Extracts the article of a local HTML file or an http(s) URL, normalized as `process` would. */
-export async function extractPage(input: string): Promise<ExtractedPage> {
+/**
+ * Extracts the article of a local HTML file or an http(s) URL, normalized as `process` would.
+ * `rules: false` leaves the per-site rules out (to score the generic extractor alone).
+ */
+export async function extractPage(input: string, options: { rules: boolean } = { rules: true }): Promise<ExtractedPage> {
   const isUrl = /^https?:\/\//i.test(input);
   const url = isUrl ? input : pathToFileURL(path.resolve(input)).href;
   const fetched = isUrl ? await fetchResource(url) : { status: 'ok' as const, body: await readFile(input), contentType: undefined };
   if (fetched.status !== 'ok') throw new Error(`extract: ${input}: not modified`);
-  const item = extractArticle(decodeBody(fetched.body, fetched.contentType), url);
+  const item = extractArticle(decodeBody(fetched.body, fetched.contentType), url, options);
   const article = normalizeItem(item, { id: 'extract', name: 'extract', channels: [] }, new Date().toISOString());
   return {
     file: input,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { deleteKeysWithPrefix } from '../../src/store/delete-keys.js';
 
 /** The URL of the Redis the test run uses (see global-redis.ts). */
 export function testRedisUrl(): string {
@@ -18,11 +19,4 @@ export function connectTestRedis(): Redis {
 }
 
 /** Deletes every key under a prefix. */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
+export const deletePrefix = deleteKeysWithPrefix;
