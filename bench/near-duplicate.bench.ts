@@ -4,7 +4,7 @@ import type { Article } from '../src/domain/article.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
 import { resolveRedis } from '../src/store/resolve-redis.js';
 import { makeArticle } from '../test/support/articles.js';
-import { DEFAULT_NEAR_DUPLICATE_SETTINGS, nearDuplicateCheckFor } from '../src/workers/dedupe/near-duplicate.js';
+import { DEFAULT_NEAR_DUPLICATE_SETTINGS, createNearDuplicateChecker } from '../src/workers/dedupe/near-duplicate.js';
 import { fmt, printTable } from './bench-table.js';
 
 const SIZES = [10_000, Number(process.env.BENCH_DEDUPE_LARGE ?? 1_000_000)];
@@ -30,7 +30,7 @@ function articleFor(seed: number, text: string): Article {
 }
 
 const S = DEFAULT_NEAR_DUPLICATE_SETTINGS;
-const check = (article: Article) => nearDuplicateCheckFor(article, [], S);
+const check = createNearDuplicateChecker([], S);
 
 /** Fills the store with `count` distinct articles through the real claim script, 500 at a time in flight. */
 async function fill(repo: ArticleRepository, count: number): Promise<void> {

@@ -6,7 +6,7 @@ import { parsePayload, processPayloadSchema } from '../queues/payloads.js';
 import { QUEUE } from '../queues/queue-names.js';
 import type { CoalescingPublisher } from '../queues/coalescing-publisher.js';
 import type { ArticleRepository } from '../store/article-repository.js';
-import { nearDuplicateCheckFor } from './dedupe/near-duplicate.js';
+import { createNearDuplicateChecker } from './dedupe/near-duplicate.js';
 import { buildArticle, type ClassifySettings } from './process-item.js';
 
 export interface ProcessProcessorDeps {
@@ -24,7 +24,7 @@ export interface ProcessProcessorDeps {
  * a rebuild of the feeds it changed.
  */
 export function createProcessProcessor(deps: ProcessProcessorDeps) {
-  const placeNames = deps.settings.gazetteer.placeNames();
+  const checkFor = createNearDuplicateChecker(deps.settings.gazetteer.placeNames(), deps.settings.dedupe);
   return async (job: Job): Promise<Verdict> => {
     const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
     const log = deps.log.child({ queue: QUEUE.process, job_id: job.id, source_id: payload.source.id });
@@ -36,7 +36,7 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     }
     const { article, removed } = built;
     if (removed.length > 0) log.debug({ url: article.url, removed }, 'furniture removed');
-    const verdict = await deps.articles.save(article, nearDuplicateCheckFor(article, placeNames, deps.settings.dedupe));
+    const verdict = await deps.articles.save(article, checkFor(article));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
       const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : [];

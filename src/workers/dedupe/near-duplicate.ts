@@ -1,5 +1,5 @@
 import { foldForFingerprint } from './fingerprint-text.js';
-import { intersectionSize, sketchText, type SketchSettings } from './minhash.js';
+import { intersectionSize, shingleHashes, sketchText, type SketchSettings } from './minhash.js';
 
 /** Thresholds of the near-duplicate decision; set in config (`dedupe`). */
 export interface NearDuplicateSettings extends SketchSettings {
@@ -23,14 +23,18 @@ export const DEFAULT_NEAR_DUPLICATE_SETTINGS: NearDuplicateSettings = {
   minShingles: 20,
 };
 
-/** What the near-duplicate check needs of one text, computed once per article. */
-export interface TextSketch {
+/** What comparing two stories needs of one text. */
+export interface ComparableText {
   shingles: Uint32Array;
-  bandKeys: string[];
   /** Towns, streets and counties the text names. */
   places: Set<string>;
   /** The numbers in the text (dates, counts, amounts), as written after NFKC. */
   numbers: Set<string>;
+}
+
+/** A comparable text with its LSH band keys: what an article being saved needs. */
+export interface TextSketch extends ComparableText {
+  bandKeys: string[];
 }
 
 const NUMBER = /\d+(?:\.\d+)?/g;
@@ -39,10 +43,19 @@ const NUMBER_CONFLICT = 2;
 
 /** Sketches an article's title and text: shingles of the folded text, LSH band keys, places named. */
 export function sketchArticleText(title: string, text: string, placeNames: readonly string[], settings: NearDuplicateSettings): TextSketch {
-  const sketch = sketchText(foldForFingerprint(text || title), settings);
+  const folded = foldForFingerprint(text || title);
+  return { ...comparable(folded, title, text, placeNames, settings), bandKeys: sketchText(folded, settings).bandKeys };
+}
+
+/** What comparing needs of a stored candidate: no MinHash, which only finding candidates needs. */
+export function comparableText(title: string, text: string, placeNames: readonly string[], settings: NearDuplicateSettings): ComparableText {
+  return comparable(foldForFingerprint(text || title), title, text, placeNames, settings);
+}
+
+function comparable(folded: string, title: string, text: string, placeNames: readonly string[], settings: NearDuplicateSettings): ComparableText {
   const whole = `${title}\n${text}`;
   return {
-    ...sketch,
+    shingles: shingleHashes(folded, settings.shingleSize),
     places: new Set(placeNames.filter((name) => whole.includes(name))),
     numbers: new Set(text.normalize('NFKC').match(NUMBER) ?? []),
   };
@@ -63,7 +76,7 @@ export interface StoryComparison {
  * months) can be near-identical as text; DESIGN.md: they are never merged. A repost keeps the
  * figures; a copy with a sentence added or dropped differs on one side only.
  */
-export function compareStories(a: TextSketch, b: TextSketch, settings: NearDuplicateSettings): StoryComparison {
+export function compareStories(a: ComparableText, b: ComparableText, settings: NearDuplicateSettings): StoryComparison {
   const shared = intersectionSize(a.shingles, b.shingles);
   const union = a.shingles.length + b.shingles.length - shared;
   const jaccard = union === 0 ? 0 : shared / union;
@@ -94,18 +107,34 @@ function placeConflict(a: Set<string>, b: Set<string>): string | undefined {
   return onlyA.length > 0 && onlyB.length > 0 ? `${onlyA.join('、')} vs ${onlyB.join('、')}` : undefined;
 }
 
+/** What the store needs to find and confirm near duplicates of one article. */
+export interface NearDuplicateCheck {
+  bandKeys: string[];
+  isSameStory(candidate: { id: string; contentHash: string; title: string; contentText: string }): boolean;
+}
+
 /**
- * Returns what the store needs to find and confirm near duplicates of an article: its band
- * keys, and a comparison of a stored candidate's title and text with its own.
+ * Returns a factory of near-duplicate checks: for an article, its band keys and a comparison
+ * of stored candidates with it. Candidates' comparable texts are cached by id and content hash
+ * (the same stored story is a candidate of many new ones; its text is folded and cut once).
  */
-export function nearDuplicateCheckFor(
-  article: { title: string; contentText: string },
-  placeNames: readonly string[],
-  settings: NearDuplicateSettings,
-): { bandKeys: string[]; isSameStory(candidate: { title: string; contentText: string }): boolean } {
-  const own = sketchArticleText(article.title, article.contentText, placeNames, settings);
-  return {
-    bandKeys: own.shingles.length >= settings.minShingles ? own.bandKeys : [],
-    isSameStory: (candidate) => compareStories(own, sketchArticleText(candidate.title, candidate.contentText, placeNames, settings), settings).same,
+export function createNearDuplicateChecker(placeNames: readonly string[], settings: NearDuplicateSettings, cacheSize = 5_000) {
+  const cache = new Map<string, ComparableText>();
+  const candidateText = (candidate: { id: string; contentHash: string; title: string; contentText: string }): ComparableText => {
+    const key = `${candidate.id}:${candidate.contentHash}`;
+    let text = cache.get(key);
+    if (!text) {
+      text = comparableText(candidate.title, candidate.contentText, placeNames, settings);
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+      cache.set(key, text);
+    }
+    return text;
+  };
+  return (article: { title: string; contentText: string }): NearDuplicateCheck => {
+    const own = sketchArticleText(article.title, article.contentText, placeNames, settings);
+    return {
+      bandKeys: own.shingles.length >= settings.minShingles ? own.bandKeys : [],
+      isSameStory: (candidate) => compareStories(own, candidateText(candidate), settings).same,
+    };
   };
 }

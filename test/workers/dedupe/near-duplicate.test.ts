@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NEAR_DUPLICATE_SETTINGS, compareStories, nearDuplicateCheckFor, sketchArticleText } from '../../../src/workers/dedupe/near-duplicate.js';
+import { DEFAULT_NEAR_DUPLICATE_SETTINGS, compareStories, createNearDuplicateChecker, sketchArticleText } from '../../../src/workers/dedupe/near-duplicate.js';
 
 const PLACES = ['新泰市', '羊流镇', '楼德镇', '肥城市', '桃园镇', '宁阳县', '磁窑镇'];
 const S = DEFAULT_NEAR_DUPLICATE_SETTINGS;
@@ -53,15 +53,16 @@ describe('compareStories: different stories that look alike', () => {
   });
 });
 
-describe('nearDuplicateCheckFor', () => {
+describe('createNearDuplicateChecker', () => {
+  const checkFor = createNearDuplicateChecker(PLACES, S);
   it('gives band keys to texts long enough and confirms candidates by their text', () => {
-    const check = nearDuplicateCheckFor({ title: '羊流镇召开安全生产工作会议', contentText: ORIGINAL }, PLACES, S);
+    const check = checkFor({ title: '羊流镇召开安全生产工作会议', contentText: ORIGINAL });
     expect(check.bandKeys).toHaveLength(S.bands);
-    expect(check.isSameStory({ title: '转载', contentText: `${ORIGINAL}\n（来源：新泰新闻网）` })).toBe(true);
-    expect(check.isSameStory({ title: '另一篇', contentText: ORIGINAL.replaceAll('羊流镇', '楼德镇') })).toBe(false);
+    expect(check.isSameStory({ id: 'a', contentHash: 'h1', title: '转载', contentText: `${ORIGINAL}\n（来源：新泰新闻网）` })).toBe(true);
+    expect(check.isSameStory({ id: 'b', contentHash: 'h2', title: '另一篇', contentText: ORIGINAL.replaceAll('羊流镇', '楼德镇') })).toBe(false);
   });
 
   it('gives no band keys to a text too short to judge', () => {
-    expect(nearDuplicateCheckFor({ title: '短讯', contentText: '今日无事。' }, PLACES, S).bandKeys).toEqual([]);
+    expect(checkFor({ title: '短讯', contentText: '今日无事。' }).bandKeys).toEqual([]);
   });
 });
