@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExtraction } from './extract.bench.js';
+import { benchFeeds } from './feed-http.bench.js';
 import { benchNearDuplicates } from './near-duplicate.bench.js';
 import { benchRegions } from './regions.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (wants('regions')) benchRegions(ROOT);
   if (wants('pipeline')) await benchPipeline();
   if (wants('dedupe')) await benchNearDuplicates();
+  if (wants('feeds')) await benchFeeds();
 }
 
 await main();

@@ -74,9 +74,14 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     [QUEUE.publish]: createPublishProcessor({
       site: config.site,
       channels: config.channels,
+      sources: config.sources,
+      partners: config.partners,
       feedLimit: config.feeds.limit,
+      hub: config.feeds.hub,
       articles,
       rendered,
+      redis: connection,
+      keyPrefix: prefix,
       log,
     }),
   };
@@ -118,6 +123,19 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
           maxItems: config.push.maxItems,
         },
         workersRunning: () => workers.every((worker) => worker.isRunning()),
+        feeds: {
+          catalog: {
+            site: config.site,
+            channels: config.channels,
+            sources: config.sources,
+            partners: config.partners,
+            limit: config.feeds.limit,
+            hub: config.feeds.hub,
+          },
+          maxAgeMs: config.feeds.maxAge,
+          keyPrefix: prefix,
+          publishQueue: queues.publish,
+        },
       })
     : undefined;
   if (server) {

@@ -12,7 +12,7 @@ import type { RenderedFeedRepository } from '../store/rendered-feed-repository.j
 import type { SourceStateRepository } from '../store/source-state-repository.js';
 import { registerPushRoute, type PushRouteDeps } from '../producers/push/push.route.js';
 import { registerArticleRoutes } from './routes/articles.route.js';
-import { registerFeedRoutes } from './routes/feed.route.js';
+import { registerFeedServing, type FeedHttpSettings } from './register-feed-serving.js';
 
 export interface HttpServerDeps {
   log: Logger;
@@ -26,20 +26,22 @@ export interface HttpServerDeps {
   sourceStates: SourceStateRepository;
   workersRunning?: () => boolean;
   push: PushRouteDeps;
+  feeds: FeedHttpSettings;
 }
 
-/** Builds the HTTP server: feeds, the article API, health, metrics and the queue dashboard. */
+/** Builds the HTTP server: feeds, OPML and home page, the article API, health, metrics and the queue dashboard. */
 export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger = deps.log.child({ stage: 'http' });
   // Per-request logs would dwarf everything else at feed-polling rates; errors are still logged.
   const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
     const message = status >= 500 ? 'internal error' : error.message;
-    return reply.code(status).send({ error: (error.code ?? 'error').toLowerCase(), message });
+    const code = error.validation ? 'bad_request' : (error.code ?? 'error').toLowerCase();
+    return reply.code(status).send({ error: code, message });
   });
-  registerFeedRoutes(app, deps);
+  await registerFeedServing(app, { redis: deps.redis, rendered: deps.rendered, log: deps.log, settings: deps.feeds });
   await registerPushRoute(app, deps.push);
   registerArticleRoutes(app, deps);
   registerHealthRoutes(app, deps);

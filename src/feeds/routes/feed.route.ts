@@ -1,38 +1,33 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { FEED_FORMATS, type FeedFormat, type RenderedFeedRepository } from '../../store/rendered-feed-repository.js';
-
-const CONTENT_TYPE: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
-
-const FEED_FILE = new RegExp(`^([a-z0-9_-]+)\\.(${FEED_FORMATS.join('|')})$`);
-const feedParams = z.object({ file: z.string() });
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FeedDirectory } from '../serve/feed-directory.js';
+import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
+import { FEED_QUERY_SCHEMA, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
 
 export interface FeedRouteDeps {
-  channelIds: ReadonlySet<string>;
-  rendered: RenderedFeedRepository;
+  directory: FeedDirectory;
+  serving: FeedServing;
 }
 
-/** `GET /feeds/{channel}.{rss,atom,json}`: the published bytes, with ETag and 304s. */
+interface FeedRequest {
+  Params: { file: string };
+  Querystring: FeedQuery;
+}
+
+/**
+ * `GET /feeds/{channel}.{rss,atom,json}` and `GET /feeds/sources/{source}.{rss,atom,json}`, with
+ * `?limit=` (1–200, default from config) and `?page=`: the published bytes, compressed as
+ * accepted, with ETag, Last-Modified, Cache-Control, Vary and 304s.
+ */
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): void {
-  app.get('/feeds/:file', async (request, reply) => {
-    const { file } = feedParams.parse(request.params);
-    const match = FEED_FILE.exec(file);
-    if (!match) return reply.code(404).send({ error: 'not_found', message: 'expected /feeds/{channel}.{rss|atom|json}' });
-    const channelId = match[1] ?? '';
-    const format = match[2] as FeedFormat;
-    if (!deps.channelIds.has(channelId)) {
-      return reply.code(404).send({ error: 'not_found', message: `no channel "${channelId}"` });
-    }
-    const feed = await deps.rendered.get(`channel:${channelId}`, format);
-    if (!feed) {
-      return reply.code(503).header('retry-after', '5').send({ error: 'not_ready', message: 'feed not published yet' });
-    }
-    reply.header('etag', feed.etag).header('last-modified', feed.lastModified).header('cache-control', 'public, max-age=60');
-    if (request.headers['if-none-match'] === feed.etag) return reply.code(304).send();
-    return reply.type(CONTENT_TYPE[format]).send(feed.body);
-  });
+  const schema = { querystring: FEED_QUERY_SCHEMA };
+  // Not async: a page at hand is answered without a promise (see serveFeed).
+  const route = (kind: 'channel' | 'source', pattern: string) => (request: FastifyRequest<FeedRequest>, reply: FastifyReply) => {
+    const file = parseFeedFile(request.params.file);
+    if (!file) return reply.code(404).send(notAFeedFile(pattern));
+    const spec = deps.directory.spec(`${kind}:${file.name}`);
+    if (!spec) return reply.code(404).send({ error: 'not_found', message: `no ${kind} "${file.name}"` });
+    return serveFeed(deps.serving, request, reply, spec, file.format, variantOf(request.query, spec.defaultLimit));
+  };
+  app.get<FeedRequest>('/feeds/:file', { schema }, route('channel', '/feeds/{channel}'));
+  app.get<FeedRequest>('/feeds/sources/:file', { schema }, route('source', '/feeds/sources/{source}'));
 }

@@ -1,17 +1,20 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain/article.js';
+import { pageLinks } from '../../../src/feeds/render/paging.js';
 import { renderFeeds, type FeedMeta } from '../../../src/feeds/render/render-feeds.js';
 
+const BASE = 'https://news.example.com/feeds/taian';
+const SELF = { rss: `${BASE}.rss`, atom: `${BASE}.atom`, json: `${BASE}.json` };
 const META: FeedMeta = {
-  id: 'https://news.example.com/feeds/taian',
+  id: BASE,
   title: '泰安新闻',
   description: '地方网泰安频道：泰安市及各县（市、区）最新新闻资讯',
   homeUrl: 'https://news.example.com/channels/taian',
-  selfUrls: {
-    rss: 'https://news.example.com/feeds/taian.rss',
-    atom: 'https://news.example.com/feeds/taian.atom',
-    json: 'https://news.example.com/feeds/taian.json',
+  links: {
+    rss: pageLinks(BASE, 'rss', { limit: 50, page: 1 }, 1, 50),
+    atom: pageLinks(BASE, 'atom', { limit: 50, page: 1 }, 1, 50),
+    json: pageLinks(BASE, 'json', { limit: 50, page: 1 }, 1, 50),
   },
   language: 'zh-CN',
   author: '地方网 泰安',
@@ -30,7 +33,7 @@ function article(fields: Partial<Article> & Pick<Article, 'id' | 'title' | 'url'
     originalSource: null,
     publishedAt: '2024-05-20T16:02:00+08:00',
     updatedAt: '2024-05-20T16:02:00+08:00',
-    firstSeenAt: '2024-05-20T16:10:00+08:00',
+    firstSeenAt: '2017-07-05T10:40:00+08:00',
     timeFlags: [],
     language: 'zh-CN',
     images: [],
@@ -114,7 +117,7 @@ describe('renderFeeds: Atom 1.0', () => {
   });
 
   it('links to itself with rel="self" and to the home page with rel="alternate"', () => {
-    expect(xml).toContain(`<link rel="self" href="${META.selfUrls.atom}"/>`);
+    expect(xml).toContain(`<link rel="self" href="${SELF.atom}"/>`);
     expect(xml).toContain(`<link rel="alternate" href="${META.homeUrl}"/>`);
   });
 
@@ -154,7 +157,7 @@ describe('renderFeeds: JSON Feed 1.1', () => {
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.language).toBe('zh-CN');
     expect(json.title).toBe('泰安新闻');
-    expect(json.feed_url).toBe(META.selfUrls.json);
+    expect(json.feed_url).toBe(SELF.json);
     expect(json.home_page_url).toBe(META.homeUrl);
   });
 

@@ -1,0 +1,22 @@
+import type { PageLinks } from './paging.js';
+
+/** What one feed document says about itself, in one format. */
+export interface FeedHead {
+  /** RFC 4287 §4.1.1: the feed's permanent id. */
+  id: string;
+  title: string;
+  description: string;
+  /** The HTML page the feed belongs to (`rel="alternate"`). */
+  homeUrl: string;
+  language: string;
+  /** RFC 4287 §4.1.1: the feed names an author unless every entry has one. */
+  author: string;
+  /** When the feed last changed: Atom `updated`, RSS `lastBuildDate`. */
+  updated: Date;
+  /** The WebSub hub that announces changes (`rel="hub"`); absent on private feeds. */
+  hub?: string;
+  links: PageLinks;
+}
+
+/** The name every document gives as its generator. */
+export const GENERATOR = 'Syndicator';

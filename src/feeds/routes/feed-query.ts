@@ -1,0 +1,35 @@
+import { FEED_FORMATS, type FeedFormat } from '../../store/rendered-feed-repository.js';
+import { MAX_PAGE_LIMIT, type PageVariant } from '../render/paging.js';
+
+/** `?limit=&page=` of a feed request; other parameters (cache busters) are ignored. */
+export interface FeedQuery {
+  limit?: number;
+  page?: number;
+}
+
+/** The JSON schema Fastify validates (and coerces) a feed query with; 400 names the parameter. */
+export const FEED_QUERY_SCHEMA = {
+  type: 'object',
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT },
+    page: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+  },
+} as const;
+
+const FEED_FILE = new RegExp(`^([a-z0-9][a-z0-9_-]*)\\.(${FEED_FORMATS.join('|')})$`);
+
+/** Splits `taian.atom` into the feed name and format; undefined for anything else. */
+export function parseFeedFile(file: string): { name: string; format: FeedFormat } | undefined {
+  const match = FEED_FILE.exec(file);
+  return match ? { name: match[1]!, format: match[2] as FeedFormat } : undefined;
+}
+
+/** Returns the page a query asks for: the default limit and the first page unless given. */
+export function variantOf(query: FeedQuery, defaultLimit: number): PageVariant {
+  return { limit: query.limit ?? defaultLimit, page: query.page ?? 1 };
+}
+
+/** The 404 body for a path that is not a feed file. */
+export function notAFeedFile(pattern: string) {
+  return { error: 'not_found', message: `expected ${pattern}.{rss|atom|json}` };
+}

@@ -1,0 +1,60 @@
+import type { FeedFormat, StoredDocument } from '../../store/rendered-feed-repository.js';
+import { channelFeed, channelFeedIds, partnerFeed, sourceFeed, type FeedCatalogSettings, type FeedSpec } from '../feed-catalog.js';
+import { pageUrl, parseVariantKey } from '../render/paging.js';
+import type { FeedGroup } from '../render/render-opml.js';
+import { toServedDocument, type ServedDocument } from './served-document.js';
+
+/** The media type each format is served as. */
+export const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** Every feed the server serves, by feed id, and how its responses are headed. */
+export class FeedDirectory {
+  private readonly specs = new Map<string, FeedSpec>();
+
+  constructor(
+    readonly catalog: FeedCatalogSettings,
+    private readonly maxAgeSeconds: number,
+  ) {
+    const all = [
+      ...channelFeedIds(catalog).map((id) => channelFeed(catalog, id)),
+      ...catalog.sources.map((source) => sourceFeed(catalog, source)),
+      ...catalog.partners.flatMap((partner) => partner.channels.map((channel) => partnerFeed(catalog, partner, channel))),
+    ];
+    for (const spec of all) this.specs.set(spec.feedId, spec);
+  }
+
+  /** Returns the feed with this id, or undefined when there is none. */
+  spec(feedId: string): FeedSpec | undefined {
+    return this.specs.get(feedId);
+  }
+
+  /** Returns the public feeds grouped for OPML and the home page: channels, then sources. */
+  groups(): FeedGroup[] {
+    const listed = (spec: FeedSpec) => ({ title: spec.title, baseUrl: spec.baseUrl });
+    return [
+      { title: '频道', discoverable: true, feeds: channelFeedIds(this.catalog).map((id) => listed(channelFeed(this.catalog, id))) },
+      { title: '来源', feeds: this.catalog.sources.map((source) => listed(sourceFeed(this.catalog, source))) },
+    ];
+  }
+
+  /**
+   * Returns the served form of a stored document: public feeds may be cached by anyone and name
+   * their hub and self URL in a Link header (WebSub §4, for subscribers that read headers);
+   * partner feeds are private to the partner's caches.
+   */
+  readonly decorate = (feedId: string, variant: string, format: FeedFormat, doc: StoredDocument, count: number): ServedDocument => {
+    const spec = this.specs.get(feedId);
+    const page = parseVariantKey(variant);
+    const isPublic = spec?.policy.kind === 'public';
+    const link = spec?.hub && page ? `<${spec.hub}>; rel="hub", <${pageUrl(spec.baseUrl, format, page, spec.defaultLimit)}>; rel="self"` : undefined;
+    return toServedDocument(doc, count, {
+      contentType: CONTENT_TYPES[format],
+      cacheControl: `${isPublic ? 'public' : 'private'}, max-age=${this.maxAgeSeconds}`,
+      ...(link ? { link } : {}),
+    });
+  };
+}
