@@ -105,6 +105,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   let baseUrl: string | undefined;
   const server = roles.server
     ? await createHttpServer({
+        adminToken: config.http.adminToken,
         log,
         redis: connection,
         channelIds,

@@ -15,7 +15,8 @@ export interface Config {
   city: { name: string; code: string };
   gazetteer: ConfigFile['gazetteer'];
   redis: { url: string | undefined; prefix: string };
-  http: { port: number; host: string };
+  /** `adminToken` guards the dashboard and the source states (SYNDICATOR_ADMIN_TOKEN); unset, they are open. */
+  http: { port: number; host: string; adminToken?: string | undefined };
   feeds: ConfigFile['feeds'];
   fetch: ConfigFile['fetch'];
   dedupe: ConfigFile['dedupe'];
@@ -50,7 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(`config: cannot read ${configPath}: ${(cause as Error).message}`, { cause });
   }
   const port = parsePort(env.PORT);
-  return parseConfig(text, configPath, { port, host: env.HOST || '0.0.0.0', redisUrl: env.REDIS_URL || undefined, env });
+  const config = parseConfig(text, configPath, { port, host: env.HOST || '0.0.0.0', redisUrl: env.REDIS_URL || undefined, env });
+  return env.SYNDICATOR_ADMIN_TOKEN ? deepFreeze({ ...config, http: { ...config.http, adminToken: env.SYNDICATOR_ADMIN_TOKEN } }) : config;
 }
 
 function parsePort(value: string | undefined): number {

@@ -13,6 +13,11 @@ export type Verdict =
       /** Set when this earlier-published copy replaced a stored article as its story's canonical copy. */
       supersedes?: { articleId: string; channelIds: string[] };
     }
-  | { kind: 'updated'; articleId: string }
+  | {
+      kind: 'updated';
+      articleId: string;
+      /** The channels the previous version was in: a rebuild must drop it from those it left. */
+      previousChannelIds?: string[];
+    }
   | { kind: 'unchanged'; articleId: string }
   | { kind: 'duplicate'; articleId: string; matchedBy: 'url' | 'content' | 'near' };

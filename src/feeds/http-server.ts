@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { registerDashboard } from '../ops/dashboard.js';
+import { registerAdminGuard } from '../ops/admin-guard.js';
 import { registerHealthRoutes } from '../ops/health.route.js';
 import { registerSourcesRoute } from '../ops/sources.route.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -15,6 +16,8 @@ import { registerArticleRoutes } from './routes/articles.route.js';
 import { registerFeedServing, type FeedHttpSettings } from './register-feed-serving.js';
 
 export interface HttpServerDeps {
+  /** Guards the dashboard and /api/sources when set. */
+  adminToken?: string | undefined;
   log: Logger;
   redis: Redis;
   channelIds: ReadonlySet<string>;
@@ -36,7 +39,7 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyIns
   const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
+    if (status >= 500) request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed');
     const message = status >= 500 ? 'internal error' : error.message;
     const code = error.validation ? 'bad_request' : (error.code ?? 'error').toLowerCase();
     return reply.code(status).send({ error: code, message });
@@ -44,6 +47,7 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyIns
   await registerFeedServing(app, { redis: deps.redis, rendered: deps.rendered, log: deps.log, settings: deps.feeds });
   await registerPushRoute(app, deps.push);
   registerArticleRoutes(app, deps);
+  registerAdminGuard(app, deps.adminToken);
   registerHealthRoutes(app, deps);
   registerSourcesRoute(app, deps);
   app.get('/metrics', async (_request, reply) =>

@@ -49,7 +49,10 @@ export function createFetchProcessor(deps: FetchProcessorDeps) {
 
 async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: number, log: Logger): Promise<FetchOutcome> {
   const state = await deps.sourceStates.get(source.id);
-  if (state.nextPollAt && Date.parse(state.nextPollAt) > startedAt) return { status: 'skipped', items: 0, pages: 0 };
+  // The scheduler fires on fixed slots while nextPollAt counts from when a poll ran: allow a
+  // tenth of the interval of slack, so a poll that starts a little early is not skipped.
+  const slack = Math.max(1_000, source.intervalMs / 10);
+  if (state.nextPollAt && Date.parse(state.nextPollAt) - slack > startedAt) return { status: 'skipped', items: 0, pages: 0 };
   const at = new Date(startedAt).toISOString();
   try {
     const host = hostOf(source.url);
@@ -93,6 +96,9 @@ async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: n
 async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl: string, log: Logger): Promise<FetchOutcome> {
   const at = new Date().toISOString();
   try {
+    if (pageUrl.startsWith('file:') && !source.url.startsWith('file:')) {
+      throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true });
+    }
     const fetched = await deps.hostLimiter.run(hostOf(pageUrl), () =>
       fetchResource(pageUrl, { allowPrivateNetwork: source.allowPrivateNetwork, limits: deps.limits }),
     );

@@ -14,6 +14,7 @@ export class CoalescingPublisher {
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly queue: Queue<PublishPayload>,
@@ -24,7 +25,7 @@ export class CoalescingPublisher {
   /** Notes that these channels changed; their rebuild is requested within one window. */
   request(channelIds: Iterable<string>): void {
     for (const id of channelIds) this.pending.add(id);
-    this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+    if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
   }
 
   /** Requests the rebuild of every pending channel now. */
@@ -37,15 +38,20 @@ export class CoalescingPublisher {
     this.flushing = this.flushing.then(() =>
       enqueuePublish(this.queue, batch).catch((error: unknown) => {
         batch.forEach((id) => this.pending.add(id)); // try again with the next window
-        this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+        if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
         this.onError(error);
       }),
     );
     return this.flushing;
   }
 
-  /** Flushes and stops; later requests are still accepted but only flushed on demand. */
-  async close(): Promise<void> {
-    await this.flush();
+  /** Flushes once more and stops retrying; what cannot be requested then is republished on the next start. */
+  async close(timeoutMs = 5_000): Promise<void> {
+    this.closed = true;
+    let timer: NodeJS.Timeout | undefined;
+    // With Redis gone the last flush would wait for it forever; a shutdown must not.
+    await Promise.race([this.flush(), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+    clearTimeout(this.timer);
   }
 }

@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import type { Source } from '../domain/source.js';
 import { JOB } from './queue-names.js';
 import type { FetchPayload, ProcessPayload, PublishPayload } from './payloads.js';
@@ -31,9 +31,9 @@ export async function enqueuePageFetch(fetchQueue: Queue<FetchPayload>, sourceId
 }
 
 /** Queues items for processing, one job each; returns the job ids in order. */
-export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads: ProcessPayload[]): Promise<string[]> {
+export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads: ProcessPayload[], opts?: JobsOptions): Promise<string[]> {
   if (payloads.length === 0) return [];
-  const jobs = await processQueue.addBulk(payloads.map((data) => ({ name: JOB.processItem, data })));
+  const jobs = await processQueue.addBulk(payloads.map((data) => ({ name: JOB.processItem, data, ...(opts ? { opts } : {}) })));
   return jobs.map((job) => job.id ?? '');
 }
 

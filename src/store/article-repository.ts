@@ -33,10 +33,14 @@ export class ArticleRepository {
    * replaced by an earlier-published copy answers with that copy.
    */
   async get(id: string): Promise<Article | undefined> {
-    const article = (await this.getMany([id]))[0];
-    if (article) return article;
-    const mergedInto = await this.redis.get(this.keys.merged(id));
-    return mergedInto ? (await this.getMany([mergedInto]))[0] : undefined;
+    let current: string | null = id;
+    // A story's canonical copy may have been replaced more than once: follow the chain a little way.
+    for (let step = 0; current && step < 5; step++) {
+      const article = (await this.getMany([current]))[0];
+      if (article) return article;
+      current = await this.redis.get(this.keys.merged(current));
+    }
+    return undefined;
   }
 
   /** Returns articles by id, in the order asked, skipping ids with no article; one round trip. */

@@ -34,6 +34,9 @@ export interface NearDuplicateCheck {
 /** How many article ids one LSH bucket keeps (the newest): bounds the lookup cost as the store grows. */
 export const LSH_BUCKET_CAP = 20;
 
+/** Texts shorter than this (a caption, a title alone) are too little to call two items the same article. */
+const MIN_CONTENT_FOR_HASH = 20;
+
 /** How often a save tries again when other workers wrote the same item in between. */
 const MAX_RETRIES = 10;
 /** How many rounds of new near-duplicate candidates a save takes (similar stories arriving at once). */
@@ -85,8 +88,10 @@ export class ArticleWriter {
     const copy = copyRecordOf(article);
     const reply = await this.redis.claimArticle(
       keys.item(hash(article.itemKey)),
-      keys.url(hash(article.url)),
-      keys.content(article.contentHash),
+      // An item without a URL, or with too little text to tell it apart (图片新闻), claims keys of
+      // its own: otherwise every such item would match the first one.
+      article.url ? keys.url(hash(article.url)) : keys.url(`item-${hash(article.itemKey)}`),
+      article.contentText.length >= MIN_CONTENT_FOR_HASH ? keys.content(article.contentHash) : keys.content(`item-${hash(article.itemKey)}`),
       keys.prefix,
       article.id,
       JSON.stringify(article),
@@ -177,7 +182,7 @@ export class ArticleWriter {
       feedIdsOf(stored.channels.map((c) => c.id), stored.source.id).join(','),
       feedIdsOf(updated.channels.map((c) => c.id), updated.source.id).join(','),
     );
-    return reply === 'updated' ? { kind: 'updated', articleId: stored.id } : 'retry';
+    return reply === 'updated' ? { kind: 'updated', articleId: stored.id, previousChannelIds: stored.channels.map((c) => c.id) } : 'retry';
   }
 }
 

@@ -39,7 +39,7 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     const verdict = await deps.articles.save(article, checkFor(article));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
-      const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : [];
+      const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : (verdict.previousChannelIds ?? []);
       const channelIds = [...article.channels.map((channel) => channel.id), ...superseded, ALL_CHANNEL_ID];
       deps.publisher.request(channelIds);
     }

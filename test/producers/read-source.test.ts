@@ -40,3 +40,12 @@ describe('readSourceDocument', () => {
     expect(pageUrls.map((url) => path.basename(url))).toEqual(['feicheng-taoyuan-taohua.html', 'feicheng-kexie-20170705.html']);
   });
 });
+
+describe('discoverArticleLinks and local files', () => {
+  it('does not follow a file: link from a web list page', async () => {
+    const { discoverArticleLinks } = await import('../../src/producers/pages/discover-links.js');
+    const html = '<ul><li><a href="file:///etc/hostname">机密文件的链接标题在此</a></li><li><a href="/news/1.html">宁阳县磁窑镇开展春季植树活动</a></li></ul>';
+    expect(discoverArticleLinks(html, 'https://www.example.cn/list.html', 'ul a')).toEqual(['https://www.example.cn/news/1.html']);
+    expect(discoverArticleLinks(html, 'file:///srv/list.html', 'ul a')).toContain('file:///etc/hostname');
+  });
+});

@@ -40,7 +40,7 @@ describe('ArticleRepository against Redis', () => {
       firstSeenAt: '2024-03-12T12:00:00+08:00',
       channels: [{ id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title', weight: 3 }] }],
     });
-    expect(await repo.save(second)).toEqual({ kind: 'updated', articleId: first.id });
+    expect(await repo.save(second)).toEqual({ kind: 'updated', articleId: first.id, previousChannelIds: ['xintai'] });
     const stored = await repo.get(first.id);
     expect(stored?.contentText).toContain('第二版');
     expect(stored?.publishedAt).toBe(first.publishedAt);
@@ -96,6 +96,17 @@ describe('ArticleRepository against Redis', () => {
     expect((await repo.get(repost.id))?.id).toBe(original.id);
     expect(await repo.save(repost)).toEqual({ kind: 'unchanged', articleId: original.id });
     expect(await repo.save(original)).toEqual({ kind: 'unchanged', articleId: original.id });
+  });
+
+  it('keeps items without a URL, and title-only items, apart from each other', async () => {
+    const first = makeArticle({ url: '', itemKey: 'wire:1', contentText: '近日，宁阳县磁窑镇组织开展春季植树活动，500余人参加。' });
+    const second = makeArticle({ url: '', itemKey: 'wire:2', contentText: '3月15日，东平县州城街道举办春季就业招聘会，42家企业参加。' });
+    expect((await repo.save({ ...first, id: 'aaaaaaaaaaaaaaa1' })).kind).toBe('created');
+    expect((await repo.save({ ...second, id: 'aaaaaaaaaaaaaaa2' })).kind).toBe('created');
+    const photoA = makeArticle({ url: 'https://example.cn/p/1.html', itemKey: 'p:1', contentText: '图片新闻' });
+    const photoB = makeArticle({ url: 'https://example.cn/p/2.html', itemKey: 'p:2', contentText: '图片新闻' });
+    expect((await repo.save(photoA)).kind).toBe('created');
+    expect((await repo.save(photoB)).kind).toBe('created');
   });
 
   it('stores one article when many workers save copies of it at once', async () => {

@@ -38,8 +38,10 @@ export type HttpGetResult =
 
 const USER_AGENT = 'Syndicator/0.1 (feed fetcher; +https://github.com/syndicator/syndicator)';
 
-const publicAgent = new Agent({ connect: { lookup: publicOnlyLookup } });
-const anyAgent = new Agent();
+/** undici's connect timeout; the configured timeout then covers the response headers. */
+const CONNECT_TIMEOUT_MS = 10_000;
+const publicAgent = new Agent({ connect: { lookup: publicOnlyLookup, timeout: CONNECT_TIMEOUT_MS } });
+const anyAgent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS } });
 
 /**
  * GETs a URL with a conditional request, following at most `maxRedirects` redirects (each hop

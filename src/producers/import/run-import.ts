@@ -6,7 +6,7 @@ import type { Verdict } from '../../domain/verdict.js';
 import { enqueueItems } from '../../queues/enqueue.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
-import type { QueueSet } from '../../queues/queue-set.js';
+import { DEFAULT_JOB_OPTIONS, type QueueSet } from '../../queues/queue-set.js';
 import { readImportFile } from './read-import-file.js';
 
 export interface ImportRequest {
@@ -52,13 +52,15 @@ export async function runImport(request: ImportRequest, queues: Pick<QueueSet, '
   const events = new QueueEvents(QUEUE.process, { connection: eventsConnection, prefix });
   try {
     await events.waitUntilReady();
-    const jobIds = await enqueueItems(queues.process, payloads);
+    // Kept for an hour whatever their number, so that every result can still be read below.
+    const jobIds = await enqueueItems(queues.process, payloads, { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } });
     report.queued = jobIds.length;
     const jobs = await Promise.all(jobIds.map((id) => queues.process.getJob(id)));
     await Promise.all(
       jobs.map(async (job, index) => {
         try {
-          const verdict = (await job!.waitUntilFinished(events)) as Verdict;
+          if (!job) throw new Error('the job was removed before its result was read');
+          const verdict = (await job.waitUntilFinished(events)) as Verdict;
           report.verdicts[verdict.kind]++;
         } catch (error) {
           report.verdicts.failed++;

@@ -20,9 +20,12 @@ const FURNITURE_WEIGHT = 0.1;
 export function discoverArticleLinks(html: string, pageUrl: string, linkSelector?: string): string[] {
   const $ = cheerio.load(html);
   const anchors = linkSelector ? $(linkSelector).toArray() : findArticleList($, pageUrl);
+  // Local files are followed only from a local list page: a web page linking to file:///etc/…
+  // must not make the fetcher read this machine's files.
+  const allowed = pageUrl.startsWith('file:') ? /^(https?|file):/ : /^https?:/;
   const urls = anchors
     .map((anchor) => resolveUrl($(anchor).attr('href'), pageUrl))
-    .filter((url): url is string => url !== undefined && /^(https?|file):/.test(url));
+    .filter((url): url is string => url !== undefined && allowed.test(url));
   return [...new Set(urls)];
 }
 
