@@ -46,7 +46,10 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyIns
   });
   await registerFeedServing(app, { redis: deps.redis, rendered: deps.rendered, log: deps.log, settings: deps.feeds });
   await registerPushRoute(app, deps.push);
-  registerArticleRoutes(app, deps);
+  registerArticleRoutes(app, {
+    ...deps,
+    summaryOnlyChannels: deps.feeds.catalog.channels.filter((c) => c.publicContent === 'summary').map((c) => c.id),
+  });
   registerAdminGuard(app, deps.adminToken);
   registerHealthRoutes(app, deps);
   registerSourcesRoute(app, deps);

@@ -115,6 +115,14 @@ describe('the app on the example sources', () => {
     expect(await titles('xintai')).not.toContain('宁阳县伏山镇：无人机飞防助力6.8万亩小麦春管');
   });
 
+  it('serves only summaries of a summary-only channel through the public API', async () => {
+    const list = (await (await get('/api/articles?channel=ningyang&limit=50')).json()) as { items: ApiArticle[] };
+    const fushan = list.items.find((a) => a.title === '宁阳县伏山镇：无人机飞防助力6.8万亩小麦春管');
+    expect(fushan).toMatchObject({ contentWithheld: true, contentText: fushan?.summary });
+    const seed = await seedArticle();
+    expect(seed.contentWithheld).toBeUndefined();
+  });
+
   it('lists related articles for the seed', async () => {
     const { id } = await seedArticle();
     const related = (await (await get(`/api/articles/${id}/related`)).json()) as { items: ApiArticle[] };

@@ -27,6 +27,11 @@ export interface FeedEntry {
   changed: number;
 }
 
+/** Whether the policy lets the full article through: it does unless the article is in a summary-only channel. */
+export function showsFullContent(article: Pick<Article, 'channels'>, policy: ContentPolicy): boolean {
+  return policy.kind === 'full' || !article.channels.some((c) => policy.summaryOnlyChannels.includes(c.id));
+}
+
 /** Returns the stable entry id of an article: the same URN in every format and forever. */
 export function entryIdOf(articleId: string): string {
   return `urn:syndicator:article:${articleId}`;
@@ -38,7 +43,7 @@ export function entryIdOf(articleId: string): string {
  */
 export function toFeedEntry(article: Article, policy: ContentPolicy): FeedEntry {
   const updated = Date.parse(article.updatedAt);
-  const full = policy.kind === 'full' || !article.channels.some((c) => policy.summaryOnlyChannels.includes(c.id));
+  const full = showsFullContent(article, policy);
   return {
     id: entryIdOf(article.id),
     url: article.url,

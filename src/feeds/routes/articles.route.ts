@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Article } from '../../domain/article.js';
 import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
 import { toApiArticle } from '../api-article.js';
@@ -18,10 +19,14 @@ const RELATED_POOL = 200;
 export interface ArticleRouteDeps {
   channelIds: ReadonlySet<string>;
   articles: ArticleRepository;
+  /** Channels whose public output carries summaries only. */
+  summaryOnlyChannels: readonly string[];
 }
 
 /** `/api/articles`, `/api/articles/{id}`, `/api/articles/{id}/related`. */
 export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
+  const policy = { kind: 'public', summaryOnlyChannels: deps.summaryOnlyChannels } as const;
+  const present = (article: Article) => toApiArticle(article, policy);
   app.get('/api/articles', async (request, reply) => {
     const query = listQuery.safeParse(request.query);
     if (!query.success) return badRequest(reply, query.error);
@@ -29,7 +34,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     if (!deps.channelIds.has(channel)) return reply.code(404).send({ error: 'not_found', message: `no channel "${channel}"` });
     const ids = await deps.articles.listFeed(`channel:${channel}`, limit);
     const articles = await deps.articles.getMany(ids);
-    return { channel, items: articles.map(toApiArticle) };
+    return { channel, items: articles.map(present) };
   });
 
   app.get('/api/articles/:id', async (request, reply) => {
@@ -37,7 +42,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     if (!params.success) return badRequest(reply, params.error);
     const article = await deps.articles.get(params.data.id);
     if (!article) return reply.code(404).send({ error: 'not_found', message: `no article "${params.data.id}"` });
-    return toApiArticle(article);
+    return present(article);
   });
 
   app.get('/api/articles/:id/related', async (request, reply) => {
@@ -50,7 +55,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     const feedIds = [...article.channels.map((c) => `channel:${c.id}`), `channel:${ALL_CHANNEL_ID}`];
     const poolIds = new Set((await Promise.all(feedIds.map((f) => deps.articles.listFeed(f, RELATED_POOL)))).flat());
     const pool = await deps.articles.getMany([...poolIds]);
-    return { id: article.id, items: rankRelated(article, pool, query.data.limit).map(toApiArticle) };
+    return { id: article.id, items: rankRelated(article, pool, query.data.limit).map(present) };
   });
 }
 
