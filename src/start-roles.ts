@@ -1,16 +1,18 @@
 import { Worker, type Processor } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config/load-config.js';
 import { ALL_CHANNEL_ID } from './domain/channel.js';
-import { createHttpServer } from './feeds/http-server.js';
-import { createMetrics } from './ops/metrics.js';
+import { createHttpServer, type HttpServerDeps } from './feeds/http-server.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
 import { loadCityDivisions } from './config/load-divisions.js';
 import { createFetchProcessor } from './producers/fetch.processor.js';
 import { HostLimiter } from './producers/fetch/host-limiter.js';
 import { enqueuePublish, scheduleSources } from './queues/enqueue.js';
 import { QUEUE, type QueueName } from './queues/queue-names.js';
 import { CoalescingPublisher } from './queues/coalescing-publisher.js';
-import { openQueues } from './queues/queue-set.js';
+import { openQueues, type QueueSet } from './queues/queue-set.js';
 import { createRedisConnection } from './queues/redis-connection.js';
 import { ArticleRepository } from './store/article-repository.js';
 import { RenderedFeedRepository } from './store/rendered-feed-repository.js';
@@ -36,20 +38,80 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts the given roles against the Redis at `redisUrl`. */
-export async function startRoles(config: Readonly<Config>, roles: Roles, redisUrl: string, log: Logger): Promise<RunningApp> {
-  const prefix = config.redis.prefix;
-  const connection = createRedisConnection(redisUrl, 'syndicator');
-  const queues = openQueues(connection, prefix);
-  const articles = new ArticleRepository(connection, prefix);
-  const rendered = new RenderedFeedRepository(connection, prefix);
-  const sourceStates = new SourceStateRepository(connection, prefix);
-  const metrics = createMetrics(queues.all);
-  const channelIds = new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
+/** The connections, queues and repositories one process shares between its roles. */
+interface Shared {
+  config: Readonly<Config>;
+  log: Logger;
+  connection: Redis;
+  queues: QueueSet;
+  articles: ArticleRepository;
+  rendered: RenderedFeedRepository;
+  sourceStates: SourceStateRepository;
+  metrics: Metrics;
+  publisher: CoalescingPublisher;
+}
 
+/**
+ * Starts the given roles against the Redis at `redisUrl`: the scheduler first, then the HTTP
+ * server, the workers last. If any step fails, what was already started is closed again, so a
+ * failed start (a port in use) leaves no worker running and no connection open.
+ */
+export async function startRoles(config: Readonly<Config>, roles: Roles, redisUrl: string, log: Logger): Promise<RunningApp> {
+  const connection = createRedisConnection(redisUrl, 'syndicator');
+  const queues = openQueues(connection, config.redis.prefix);
+  const shared: Shared = {
+    config,
+    log,
+    connection,
+    queues,
+    articles: new ArticleRepository(connection, config.redis.prefix),
+    rendered: new RenderedFeedRepository(connection, config.redis.prefix),
+    sourceStates: new SourceStateRepository(connection, config.redis.prefix),
+    metrics: createMetrics(queues.all),
+    publisher: new CoalescingPublisher(queues.publish, 250, (error) => log.error({ err: error }, 'publish request failed')),
+  };
+  const workers: Worker[] = [];
+  let server: FastifyInstance | undefined;
+  const close = async () => {
+    await server?.close();
+    await Promise.all(workers.map((worker) => worker.close()));
+    await shared.publisher.close();
+    await queues.close();
+    await connection.quit();
+  };
+  try {
+    if (roles.scheduler) {
+      await scheduleSources(queues.fetch, config.sources);
+      await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
+    }
+    server = roles.server ? await createHttpServer(httpServerDeps(shared, () => workers.every((worker) => worker.isRunning()))) : undefined;
+    const address = server ? await server.listen({ port: config.http.port, host: config.http.host }) : undefined;
+    workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared));
+    return { baseUrl: address?.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'), close };
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+}
+
+function startWorkers(names: readonly QueueName[], processors: Record<QueueName, Processor>, { config, connection, log }: Shared): Worker[] {
+  const concurrency: Record<QueueName, number> = {
+    [QUEUE.fetch]: config.workers.fetchConcurrency,
+    [QUEUE.process]: config.workers.processConcurrency,
+    [QUEUE.publish]: 1,
+  };
+  return names.map((name) => {
+    const worker = new Worker(name, processors[name], { connection, prefix: config.redis.prefix, concurrency: concurrency[name] });
+    worker.on('failed', (job, error) => log.warn({ queue: name, job_id: job?.id, err: error }, 'job failed'));
+    worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
+    return worker;
+  });
+}
+
+function buildProcessors(shared: Shared): Record<QueueName, Processor> {
+  const { config, log, articles, sourceStates, queues, publisher, metrics } = shared;
   const gazetteer = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer);
-  const publisher = new CoalescingPublisher(queues.publish, 250, (error) => log.error({ err: error }, 'publish request failed'));
-  const processors: Record<QueueName, Processor> = {
+  return {
     [QUEUE.fetch]: createFetchProcessor({
       sources: new Map(config.sources.map((source) => [source.id, source])),
       sourceStates,
@@ -79,79 +141,35 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       feedLimit: config.feeds.limit,
       hub: config.feeds.hub,
       articles,
-      rendered,
-      redis: connection,
-      keyPrefix: prefix,
+      rendered: shared.rendered,
+      redis: shared.connection,
+      keyPrefix: config.redis.prefix,
       log,
     }),
   };
-  const concurrency: Record<QueueName, number> = {
-    [QUEUE.fetch]: config.workers.fetchConcurrency,
-    [QUEUE.process]: config.workers.processConcurrency,
-    [QUEUE.publish]: 1,
-  };
-  const workers = roles.workers.map((name) => {
-    const worker = new Worker(name, processors[name], { connection, prefix, concurrency: concurrency[name] });
-    worker.on('failed', (job, error) => log.warn({ queue: name, job_id: job?.id, err: error }, 'job failed'));
-    worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
-    return worker;
-  });
+}
 
-  if (roles.scheduler) {
-    await scheduleSources(queues.fetch, config.sources);
-    await enqueuePublish(queues.publish, channelIds);
-  }
-
-  let baseUrl: string | undefined;
-  const server = roles.server
-    ? await createHttpServer({
-        adminToken: config.http.adminToken,
-        log,
-        redis: connection,
-        channelIds,
-        articles,
-        rendered,
-        queues: queues.all,
-        metrics,
-        sources: config.sources,
-        sourceStates,
-        push: {
-          partners: config.partners,
-          queues,
-          redis: connection,
-          keyPrefix: prefix,
-          maxBodyBytes: config.push.maxBodyBytes,
-          maxItems: config.push.maxItems,
-        },
-        workersRunning: () => workers.every((worker) => worker.isRunning()),
-        feeds: {
-          catalog: {
-            site: config.site,
-            channels: config.channels,
-            sources: config.sources,
-            partners: config.partners,
-            limit: config.feeds.limit,
-            hub: config.feeds.hub,
-          },
-          maxAgeMs: config.feeds.maxAge,
-          keyPrefix: prefix,
-          publishQueue: queues.publish,
-        },
-      })
-    : undefined;
-  if (server) {
-    const address = await server.listen({ port: config.http.port, host: config.http.host });
-    baseUrl = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  }
-
+function httpServerDeps(shared: Shared, workersRunning: () => boolean): HttpServerDeps {
+  const { config, connection, queues } = shared;
+  const prefix = config.redis.prefix;
   return {
-    baseUrl,
-    close: async () => {
-      await server?.close();
-      await Promise.all(workers.map((worker) => worker.close()));
-      await publisher.close();
-      await queues.close();
-      await connection.quit();
+    adminToken: config.http.adminToken,
+    log: shared.log,
+    redis: connection,
+    channelIds: new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]),
+    articles: shared.articles,
+    rendered: shared.rendered,
+    queues: queues.all,
+    metrics: shared.metrics,
+    sources: config.sources,
+    sourceStates: shared.sourceStates,
+    push: { partners: config.partners, queues, redis: connection, keyPrefix: prefix, maxBodyBytes: config.push.maxBodyBytes, maxItems: config.push.maxItems },
+    workersRunning,
+    feeds: {
+      catalog: { site: config.site, channels: config.channels, sources: config.sources, partners: config.partners, limit: config.feeds.limit, hub: config.feeds.hub },
+      maxAgeMs: config.feeds.maxAge,
+      keyPrefix: prefix,
+      publishQueue: queues.publish,
     },
   };
 }
