@@ -4,7 +4,10 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Channel } from '../domain/channel.js';
+import type { Partner } from '../domain/partner.js';
 import type { Source } from '../domain/source.js';
+
+export type { Partner } from '../domain/partner.js';
 import { ConfigError } from './config-error.js';
 import { configFileSchema, type ConfigFile } from './config-schema.js';
 
@@ -28,15 +31,6 @@ export interface Config {
   partners: Partner[];
 }
 
-/** A partner site: it pushes articles with its API key, within its rate. */
-export interface Partner {
-  id: string;
-  name: string;
-  key: string;
-  push: boolean;
-  channels: string[];
-  rate: { max: number; perMs: number };
-}
 
 /** The bundled example config, used when SYNDICATOR_CONFIG is not set. */
 export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../syndicator.example.yaml', import.meta.url));

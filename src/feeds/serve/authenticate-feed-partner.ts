@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Partner } from '../../config/load-config.js';
+import { findPartnerByKey, type Partner } from '../../domain/partner.js';
 
 /** Which partner a feed request is from, or why it is refused. */
 export type FeedPartnerAuth = { ok: true; partner: Partner } | { ok: false; status: 401 | 403; message: string };
@@ -17,14 +16,10 @@ export function feedKeyOf(queryKey: string | undefined, authorization: string | 
  */
 export function authenticateFeedPartner(key: string | undefined, partnerId: string, channelId: string, partners: readonly Partner[]): FeedPartnerAuth {
   if (!key) return { ok: false, status: 401, message: 'send the partner API key as ?key=<key> or "Authorization: Bearer <key>"' };
-  const digest = sha256(key);
-  const partner = partners.find((candidate) => timingSafeEqual(sha256(candidate.key), digest));
+  const partner = findPartnerByKey(key, partners);
   if (!partner) return { ok: false, status: 401, message: 'unknown API key' };
   if (partner.id !== partnerId) return { ok: false, status: 403, message: `this key is not partner "${partnerId}"'s` };
   if (!partner.channels.includes(channelId)) return { ok: false, status: 403, message: `partner "${partner.id}" may not pull channel "${channelId}"` };
   return { ok: true, partner };
 }
 
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
