@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { StoreKeys } from './store-keys.js';
 
 /** How long a page stays rendered after it was last asked for. */
 export const DEMAND_TTL_MS = 60 * 60_000;
@@ -16,13 +17,18 @@ export class FeedDemandRepository {
   ) {}
 
   private key(feedId: string): string {
-    return `${this.prefix}:feed-demand:${feedId}`;
+    return new StoreKeys(this.prefix).feedDemand(feedId);
   }
 
-  /** Notes that a reader asked for a page of a feed now. */
+  /** Notes that a reader asked for a page of a feed now; only the most recent pages are kept, whatever a client asks. */
   async record(feedId: string, variant: string, now = Date.now()): Promise<void> {
     const key = this.key(feedId);
-    await this.redis.multi().zadd(key, now, variant).pexpire(key, DEMAND_TTL_MS).exec();
+    await this.redis
+      .multi()
+      .zadd(key, now, variant)
+      .zremrangebyrank(key, 0, -(MAX_DEMANDED_VARIANTS + 1))
+      .pexpire(key, DEMAND_TTL_MS)
+      .exec();
   }
 
   /** Returns the pages asked for within the TTL, most recent first, at most the cap. */

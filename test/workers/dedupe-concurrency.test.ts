@@ -52,6 +52,7 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
   const articles = new ArticleRepository(redis, prefix);
   const workers: Worker[] = [];
+  const connections: Redis[] = [];
   let publisher: CoalescingPublisher;
   let queue: Queue<ProcessPayload>;
 
@@ -67,9 +68,13 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
       log: pino({ level: 'silent' }),
     });
     for (let i = 0; i < WORKERS; i++) {
-      workers.push(new Worker('process', processor, { connection: redis.duplicate(), prefix, concurrency: 4 }));
+      const connection = redis.duplicate();
+      connections.push(connection);
+      workers.push(new Worker('process', processor, { connection, prefix, concurrency: 4 }));
     }
-    const events = new QueueEvents('process', { connection: redis.duplicate(), prefix });
+    const eventsConnection = redis.duplicate();
+    connections.push(eventsConnection);
+    const events = new QueueEvents('process', { connection: eventsConnection, prefix });
     await events.waitUntilReady();
     const originals = syntheticItems(UNIQUE);
     const jobs = await queue.addBulk(shuffle([...originals, ...copiesOf(originals)]).map((data) => ({ name: 'process-item', data })));
@@ -80,6 +85,7 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all(connections.map((connection) => connection.quit()));
     await publisher.close();
     await queue.close();
     await deletePrefix(redis, prefix);

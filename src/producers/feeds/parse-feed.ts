@@ -1,6 +1,9 @@
 import Parser from 'rss-parser';
 import { emptyRawItem, type RawItem } from '../../domain/raw-item.js';
 import { parseJsonFeed } from './parse-json-feed.js';
+import type { ParsedFeed } from './parsed-feed.js';
+
+export type { ParsedFeed } from './parsed-feed.js';
 import { resolveUrl } from '../resolve-url.js';
 
 type FeedItemExtras = {
@@ -35,14 +38,6 @@ const ATOM_TIMES = /<(\/?)(published|updated)(?=[\s>])/g;
 /** RSS 0.91/0.92 documents, and some 2.0 ones, omit the version rss-parser needs; 2.0 reads them all. */
 const RSS_WITHOUT_VERSION = /<rss(?![^>]*\bversion=)(?=[\s>])/;
 
-/** A parsed feed: its title and link, its items as RawItems, and how often it asks to be polled. */
-export interface ParsedFeed {
-  title: string | undefined;
-  link: string | undefined;
-  /** RSS 2.0 `<ttl>`: minutes the feed may be cached. */
-  ttlMinutes?: number | undefined;
-  items: RawItem[];
-}
 
 /** Characters XML 1.0 forbids (§2.2); feeds in the wild contain them, and they break the parser. */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;

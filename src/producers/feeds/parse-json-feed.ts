@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emptyRawItem } from '../../domain/raw-item.js';
 import { resolveUrl } from '../resolve-url.js';
-import type { ParsedFeed } from './parse-feed.js';
+import type { ParsedFeed } from './parsed-feed.js';
 
 const authorSchema = z.looseObject({ name: z.string().optional() });
 
