@@ -1,3 +1,4 @@
+import type { FeedOptions } from 'feed';
 import type { PageLinks } from './paging.js';
 
 /** What one feed document says about itself, in one format. */
@@ -20,3 +21,17 @@ export interface FeedHead {
 
 /** The name every document gives as its generator. */
 export const GENERATOR = 'Syndicator';
+
+/** The options every format's `Feed` starts from: the feed's own description, without its links. */
+export function baseFeedOptions(head: FeedHead): FeedOptions {
+  return {
+    id: head.id,
+    title: head.title,
+    description: head.description,
+    link: head.homeUrl,
+    language: head.language,
+    updated: head.updated,
+    generator: GENERATOR,
+    copyright: '',
+  };
+}

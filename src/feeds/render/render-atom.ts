@@ -1,6 +1,6 @@
 import { Feed, type Item } from 'feed';
 import type { FeedEntry } from './feed-entries.js';
-import { GENERATOR, type FeedHead } from './feed-head.js';
+import { baseFeedOptions, type FeedHead } from './feed-head.js';
 import { escapeHtml } from './xml-text.js';
 
 /**
@@ -11,15 +11,8 @@ import { escapeHtml } from './xml-text.js';
  */
 export function renderAtom(head: FeedHead, entries: readonly FeedEntry[]): string {
   const feed = new Feed({
-    id: head.id,
-    title: head.title,
-    description: head.description,
-    link: head.homeUrl,
-    language: head.language,
-    updated: head.updated,
-    generator: GENERATOR,
+    ...baseFeedOptions(head),
     author: { name: head.author },
-    copyright: '',
     feedLinks: { atom: head.links.self },
     ...(head.hub ? { hub: head.hub } : {}),
   });

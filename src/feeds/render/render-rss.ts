@@ -1,6 +1,6 @@
 import { Feed, type Item } from 'feed';
 import type { FeedEntry } from './feed-entries.js';
-import { GENERATOR, type FeedHead } from './feed-head.js';
+import { baseFeedOptions, type FeedHead } from './feed-head.js';
 import { escapeForXmlJsAttribute, escapeHtml } from './xml-text.js';
 
 const DC_NAMESPACE = 'xmlns:dc="http://purl.org/dc/elements/1.1/"';
@@ -13,14 +13,7 @@ const DC_NAMESPACE = 'xmlns:dc="http://purl.org/dc/elements/1.1/"';
  */
 export function renderRss(head: FeedHead, entries: readonly FeedEntry[]): string {
   const feed = new Feed({
-    id: head.id,
-    title: head.title,
-    description: head.description,
-    link: head.homeUrl,
-    language: head.language,
-    updated: head.updated,
-    generator: GENERATOR,
-    copyright: '',
+    ...baseFeedOptions(head),
     feedLinks: { rss: head.links.self },
   });
   // Replaces the atom:link list `feed` builds (self only) with self, hub and paging links.
