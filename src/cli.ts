@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -26,6 +28,8 @@ commands:
                                  extract the article of HTML pages and print it
   import <path>... [--source ID] run RSS/Atom/JSON Feed files, HTML pages and JSON Lines of
                                  articles through the pipeline (default source: import)
+  bench [extract|regions|pipeline|dedupe|feeds]...
+                                 the benchmark (as npm run bench; needs the dev dependencies)
 
 environment: SYNDICATOR_CONFIG (config file; default the bundled example), REDIS_URL, PORT (8080), LOG_LEVEL
 `;
@@ -63,6 +67,8 @@ async function runCommand(command: string | undefined, args: string[]): Promise<
       return printExtracted(args);
     case 'import':
       return importFiles(args);
+    case 'bench':
+      return runBench(args);
     case undefined:
     case 'help':
     case '--help':
@@ -132,6 +138,14 @@ async function importFiles(args: string[]): Promise<void> {
     await app.close();
     await resolved.stop();
   }
+}
+
+/** Runs bench/run-bench.ts with tsx, from the project root, passing the sections through. */
+async function runBench(sections: string[]): Promise<void> {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run-bench.ts', ...sections], { cwd: root, stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('exit', resolve));
+  if (code !== 0) throw new Error(`syndicator bench: exited with ${code} (the bench needs the dev dependencies: npm install)`);
 }
 
 async function printExtracted(args: string[]): Promise<void> {
