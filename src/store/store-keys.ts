@@ -23,6 +23,8 @@ export class StoreKeys {
   rendered = (feedId: string): string => `${this.prefix}:rendered:${feedId}`;
   /** Hash: the fetch state of one source (validators, errors, next poll). */
   sourceState = (sourceId: string): string => `${this.prefix}:source:${sourceId}`;
+  /** The namespace of @fastify/rate-limit's counters for partner pushes or partner feed pulls. */
+  rateLimitNamespace = (kind: 'push' | 'feeds'): string => `${this.prefix}:ratelimit-${kind}:`;
   /** Sorted set: the pages of a feed readers asked for, by time of the last request. */
   feedDemand = (feedId: string): string => `${this.prefix}:feed-demand:${feedId}`;
   /** Set: the page URLs a list source has linked to and that were queued once. */

@@ -1,4 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
+import { partnerRateLimit } from '../../ops/partner-rate-limit.js';
+import { StoreKeys } from '../../store/store-keys.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Partner } from '../../config/load-config.js';
@@ -36,21 +38,14 @@ const QUERY_SCHEMA = { ...FEED_QUERY_SCHEMA, properties: { ...FEED_QUERY_SCHEMA.
  */
 export async function registerPartnerFeedRoute(app: FastifyInstance, deps: PartnerFeedRouteDeps): Promise<void> {
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { global: false, redis: deps.redis, nameSpace: `${deps.keyPrefix}:ratelimit-feeds:`, skipOnError: false });
+    await scope.register(rateLimit, { global: false, redis: deps.redis, nameSpace: new StoreKeys(deps.keyPrefix).rateLimitNamespace('feeds'), skipOnError: false });
     const partnerOf = (request: FastifyRequest) => request.feedPartner!;
     scope.get<PartnerFeedRequest>(
       '/feeds/partner/:partnerId/:file',
       {
         schema: { querystring: QUERY_SCHEMA },
         preValidation: async (request, reply) => authenticate(deps, request, reply),
-        config: {
-          rateLimit: {
-            hook: 'preHandler',
-            keyGenerator: (request) => `partner:${partnerOf(request).id}`,
-            max: (request) => partnerOf(request).rate.max,
-            timeWindow: (request) => partnerOf(request).rate.perMs,
-          },
-        },
+        config: { rateLimit: partnerRateLimit(partnerOf, 'preHandler') },
       },
       async (request, reply) => {
         const file = parseFeedFile(request.params.file)!;

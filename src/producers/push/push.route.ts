@@ -5,7 +5,9 @@ import { z } from 'zod';
 import type { Partner } from '../../config/load-config.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
 import type { QueueSet } from '../../queues/queue-set.js';
+import { partnerRateLimit } from '../../ops/partner-rate-limit.js';
 import { enqueueItems } from '../../queues/enqueue.js';
+import { StoreKeys } from '../../store/store-keys.js';
 import { articleInputSchema, describeZodError, inputToRawItem } from './article-input.js';
 import { authenticatePartner } from './authenticate-partner.js';
 
@@ -34,7 +36,7 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDep
   await app.register(rateLimit, {
     global: false,
     redis: deps.redis,
-    nameSpace: `${deps.keyPrefix}:ratelimit:`,
+    nameSpace: new StoreKeys(deps.keyPrefix).rateLimitNamespace('push'),
     skipOnError: false,
   });
   // Chosen by shape rather than z.union, so that errors name the field (a union only says it failed).
@@ -53,14 +55,7 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDep
         }
         request.partner = auth.partner;
       },
-      config: {
-        rateLimit: {
-          hook: 'preValidation',
-          keyGenerator: (request) => `partner:${partnerOf(request).id}`,
-          max: (request) => partnerOf(request).rate.max,
-          timeWindow: (request) => partnerOf(request).rate.perMs,
-        },
-      },
+      config: { rateLimit: partnerRateLimit(partnerOf, 'preValidation') },
     },
     async (request, reply) => {
       const partner = partnerOf(request);
