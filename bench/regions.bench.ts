@@ -2,11 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config/load-config.js';
-import { loadCityDivisions } from '../src/config/load-divisions.js';
 import { decodeBody } from '../src/producers/fetch/decode-body.js';
 import { extractArticle } from '../src/producers/pages/extract-article.js';
 import { assignChannels, type ClassifyInput } from '../src/workers/classify/assign-channels.js';
-import { Gazetteer } from '../src/workers/classify/gazetteer.js';
+import { loadGazetteer } from '../src/workers/classify/load-gazetteer.js';
 import { normalizeItem } from '../src/workers/normalize/normalize-item.js';
 import { fmt, measureRate, printTable } from './bench-table.js';
 
@@ -16,7 +15,7 @@ import { fmt, measureRate, printTable } from './bench-table.js';
  */
 export function benchRegions(root: string): void {
   const config = loadConfig({});
-  const gazetteer = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer);
+  const gazetteer = loadGazetteer(config);
   const leads: ClassifyInput[] = readFileSync(path.join(root, 'test/fixtures/regions/taian.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)

@@ -4,9 +4,8 @@
  * share an LSH band and compareStories confirms the same story.
  */
 import { loadConfig } from '../src/config/load-config.js';
-import { loadCityDivisions } from '../src/config/load-divisions.js';
 import { emptyRawItem, type RawItem } from '../src/domain/raw-item.js';
-import { Gazetteer } from '../src/workers/classify/gazetteer.js';
+import { loadGazetteer } from '../src/workers/classify/load-gazetteer.js';
 import { compareStories, sketchArticleText, type NearDuplicateSettings } from '../src/workers/dedupe/near-duplicate.js';
 import { normalizeItem } from '../src/workers/normalize/normalize-item.js';
 import { loadDedupePairs, type DedupePair, type PairSide } from './dedupe-pairs.js';
@@ -45,7 +44,7 @@ function judge(a: PairSide, b: PairSide, n: number, places: string[], settings: 
 /** Scores every labelled pair with the example config's dedupe settings and the city's place names. */
 export function scoreDedupePairs(): DedupeScore {
   const config = loadConfig({});
-  const places = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer).placeNames();
+  const places = loadGazetteer(config).placeNames();
   const { pairs, skippedCorpus } = loadDedupePairs();
   const score: DedupeScore = { pairs, skippedCorpus, settings: config.dedupe, byKind: new Map(), tp: 0, fp: 0, fn: 0, tn: 0, mistakes: [], msPerPair: 0 };
   const started = performance.now();

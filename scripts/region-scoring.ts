@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../src/config/load-config.js';
-import { loadCityDivisions } from '../src/config/load-divisions.js';
 import { assignChannels } from '../src/workers/classify/assign-channels.js';
-import { Gazetteer } from '../src/workers/classify/gazetteer.js';
+import { loadGazetteer } from '../src/workers/classify/load-gazetteer.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,7 +44,7 @@ export function scoreRegionSet(setName: string): RegionScore {
   if (!set) throw new Error(`eval-regions: unknown set "${setName}"; use ${Object.keys(REGION_SETS).join(', ')}`);
   const configPath = path.join(ROOT, set.config);
   const config = parseConfig(readFileSync(configPath, 'utf8'), configPath, { port: 0 });
-  const gazetteer = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer);
+  const gazetteer = loadGazetteer(config);
   const items = readFileSync(path.join(ROOT, set.items), 'utf8')
     .split('\n')
     .filter((line) => line.trim())

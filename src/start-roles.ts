@@ -6,7 +6,6 @@ import type { Config } from './config/load-config.js';
 import { ALL_CHANNEL_ID } from './domain/channel.js';
 import { createHttpServer, type HttpServerDeps } from './feeds/http-server.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
-import { loadCityDivisions } from './config/load-divisions.js';
 import { createFetchProcessor } from './producers/fetch.processor.js';
 import { HostLimiter } from './producers/fetch/host-limiter.js';
 import { enqueuePublish, scheduleSources } from './queues/enqueue.js';
@@ -17,7 +16,7 @@ import { createRedisConnection } from './queues/redis-connection.js';
 import { ArticleRepository } from './store/article-repository.js';
 import { RenderedFeedRepository } from './store/rendered-feed-repository.js';
 import { SourceStateRepository } from './store/source-state-repository.js';
-import { Gazetteer } from './workers/classify/gazetteer.js';
+import { loadGazetteer } from './workers/classify/load-gazetteer.js';
 import { createProcessProcessor } from './workers/process.processor.js';
 import { createPublishProcessor } from './workers/publish.processor.js';
 
@@ -110,7 +109,7 @@ function startWorkers(names: readonly QueueName[], processors: Record<QueueName,
 
 function buildProcessors(shared: Shared): Record<QueueName, Processor> {
   const { config, log, articles, sourceStates, queues, publisher, metrics } = shared;
-  const gazetteer = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer);
+  const gazetteer = loadGazetteer(config);
   return {
     [QUEUE.fetch]: createFetchProcessor({
       sources: new Map(config.sources.map((source) => [source.id, source])),

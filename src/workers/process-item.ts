@@ -8,7 +8,7 @@ import { normalizeItemWithReport } from './normalize/normalize-item.js';
 import type { RemovedFurniture } from './normalize/strip-furniture.js';
 
 /** What normalization, classification and deduplication need from the config. */
-export interface ClassifySettings {
+export interface ProcessSettings {
   channels: readonly Channel[];
   gazetteer: Gazetteer;
   dedupe: NearDuplicateSettings;
@@ -19,7 +19,7 @@ export interface ClassifySettings {
  * Runs the pure part of `process` on one item: normalize, then place it in its channels.
  * Returns the article and the furniture that normalization removed from it.
  */
-export function buildArticle(payload: ProcessPayload, settings: ClassifySettings): { article: Article; removed: RemovedFurniture[] } {
+export function buildArticle(payload: ProcessPayload, settings: ProcessSettings): { article: Article; removed: RemovedFurniture[] } {
   const { article: normalized, removed } = normalizeItemWithReport(payload.item, payload.source, payload.fetchedAt, settings);
   const channels = assignChannels(
     {

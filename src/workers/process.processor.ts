@@ -7,10 +7,10 @@ import { QUEUE } from '../queues/queue-names.js';
 import type { CoalescingPublisher } from '../queues/coalescing-publisher.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import { createNearDuplicateChecker } from './dedupe/near-duplicate.js';
-import { buildArticle, type ClassifySettings } from './process-item.js';
+import { buildArticle, type ProcessSettings } from './process-item.js';
 
 export interface ProcessProcessorDeps {
-  settings: ClassifySettings;
+  settings: ProcessSettings;
   articles: ArticleRepository;
   publisher: Pick<CoalescingPublisher, 'request'>;
   log: Logger;

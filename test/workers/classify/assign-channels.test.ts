@@ -7,13 +7,13 @@ import type { ChannelPlacement } from '../../../src/domain/channel.js';
 import { decodeBody } from '../../../src/producers/fetch/decode-body.js';
 import { extractArticle } from '../../../src/producers/pages/extract-article.js';
 import { assignChannels, type ClassifyInput } from '../../../src/workers/classify/assign-channels.js';
-import { Gazetteer } from '../../../src/workers/classify/gazetteer.js';
+import { loadGazetteer } from '../../../src/workers/classify/load-gazetteer.js';
 import { normalizeItem } from '../../../src/workers/normalize/normalize-item.js';
 import { EXAMPLES, ROOT } from '../../support/paths.js';
 
 const CONFIG_PATH = path.join(ROOT, 'syndicator.example.yaml');
 const config = parseConfig(readFileSync(CONFIG_PATH, 'utf8'), CONFIG_PATH, { port: 8080 });
-const gazetteer = new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer);
+const gazetteer = loadGazetteer(config);
 
 function input(fields: Partial<ClassifyInput>): ClassifyInput {
   return { title: '', contentText: '', placeHints: [], sourceChannels: [], ...fields };
