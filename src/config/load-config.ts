@@ -45,8 +45,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(`config: cannot read ${configPath}: ${(cause as Error).message}`, { cause });
   }
   const port = parsePort(env.PORT);
-  const config = parseConfig(text, configPath, { port, host: env.HOST || '0.0.0.0', redisUrl: env.REDIS_URL || undefined, env });
-  return env.SYNDICATOR_ADMIN_TOKEN ? deepFreeze({ ...config, http: { ...config.http, adminToken: env.SYNDICATOR_ADMIN_TOKEN } }) : config;
+  return parseConfig(text, configPath, {
+    port,
+    host: env.HOST || '0.0.0.0',
+    redisUrl: env.REDIS_URL || undefined,
+    adminToken: env.SYNDICATOR_ADMIN_TOKEN || undefined,
+    env,
+  });
 }
 
 function parsePort(value: string | undefined): number {
@@ -62,7 +67,7 @@ function parsePort(value: string | undefined): number {
 export function parseConfig(
   text: string,
   configPath: string,
-  overrides: { port: number; host?: string; redisUrl?: string | undefined; env?: NodeJS.ProcessEnv },
+  overrides: { port: number; host?: string; redisUrl?: string | undefined; adminToken?: string | undefined; env?: NodeJS.ProcessEnv },
 ): Readonly<Config> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -84,7 +89,7 @@ export function parseConfig(
     city: file.city,
     gazetteer: file.gazetteer,
     redis: { url: overrides.redisUrl, prefix: file.redis.prefix },
-    http: { port: overrides.port, host: overrides.host ?? '0.0.0.0' },
+    http: { port: overrides.port, host: overrides.host ?? '0.0.0.0', adminToken: overrides.adminToken },
     feeds: file.feeds,
     fetch: file.fetch,
     dedupe: file.dedupe,

@@ -20,6 +20,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.sources[0])).toBe(true);
   });
 
+  it('takes the admin token from SYNDICATOR_ADMIN_TOKEN', () => {
+    expect(loadConfig({ SYNDICATOR_ADMIN_TOKEN: 'ops-token-1234' }).http.adminToken).toBe('ops-token-1234');
+    expect(loadConfig({}).http.adminToken).toBeUndefined();
+  });
+
   it('resolves local source paths against the config file and parses intervals', () => {
     const config = parseConfig(exampleText, EXAMPLE, { port: 8080 });
     const page = config.sources.find((s) => s.id === 'yybnet-feicheng-kexie')!;
