@@ -13,6 +13,7 @@ import type { ProcessPayload } from '../src/queues/payloads.js';
 import { startRoles, type Roles } from '../src/start-roles.js';
 import { resolveRedis } from '../src/store/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
+import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 
 const run = promisify(execFile);
 const AUTOCANNON = path.resolve('node_modules/.bin/autocannon');
@@ -290,12 +291,7 @@ function percentile(values: number[], q: number): string {
 
 async function cleanUp(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  await deleteKeysWithPrefix(redis, prefix);
   await redis.quit();
 }
 
