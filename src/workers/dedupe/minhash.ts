@@ -46,33 +46,17 @@ function uniqueSorted(sorted: Uint32Array): Uint32Array {
   return sorted.subarray(0, n);
 }
 
-/**
- * Returns a MinHash signature of `count` values by one-permutation hashing with densification
- * (Shrivastava & Li, "Densifying One Permutation Hashing", 2014): each shingle is hashed once
- * into one of `count` bins, each bin keeps its least value, and an empty bin borrows from the
- * next filled one (with a distinct offset), so two sets agree in a value with probability close
- * to their Jaccard similarity, at one hash per shingle instead of `count`.
- */
+/** Returns the MinHash signature: for each of `count` seeded hash functions, the least value over the set. */
 export function minhashSignature(shingles: Uint32Array, count: number): Uint32Array {
   const signature = new Uint32Array(count).fill(0xffffffff);
-  const filled = new Uint8Array(count);
-  for (let i = 0; i < shingles.length; i++) {
-    const h = mix32(shingles[i]! ^ 0x9e3779b9);
-    const bin = h % count;
-    const value = mix32(h ^ 0x85ebca6b);
-    if (value < signature[bin]!) signature[bin] = value;
-    filled[bin] = 1;
-  }
-  if (shingles.length === 0) return signature;
-  for (let bin = 0; bin < count; bin++) {
-    if (filled[bin]) continue;
-    let from = (bin + 1) % count;
-    let distance = 1;
-    while (!filled[from]) {
-      from = (from + 1) % count;
-      distance++;
+  for (let f = 0; f < count; f++) {
+    const seed = mix32(f + 0x9e3779b9);
+    let min = 0xffffffff;
+    for (let i = 0; i < shingles.length; i++) {
+      const h = mix32(shingles[i]! ^ seed);
+      if (h < min) min = h;
     }
-    signature[bin] = mix32(signature[from]! + distance * 0x27d4eb2d);
+    signature[f] = min;
   }
   return signature;
 }
