@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { registerDashboard } from '../ops/dashboard.js';
-import { registerAdminGuard } from '../ops/admin-guard.js';
+import { registerAdminRoutes } from '../ops/admin-guard.js';
 import { registerHealthRoutes } from '../ops/health.route.js';
 import { registerSourcesRoute } from '../ops/sources.route.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -50,12 +50,13 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyIns
     ...deps,
     summaryOnlyChannels: deps.feeds.catalog.channels.filter((c) => c.publicContent === 'summary').map((c) => c.id),
   });
-  registerAdminGuard(app, deps.adminToken);
   registerHealthRoutes(app, deps);
-  registerSourcesRoute(app, deps);
   app.get('/metrics', async (_request, reply) =>
     reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
   );
-  await registerDashboard(app, deps.queues);
+  await registerAdminRoutes(app, deps.adminToken, async (admin) => {
+    registerSourcesRoute(admin, deps);
+    await registerDashboard(admin, deps.queues);
+  });
   return app;
 }

@@ -1,26 +1,39 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-
-/** Paths only operators should reach: the queue dashboard and the sources' states. */
-const ADMIN_PATHS = /^\/(admin(\/|$)|api\/sources)/;
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 
 /**
- * Requires the admin token on the operator paths: `Authorization: Bearer <token>`, or Basic
- * with any user and the token as password (so a browser can open the dashboard). Without a
- * configured token the paths stay open, for a machine of one's own.
+ * Registers the operator routes (the queue dashboard, the sources' states) inside one
+ * encapsulated Fastify plugin whose `onRequest` hook asks for the admin token. The check is
+ * attached to the routes themselves, not to a pattern over the raw URL: whatever spelling of a
+ * path the router decodes to an admin route (`/%61dmin/queues`), the hook runs first.
+ *
+ * The token is `Authorization: Bearer <token>`, or Basic with any user and the token as
+ * password (so a browser can open the dashboard). Without a configured token the routes stay
+ * open, for a machine of one's own.
  */
-export function registerAdminGuard(app: FastifyInstance, token: string | undefined): void {
-  if (!token) return;
+export async function registerAdminRoutes(
+  app: FastifyInstance,
+  token: string | undefined,
+  registerRoutes: (admin: FastifyInstance) => Promise<void> | void,
+): Promise<void> {
+  await app.register(async (admin) => {
+    if (token) admin.addHook('onRequest', requireToken(token));
+    await registerRoutes(admin);
+  });
+}
+
+/** Returns an `onRequest` hook that answers 401 unless the request presents `token`. */
+export function requireToken(token: string): onRequestHookHandler {
   const expected = digest(token);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!ADMIN_PATHS.test(request.url)) return;
+  return async (request, reply) => {
     const given = presentedToken(request.headers.authorization);
+    // Digests of equal length make the comparison constant-time whatever the token's length.
     if (given !== undefined && timingSafeEqual(digest(given), expected)) return;
     return reply
       .code(401)
       .header('www-authenticate', 'Basic realm="syndicator admin"')
       .send({ error: 'unauthorized', message: 'the admin pages need the admin token (SYNDICATOR_ADMIN_TOKEN)' });
-  });
+  };
 }
 
 function presentedToken(authorization: string | undefined): string | undefined {
