@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { pino } from 'pino';
 import type { Config } from '../config/load-config.js';
+import { maskCredentials } from '../domain/mask-credentials.js';
 import { startRoles, type Roles } from '../start-roles.js';
-import { resolveRedis } from '../store/resolve-redis.js';
+import { resolveRedis, type ResolvedRedis } from '../store/resolve-redis.js';
 import { DASHBOARD_PATH } from './dashboard.js';
 
 /**
@@ -14,7 +15,7 @@ export async function serve(config: Readonly<Config>, roles: Roles): Promise<voi
   const redis = await resolveRedis(process.env, path.resolve('data'));
   log.info({ redis_origin: redis.origin, config: config.configPath, sources: config.sources.length, roles }, 'starting');
   const app = await startRoles(config, roles, redis.url, log);
-  process.stdout.write(describeUrls(config, redis.origin === 'child' ? `own redis-server at ${redis.url}, data in ./data` : redis.url, roles.server));
+  process.stdout.write(startBanner(config, redis, roles.server));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -30,9 +31,11 @@ export async function serve(config: Readonly<Config>, roles: Roles): Promise<voi
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-function describeUrls(config: Readonly<Config>, redis: string, server: boolean): string {
+/** The lines printed once the roles run: which Redis (never its password) and the URLs to open. */
+export function startBanner(config: Readonly<Config>, redis: Pick<ResolvedRedis, 'url' | 'origin'>, server: boolean): string {
   const base = config.site.publicUrl;
-  const lines = [`Syndicator is running (Redis: ${redis})`];
+  const where = redis.origin === 'child' ? `own redis-server at ${redis.url}, data in ./data` : redis.url;
+  const lines = [`Syndicator is running (Redis: ${maskCredentials(where)})`];
   if (server) {
     lines.push(
       `  feeds:     ${base}/feeds/all.rss   ${base}/feeds/all.atom   ${base}/feeds/all.json`,

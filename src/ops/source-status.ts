@@ -1,3 +1,4 @@
+import { maskCredentials } from '../domain/mask-credentials.js';
 import type { Source } from '../domain/source.js';
 import type { SourceState, SourceStateRepository } from '../store/source-state-repository.js';
 
@@ -18,7 +19,7 @@ export async function readSourceStatuses(sources: readonly Source[], states: Sou
       id: source.id,
       name: source.name,
       kind: source.kind,
-      url: source.url,
+      url: maskCredentials(source.url),
       intervalSeconds: source.intervalMs / 1000,
       state: await states.get(source.id),
     })),

@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { maskCredentials } from '../domain/mask-credentials.js';
 import type { Source } from '../domain/source.js';
 import { enqueueItems, enqueuePageFetch } from '../queues/enqueue.js';
 import { fetchPayloadSchema, parsePayload } from '../queues/payloads.js';
@@ -82,7 +83,7 @@ async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: n
     return { status: 'ok', items: reading.items.length, pages };
   } catch (error) {
     // Fetch errors name their URL already; parse errors get it here.
-    const message = error instanceof FetchError ? error.message : `${source.url}: ${messageOf(error)}`;
+    const message = error instanceof FetchError ? error.message : maskCredentials(`${source.url}: ${messageOf(error)}`);
     const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
     const errors = await deps.sourceStates.recordFailure(source.id, at, message, (count) =>
       new Date(startedAt + nextPollDelay(source.intervalMs, { ok: false, consecutiveErrors: count, retryAfterMs })).toISOString(),
@@ -109,7 +110,7 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
     log.info({ page_url: pageUrl, items: reading.items.length }, 'fetched listed page');
     return { status: 'ok', items: reading.items.length, pages: 0 };
   } catch (error) {
-    const message = `${pageUrl}: ${messageOf(error)}`;
+    const message = maskCredentials(`${pageUrl}: ${messageOf(error)}`);
     log.warn({ err: error, page_url: pageUrl }, 'listed page failed');
     if (error instanceof FetchError && !error.permanent) throw new Error(message, { cause: error });
     await deps.sourceStates.recordFailure(source.id, at, message);

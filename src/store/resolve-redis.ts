@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { maskCredentials } from '../domain/mask-credentials.js';
 
 /** A Redis the app can use, and how to let go of it. */
 export interface ResolvedRedis {
@@ -32,7 +33,7 @@ export async function resolveRedis(env: NodeJS.ProcessEnv, dataDir: string): Pro
   const nothingToStop = async () => {};
   if (env.REDIS_URL) {
     if (!(await pingRedis(env.REDIS_URL))) {
-      throw new RedisUnavailableError(`redis: REDIS_URL=${redactUrl(env.REDIS_URL)} does not answer.\n${HOW_TO_GET_REDIS}`);
+      throw new RedisUnavailableError(`redis: REDIS_URL=${maskCredentials(env.REDIS_URL)} does not answer.\n${HOW_TO_GET_REDIS}`);
     }
     return { url: env.REDIS_URL, origin: 'REDIS_URL', stop: nothingToStop };
   }
@@ -116,8 +117,4 @@ async function findFreePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
 }

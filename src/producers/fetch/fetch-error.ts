@@ -1,3 +1,5 @@
+import { maskCredentials } from '../../domain/mask-credentials.js';
+
 /**
  * A fetch that failed. `permanent` failures (404, 410, a refused address, a body over the cap)
  * will fail again as they are; transient ones (network, 5xx, 429) may pass later.
@@ -14,7 +16,8 @@ export class FetchError extends Error {
     details: { permanent: boolean; retryAfterMs?: number | undefined; status?: number | undefined },
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    // Messages name the URL; they are logged and shown on the source, so never with its password.
+    super(maskCredentials(message), options);
     this.permanent = details.permanent;
     this.retryAfterMs = details.retryAfterMs;
     this.status = details.status;
