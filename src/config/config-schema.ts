@@ -51,6 +51,16 @@ function isValidSelector(selector: string): boolean {
   }
 }
 
+/** An exact origin: scheme, host and port, nothing else (`http://intranet.example:8080`). */
+const originSchema = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}, 'an origin: http(s)://host[:port], without path, query or credentials').transform((value) => new URL(value).origin);
+
 export const sourceSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
@@ -59,7 +69,13 @@ export const sourceSchema = z.strictObject({
   interval: durationSchema.default(600_000),
   encoding: z.string().optional(),
   channels: z.array(z.string()).default([]),
-  allowPrivateNetwork: z.boolean().default(false),
+  /** Exact origins this source may fetch from on loopback or private addresses (an intranet CMS). */
+  allowOrigins: z.array(originSchema).default([]),
+  /** Replaced by allowOrigins; named here only to say so. */
+  allowPrivateNetwork: z
+    .unknown()
+    .optional()
+    .refine((value) => value === undefined, 'replaced by allowOrigins: list the exact origins, e.g. ["http://intranet.example:8080"]'),
   /** For `list` sources: a CSS selector for the article links; default: the largest list of headline links. */
   linkSelector: cssSelector.optional(),
   /** For article pages of this source: CSS selectors that win over the site table and the generic extractor. */

@@ -96,7 +96,7 @@ export function parseConfig(
     urls: file.urls,
     workers: file.workers,
     channels: file.channels,
-    sources: file.sources.map(({ interval, ...source }) => ({
+    sources: file.sources.map(({ interval, allowPrivateNetwork: _replaced, ...source }) => ({
       ...source,
       url: resolveSourceUrl(source.url, baseDir),
       intervalMs: interval,

@@ -15,8 +15,11 @@ export interface Source {
   encoding?: string | undefined;
   /** Channel ids this source's items belong to regardless of their text. */
   channels: string[];
-  /** Whether fetches may go to loopback and private addresses. */
-  allowPrivateNetwork: boolean;
+  /**
+   * Origins (`http://intranet.example:8080`) that fetches of this source may reach on loopback
+   * and private addresses; every other URL, redirects included, must be public.
+   */
+  allowOrigins: string[];
   /** For `list` sources: a CSS selector for the article links, when the default finds the wrong ones. */
   linkSelector?: string | undefined;
   /** For article pages: CSS selectors for the fields, winning over the site table and the generic extractor. */

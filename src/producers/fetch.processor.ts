@@ -58,7 +58,7 @@ async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: n
   try {
     const host = hostOf(source.url);
     const fetched = await deps.hostLimiter.run(host, () =>
-      fetchResource(source.url, { etag: state.etag, lastModified: state.lastModified, allowPrivateNetwork: source.allowPrivateNetwork, limits: deps.limits }),
+      fetchResource(source.url, { etag: state.etag, lastModified: state.lastModified, allowOrigins: source.allowOrigins, limits: deps.limits }),
     );
     if (fetched.status === 'not-modified') {
       const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true })).toISOString();
@@ -101,7 +101,7 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
       throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true });
     }
     const fetched = await deps.hostLimiter.run(hostOf(pageUrl), () =>
-      fetchResource(pageUrl, { allowPrivateNetwork: source.allowPrivateNetwork, limits: deps.limits }),
+      fetchResource(pageUrl, { allowOrigins: source.allowOrigins, limits: deps.limits }),
     );
     if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);

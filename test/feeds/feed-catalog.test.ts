@@ -9,7 +9,7 @@ const SETTINGS: FeedCatalogSettings = {
     { id: 'xintai', name: '新泰新闻', divisions: ['370982'], rollUp: true, cityWide: false, publicContent: 'full' },
     { id: 'ningyang', name: '宁阳新闻', divisions: ['370921'], rollUp: true, cityWide: false, publicContent: 'summary' },
   ],
-  sources: [{ id: 'taian-news-rss', name: '泰安新闻 RSS', kind: 'feed', url: 'https://example.invalid/a.rss', intervalMs: 60_000, channels: [], allowPrivateNetwork: false }],
+  sources: [{ id: 'taian-news-rss', name: '泰安新闻 RSS', kind: 'feed', url: 'https://example.invalid/a.rss', intervalMs: 60_000, channels: [], allowOrigins: [] }],
   partners: [DAILY],
   limit: 50,
   hub: 'https://hub.example.com/',

@@ -27,6 +27,7 @@ const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error'; err
   ['gbk-wrong-header', '/gbk-wrong-header.rss', { status: 'ok' }],
   ['control-chars', '/control-chars.rss', { status: 'ok' }],
   ['missing', '/nothing-here.rss', { status: 'error', error: /HTTP 404/ }],
+  ['redirect-to-metadata', '/redirect?to=http%3A%2F%2F169.254.169.254%2Flatest%2F', { status: 'error', error: /redirect to another origin http:\/\/169\.254\.169\.254 refused/ }],
 ];
 
 describe('fetching faulty sources in one run', () => {
@@ -40,7 +41,7 @@ describe('fetching faulty sources in one run', () => {
 
   beforeAll(async () => {
     const base = await faults.start();
-    const sources = FAULTS.map(([id, path]) => `  - { id: ${id}, name: ${id}, kind: feed, url: "${base}${path}", interval: 1h, allowPrivateNetwork: true }`);
+    const sources = FAULTS.map(([id, path]) => `  - { id: ${id}, name: ${id}, kind: feed, url: "${base}${path}", interval: 1h, allowOrigins: ["${base}"] }`);
     sources.push(`  - { id: guarded, name: guarded, kind: feed, url: "${base}/good.rss", interval: 1h }`);
     const yaml = `city: { name: 泰安市, code: "3709" }
 fetch: { timeout: 1s, totalTimeout: 2s, perHostConcurrency: 32 }
@@ -84,8 +85,8 @@ ${sources.join('\n')}
     }
   });
 
-  it('refuses a loopback address for a source not marked allowPrivateNetwork', () => {
-    expect(stateOf.guarded?.lastError).toMatch(/127\.0\.0\.1 is a non-public address/);
+  it('refuses a loopback address for a source that does not list it in allowOrigins', () => {
+    expect(stateOf.guarded?.lastError).toMatch(/127\.0\.0\.1 is a non-public address; list the origin in the source's allowOrigins/);
   });
 
   it('waits at least as long as Retry-After before polling again', () => {

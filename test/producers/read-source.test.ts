@@ -16,7 +16,7 @@ const source = (fields: Partial<Source>): Source => ({
   url: pathToFileURL(PAGE).href,
   intervalMs: 600_000,
   channels: [],
-  allowPrivateNetwork: false,
+  allowOrigins: [],
   ...fields,
 });
 

@@ -14,7 +14,7 @@ const source = (id: string, intervalMs: number): Source => ({
   url: `file:///tmp/${id}.rss`,
   intervalMs,
   channels: [],
-  allowPrivateNetwork: false,
+  allowOrigins: [],
 });
 
 describe('queue helpers against Redis', () => {

@@ -45,6 +45,9 @@ export class FaultServer {
         ? this.send(res, 304, '', 'application/rss+xml', { etag: '"v1"' })
         : this.send(res, 200, goodFeed('etag', '东平县老湖镇'), 'application/rss+xml', { etag: '"v1"' }),
     '/loop.rss': (_req, res) => this.send(res, 302, '', 'text/plain', { location: '/loop.rss' }),
+    /** `/redirect?to=URL`: a 302 to wherever the query says, as a compromised or hostile source would send. */
+    '/redirect': (req, res) =>
+      this.send(res, 302, '', 'text/plain', { location: new URL(req.url ?? '/', 'http://x').searchParams.get('to') ?? '/' }),
     '/huge.rss': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       const chunk = Buffer.alloc(64 * 1024, 0x20);

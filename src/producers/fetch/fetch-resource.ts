@@ -12,7 +12,8 @@ export interface FetchOptions {
   /** Validators from the previous fetch, for a conditional GET. */
   etag?: string | undefined;
   lastModified?: string | undefined;
-  allowPrivateNetwork?: boolean;
+  /** Origins that may be on a non-public address (intranet sources); see httpGet. */
+  allowOrigins?: readonly string[];
   limits?: Partial<HttpLimits>;
 }
 
@@ -24,7 +25,7 @@ export async function fetchResource(url: string, options: FetchOptions = {}): Pr
     url,
     etag: options.etag,
     lastModified: options.lastModified,
-    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+    allowOrigins: options.allowOrigins ?? [],
     limits: { ...DEFAULT_HTTP_LIMITS, ...options.limits },
   });
 }

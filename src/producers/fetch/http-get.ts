@@ -28,7 +28,8 @@ export interface HttpGetRequest {
   url: string;
   etag?: string | undefined;
   lastModified?: string | undefined;
-  allowPrivateNetwork: boolean;
+  /** Origins (`http://intranet.example:8080`) that may be on a non-public address; every other hop is guarded. */
+  allowOrigins: readonly string[];
   limits: HttpLimits;
 }
 
@@ -44,8 +45,10 @@ const publicAgent = new Agent({ connect: { lookup: publicOnlyLookup, timeout: CO
 const anyAgent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS } });
 
 /**
- * GETs a URL with a conditional request, following at most `maxRedirects` redirects (each hop
- * checked against the address guard), within the time and size limits.
+ * GETs a URL with a conditional request, following at most `maxRedirects` redirects, within the
+ * time and size limits. Every hop is checked: an origin in `allowOrigins` may be on a private
+ * address, any other must resolve to public ones (checked on the address the socket connects
+ * to); a redirect that leaves an allowed origin for another one is refused.
  */
 export async function httpGet(req: HttpGetRequest): Promise<HttpGetResult> {
   const signal = AbortSignal.timeout(req.limits.totalTimeoutMs);
@@ -56,7 +59,7 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpGetResult> {
     const location = header(headers, 'location');
     if (statusCode >= 300 && statusCode < 400 && statusCode !== 304 && location) {
       await response.body.dump();
-      url = new URL(location, url).href;
+      url = nextHop(url, location, req.allowOrigins);
       continue;
     }
     if (statusCode === 304) {
@@ -83,14 +86,37 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpGetResult> {
   throw new FetchError(`fetch: ${req.url}: more than ${req.limits.maxRedirects} redirects`, { permanent: true });
 }
 
+/**
+ * The URL a redirect leads to. A hop from an allowed origin (an intranet host) may only go to
+ * another allowed origin: a server inside the network must not be able to send the fetcher to
+ * its neighbours (Redis, a metadata service) under the allowance it was given.
+ */
+function nextHop(from: string, location: string, allowOrigins: readonly string[]): string {
+  let to: URL;
+  try {
+    to = new URL(location, from);
+  } catch {
+    throw new FetchError(`fetch: ${from}: redirect to an invalid URL ${JSON.stringify(location.slice(0, 200))}`, { permanent: true });
+  }
+  const fromOrigin = new URL(from).origin;
+  if (allowOrigins.includes(fromOrigin) && to.origin !== fromOrigin && !allowOrigins.includes(to.origin)) {
+    throw new FetchError(`fetch: ${from}: redirect to another origin ${to.origin} refused; only the source's allowOrigins may be followed from it`, {
+      permanent: true,
+    });
+  }
+  return to.href;
+}
+
 async function send(url: string, req: HttpGetRequest, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
   const parsed = new URL(url);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new FetchError(`fetch: ${url}: only http and https are fetched`, { permanent: true });
   }
+  const allowed = req.allowOrigins.includes(parsed.origin);
+  // The WHATWG parser has already turned 2130706433, 0x7f.1 and 127.1 into 127.0.0.1.
   const literal = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (!req.allowPrivateNetwork && isIP(literal) && isNonPublicAddress(literal)) {
-    throw new FetchError(`fetch: ${url}: ${literal} is a non-public address; mark the source allowPrivateNetwork to fetch it`, {
+  if (!allowed && isIP(literal) && isNonPublicAddress(literal)) {
+    throw new FetchError(`fetch: ${url}: ${literal} is a non-public address; list the origin in the source's allowOrigins to fetch it`, {
       permanent: true,
     });
   }
@@ -106,7 +132,7 @@ async function send(url: string, req: HttpGetRequest, signal: AbortSignal): Prom
       method: 'GET',
       headers,
       signal,
-      dispatcher: req.allowPrivateNetwork ? anyAgent : publicAgent,
+      dispatcher: allowed ? anyAgent : publicAgent,
       headersTimeout: req.limits.headersTimeoutMs,
       bodyTimeout: req.limits.bodyTimeoutMs,
     });

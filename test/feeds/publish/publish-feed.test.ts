@@ -14,8 +14,8 @@ const CATALOG: FeedCatalogSettings = {
   site: { name: '地方网 泰安', publicUrl: 'https://news.example.com', language: 'zh-CN' },
   channels: [{ id: 'xintai', name: '新泰新闻', divisions: ['370982'], rollUp: true, cityWide: false, publicContent: 'full' }],
   sources: [
-    { id: 'test-source', name: '测试来源', kind: 'feed', url: 'https://example.invalid/a.rss', intervalMs: 60_000, channels: [], allowPrivateNetwork: false },
-    { id: 'quiet-source', name: '安静来源', kind: 'feed', url: 'https://example.invalid/b.rss', intervalMs: 60_000, channels: [], allowPrivateNetwork: false },
+    { id: 'test-source', name: '测试来源', kind: 'feed', url: 'https://example.invalid/a.rss', intervalMs: 60_000, channels: [], allowOrigins: [] },
+    { id: 'quiet-source', name: '安静来源', kind: 'feed', url: 'https://example.invalid/b.rss', intervalMs: 60_000, channels: [], allowOrigins: [] },
   ],
   partners: [],
   limit: 2,
