@@ -1,3 +1,5 @@
+import { parseHttpDate } from '../../domain/http-date.js';
+
 /** The content codings a feed is stored in. */
 export const ENCODINGS = ['br', 'gzip', 'identity'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -39,8 +41,11 @@ export function etagMatches(ifNoneMatch: string, tags: readonly string[]): boole
   return false;
 }
 
-/** Returns whether If-Modified-Since is a valid date no earlier than the last modification (RFC 9110 §13.1.3). */
+/**
+ * Returns whether If-Modified-Since is a valid HTTP-date no earlier than the last modification
+ * (RFC 9110 §13.1.3). An invalid date (`x 2030`, `99999`) is ignored: the full answer is sent.
+ */
 export function notModifiedSince(ifModifiedSince: string, lastModifiedMs: number): boolean {
-  const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && lastModifiedMs <= since;
+  const since = parseHttpDate(ifModifiedSince);
+  return since !== undefined && lastModifiedMs <= since;
 }

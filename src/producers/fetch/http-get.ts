@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
+import { parseHttpDate } from '../../domain/http-date.js';
 import { isNonPublicAddress, publicOnlyLookup } from './address-guard.js';
 import { FetchError } from './fetch-error.js';
 import { readBody } from './read-body.js';
@@ -155,8 +156,8 @@ function httpError(url: string, status: number, retryAfter: string | undefined):
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const date = parseHttpDate(value);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {

@@ -38,7 +38,17 @@ describe('notModifiedSince', () => {
     ['Wed, 13 Mar 2024 00:00:00 GMT', true],
     ['Thu, 14 Mar 2024 00:00:00 GMT', true],
     ['Tue, 12 Mar 2024 23:59:59 GMT', false],
+    ['Wednesday, 13-Mar-24 00:00:00 GMT', true],
+    ['Wed Mar 13 00:00:00 2024', true],
     ['not a date', false],
+    // RFC 9110 §13.1.3: an invalid date is ignored, although Date.parse reads each of these as one.
+    ['x 2030', false],
+    ['99999', false],
+    ['2030', false],
+    ['Wed, 13 Mar 2030', false],
+    ['2030-01-01T00:00:00Z', false],
+    ['Wed, 31 Feb 2030 00:00:00 GMT', false],
+    ['Wed, 13 Mar 2030 00:00:00 +0800', false],
   ])('%s → %s', (header, result) => {
     expect(notModifiedSince(header, modified)).toBe(result);
   });
