@@ -42,6 +42,30 @@ describe('decodeBody: declared and detected charsets', () => {
   });
 });
 
+describe('decodeBody: damaged UTF-8', () => {
+  /** The UTF-8 feed with a few bytes broken between two tags, as truncating CMSs and bad proxies leave them. */
+  const cut = UTF8_FEED.indexOf('<item>');
+  const damaged = Buffer.concat([UTF8_FEED.subarray(0, cut), Buffer.from([0xe6, 0xb3, 0x20, 0xff, 0xc3]), UTF8_FEED.subarray(cut)]);
+
+  it.each([
+    ['no declaration', undefined],
+    ['a UTF-8 header', 'application/rss+xml; charset=utf-8'],
+    ['a wrong GBK header', 'application/rss+xml; charset=gbk'],
+  ])('keeps UTF-8 with %s, only the bad bytes becoming U+FFFD', (_case, contentType) => {
+    const text = decodeBody(damaged, contentType);
+    const before = UTF8_FEED.subarray(0, cut).toString('utf8');
+    const after = UTF8_FEED.subarray(cut).toString('utf8');
+    expect(text.startsWith(before)).toBe(true);
+    expect(text.endsWith(after)).toBe(true);
+    expect(text.slice(before.length, text.length - after.length).replace(/\ufffd/g, '')).toBe(' ');
+    expect(text).toContain('清明假期泰山景区接待游客21.3万人次');
+  });
+
+  it('still reads GBK bytes under a UTF-8 header as GBK: they are mostly invalid as UTF-8', () => {
+    expect(decodeBody(NINGYANG_PAGE, 'text/html; charset=utf-8')).toContain('宁阳县伏山镇');
+  });
+});
+
 describe('decodeBody: wrong declarations', () => {
   it.each([
     ['a UTF-8 header on the GBK page', NINGYANG_PAGE, 'text/html; charset=utf-8', undefined, '宁阳县伏山镇'],
