@@ -15,9 +15,9 @@ const FURNITURE_MARKERS = [
 const ROLE = '(?:本报|本台|特约|见习)?(?:记者|通讯员|实习生|作者|撰稿|撰文|文\\s*[/／]|图\\s*[/／]|摄影|采写|编译|责任编辑|责编|编辑|校对)';
 const ROLES = new RegExp(ROLE, 'g');
 /** A personal name: two to four Han characters, or a compound name with a middle dot. */
-const NAME = /^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5]{1,6}$/;
+const NAME = /^[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,6}$/u;
 /** Words a byline carries besides names. */
-const FILLER = /^(?:报道|整合|综合|摄|整理|供稿|制图|编译|发自\S{0,6}|[\u4e00-\u9fa5]{2,6}(?:报|网|社|台)?)$/;
+const FILLER = /^(?:报道|整合|综合|摄|整理|供稿|制图|编译|发自\S{0,6}|[\p{Script=Han}]{2,6}(?:报|网|社|台)?)$/u;
 const SENTENCE = /[，。！？；,!?;]/;
 
 /**

@@ -16,15 +16,15 @@ const SOURCE = new RegExp(`(?:来源于|信息来源|稿件来源|文章来源|�
 /** Label words that follow a byline on an info line; they are never a name. */
 const LABEL = '(?!来源|编辑|责任|发布|时间|日期|字号|浏览|阅读)';
 /** One to four names after a reporter role. */
-const NAMES = `${LABEL}[\\u4e00-\\u9fa5·]{2,8}(?:[\\s、，,]+${LABEL}[\\u4e00-\\u9fa5·]{2,8}){0,3}`;
-const REPORTER = new RegExp(`(?:本报|本台)?(?:特约)?(?:记者|通讯员|作者|撰稿|采写|文\\s*[/／])\\s*[:：]?\\s*${NAMES}`, 'g');
+const NAMES = `${LABEL}[\\p{Script=Han}·]{2,8}(?:[\\s、，,]+${LABEL}[\\p{Script=Han}·]{2,8}){0,3}`;
+const REPORTER = new RegExp(`(?:本报|本台)?(?:特约)?(?:记者|通讯员|作者|撰稿|采写|文\\s*[/／])\\s*[:：]?\\s*${NAMES}`, 'gu');
 const EDITOR = /(?:责任编辑|责编|编辑)\s*[:：|｜]\s*[^\s:：|｜，,()（）【】]{2,20}/g;
 /**
  * `石佳/中国青年报 2019-09-24 09:10`: a name and an outlet (a word ending 报, 网, 社, 台, 新闻…),
  * joined by a slash, before the time.
  */
 const NAME_SLASH_OUTLET =
-  /(?:^|\s)([\u4e00-\u9fa5]{2,4})\s*[/／]\s*([^\s/／\d]{1,12}(?:报|网|社|台|新闻|周刊|杂志|客户端|频道|中心))\s+(?=\d{4}[-/年])/;
+  /(?:^|\s)([\p{Script=Han}]{2,4})\s*[/／]\s*([^\s/／\d]{1,12}(?:报|网|社|台|新闻|周刊|杂志|客户端|频道|中心))\s+(?=\d{4}[-/年])/u;
 
 /** Splits an info line such as `来源:泰安日报 2017-07-05 10:39 作者：王五` into its parts. */
 export function parseInfoLine(text: string): InfoLine {

@@ -13,12 +13,12 @@ const EDITOR_ROLE = /编辑/;
 /** Roles that name neither an author nor the editor. */
 const OTHER_ROLE = /校对|审核/;
 /** A Chinese personal name: two to four Han characters, or a compound name with a middle dot. */
-const NAME = /^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5]{1,6}$/;
+const NAME = /^[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,6}$/u;
 /**
  * What an explicit 作者 may name besides a person: a self-media account (IT之家, 中国广州发布)
  * or an editor's code-like id (HN666).
  */
-const ACCOUNT = /^[\u4e00-\u9fa5A-Za-z0-9·_-]{2,20}$/;
+const ACCOUNT = /^[\p{Script=Han}A-Za-z0-9·_-]{2,20}$/u;
 /** Words that sit where names sit but are not names. */
 const NOT_NAMES = new Set([
   '报道', '摄影', '通讯员', '记者', '编辑', '供图', '本报', '综合', '整理', '整合', '编译', '未知', '佚名', '匿名', '来源', '本站',

@@ -10,6 +10,9 @@ describe('parseBylines: one byline line', () => {
     ['□记者 刘芳 通讯员 陈刚', ['刘芳', '陈刚']],
     ['通讯员：赵磊', ['赵磊']],
     ['记者 马强', ['马强']],
+    // Names with characters outside the basic CJK block: extension A (䶮), extension B (𠇔).
+    ['记者 刘䶮', ['刘䶮']],
+    ['通讯员 王𠇔', ['王𠇔']],
     // From the example feeds (dc:creator and author elements).
     ['武建堂', ['武建堂']],
     ['xintai@yybnet.net (记者 张伟)', ['张伟']],
