@@ -11,7 +11,7 @@ const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
  * Chinese punctuation (，。：) is left as it is: it is correct in Chinese text.
  */
 export function cleanText(text: string): string {
-  return text
+  return wellFormed(text)
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(XML_FORBIDDEN, '')
@@ -25,7 +25,15 @@ export function cleanText(text: string): string {
 
 /** Returns the text without the characters XML 1.0 forbids; for HTML that goes into feeds. */
 export function removeXmlForbidden(text: string): string {
-  return text.replace(XML_FORBIDDEN, '');
+  return wellFormed(text).replace(XML_FORBIDDEN, '');
+}
+
+/**
+ * Returns well-formed Unicode: each lone surrogate (JSON's `"\ud800"` can carry one, no encoding
+ * can store it) becomes U+FFFD.
+ */
+export function wellFormed(text: string): string {
+  return text.toWellFormed();
 }
 
 /** One line of text: cleanText with line breaks folded to spaces. */

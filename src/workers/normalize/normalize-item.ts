@@ -3,7 +3,7 @@ import type { RawItem } from '../../domain/raw-item.js';
 import type { SourceRef } from '../../domain/source.js';
 import { articleIdFor, contentHashOf, itemKeyOf } from '../dedupe/fingerprint.js';
 import { canonicalizeUrl } from './canonical-url.js';
-import { cleanLine, cleanText, removeXmlForbidden } from './clean-text.js';
+import { cleanLine, cleanText, removeXmlForbidden, wellFormed } from './clean-text.js';
 import { htmlToText } from './html-to-text.js';
 import { parseBylines } from './parse-bylines.js';
 import { formatChinaTime, parseTime } from './parse-time.js';
@@ -36,11 +36,12 @@ export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: strin
 
 /** normalizeItem, also returning the furniture it removed, for the debug log. */
 export function normalizeItemWithReport(
-  item: RawItem,
+  raw: RawItem,
   source: SourceRef,
   fetchedAt: string,
   settings: NormalizeSettings = NO_SETTINGS,
 ): { article: NormalizedItem; removed: RemovedFurniture[] } {
+  const item = wellFormedItem(raw);
   const fetchedMs = Date.parse(fetchedAt);
   // A guid stands in for the link only when it is itself a web address (RSS 2.0 isPermaLink).
   const url = canonicalizeUrl(item.url ?? (item.guid && /^https?:\/\//i.test(item.guid) ? item.guid : ''), settings.hostAliases);
@@ -79,6 +80,14 @@ export function normalizeItemWithReport(
     alsoPublishedBy: [],
   };
   return { article, removed: stripped.removed };
+}
+
+/** The item with every string made well-formed Unicode, so that no field can store a lone surrogate. */
+function wellFormedItem(item: RawItem): RawItem {
+  const strings = (values: string[]) => values.map(wellFormed);
+  const mapped = Object.entries(item).map(([key, value]) => [key, typeof value === 'string' ? wellFormed(value) : value]);
+  const fields = Object.fromEntries(mapped) as unknown as RawItem;
+  return { ...fields, authors: strings(item.authors), categories: strings(item.categories), images: strings(item.images), placeHints: strings(item.placeHints) };
 }
 
 function resolvePublished(published: string | undefined, fetchedMs: number): { publishedAt: string; timeFlags: TimeFlag[] } {

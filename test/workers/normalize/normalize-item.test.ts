@@ -209,6 +209,21 @@ describe('normalizeItem: fields from a feed item', () => {
     expect(article.contentHtml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
   });
 
+  it('stores no lone surrogate from any field (JSON can carry one, no encoding can store it)', () => {
+    const lone = '\ud83d';
+    const article = normalizeItem(
+      item({ title: `标题${lone}`, html: `<p>正文${lone}</p>`, summary: `摘要\udc00`, authors: [`作者：IT之家${lone}`], editor: `李四${lone}`, originalSource: `泰安日报${lone}` }),
+      SOURCE,
+      FETCHED,
+    );
+    const strings = JSON.stringify(article);
+    expect(strings).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i);
+    for (const value of [article.title, article.contentHtml, article.contentText, article.summary, article.editor ?? '', article.originalSource ?? '']) {
+      expect(value.isWellFormed()).toBe(true);
+    }
+    expect(article.title).toBe('标题\ufffd');
+  });
+
   it('does not take a guid that is not a URL for the article URL', () => {
     const article = normalizeItem(item({ guid: 'county-6942075', title: '新泰市楼德镇：小煎饼做成大产业', text: '正文' }), SOURCE, FETCHED);
     expect(article.url === '' || /^https?:\/\//.test(article.url)).toBe(true);
