@@ -54,6 +54,7 @@ async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: n
   // tenth of the interval of slack, so a poll that starts a little early is not skipped.
   const slack = Math.max(1_000, source.intervalMs / 10);
   if (state.nextPollAt && Date.parse(state.nextPollAt) - slack > startedAt) return { status: 'skipped', items: 0, pages: 0 };
+  if (state.goneUrl === source.url) return { status: 'skipped', items: 0, pages: 0 };
   const at = new Date(startedAt).toISOString();
   try {
     const host = hostOf(source.url);
@@ -84,6 +85,11 @@ async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: n
   } catch (error) {
     // Fetch errors name their URL already; parse errors get it here.
     const message = error instanceof FetchError ? error.message : maskCredentials(`${source.url}: ${messageOf(error)}`);
+    if (error instanceof FetchError && error.status === 410) {
+      await deps.sourceStates.recordGone(source.id, at, source.url, message);
+      log.warn({ err: error }, 'source gone');
+      throw new UnrecoverableError(message);
+    }
     const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
     const errors = await deps.sourceStates.recordFailure(source.id, at, message, (count) =>
       new Date(startedAt + nextPollDelay(source.intervalMs, { ok: false, consecutiveErrors: count, retryAfterMs })).toISOString(),

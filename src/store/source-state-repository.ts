@@ -7,7 +7,7 @@ export interface SourceState {
   lastModified?: string;
   lastFetchAt?: string;
   lastSuccessAt?: string;
-  /** `ok`, `not-modified`, or `error`. */
+  /** `ok`, `not-modified`, `error`, or `gone` (410: the source is polled no more). */
   lastStatus?: string;
   lastError?: string;
   /** Failures since the last success; 0 when the source is healthy. */
@@ -16,6 +16,8 @@ export interface SourceState {
   itemsSeen: number;
   /** The source is not polled before this time (backoff, Retry-After, the feed's ttl). */
   nextPollAt?: string;
+  /** The URL that answered 410 Gone: while the source still points there, it is not polled. */
+  goneUrl?: string;
 }
 
 /** Keeps each source's fetch state in a Redis hash. */
@@ -51,7 +53,18 @@ export class SourceStateRepository {
     };
     if (result.etag) fields.etag = result.etag;
     if (result.lastModified) fields.lastModified = result.lastModified;
-    await this.redis.multi().hset(key, fields).hdel(key, 'lastError').hincrby(key, 'itemsSeen', result.items).exec();
+    await this.redis.multi().hset(key, fields).hdel(key, 'lastError', 'goneUrl').hincrby(key, 'itemsSeen', result.items).exec();
+  }
+
+  /** Records that the source's URL answered 410 Gone (RFC 9110 §15.5.11): it is polled no more while it points there. */
+  async recordGone(sourceId: string, at: string, url: string, message: string): Promise<void> {
+    const key = this.keys.sourceState(sourceId);
+    await this.redis
+      .multi()
+      .hincrby(key, 'errorCount', 1)
+      .hset(key, { lastFetchAt: at, lastStatus: 'gone', lastError: message.slice(0, 1000), goneUrl: url })
+      .hdel(key, 'nextPollAt')
+      .exec();
   }
 
   /**

@@ -9,7 +9,7 @@ import { FaultServer } from '../support/fault-server.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
 
 /** Each faulty source, and what its state must say after one poll. */
-const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error'; error?: RegExp }][] = [
+const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'gone'; error?: RegExp }][] = [
   ['good', '/good.rss', { status: 'ok' }],
   ['slow-headers', '/slow-headers.rss', { status: 'error', error: /Headers Timeout|timeout|no complete response/i }],
   ['slow-body', '/slow-body.rss', { status: 'error', error: /no complete response within 2000 ms|timeout/i }],
@@ -27,6 +27,7 @@ const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error'; err
   ['gbk-wrong-header', '/gbk-wrong-header.rss', { status: 'ok' }],
   ['control-chars', '/control-chars.rss', { status: 'ok' }],
   ['missing', '/nothing-here.rss', { status: 'error', error: /HTTP 404/ }],
+  ['gone', '/gone.rss', { status: 'gone', error: /HTTP 410/ }],
   ['redirect-to-metadata', '/redirect?to=http%3A%2F%2F169.254.169.254%2Flatest%2F', { status: 'error', error: /redirect to another origin http:\/\/169\.254\.169\.254 refused/ }],
 ];
 
@@ -76,7 +77,10 @@ ${sources.join('\n')}
   it.each(FAULTS)('%s (%s) records %o', (id, _path, expected) => {
     const state = stateOf[id]!;
     expect(state.lastStatus).toBe(expected.status);
-    if (expected.error) {
+    if (expected.status === 'gone') {
+      expect(state.lastError).toMatch(expected.error!);
+      expect(state.goneUrl).toMatch(/\/gone\.rss$/);
+    } else if (expected.error) {
       expect(state.lastError).toMatch(expected.error);
       expect(state.errorCount).toBe(1);
       expect(Date.parse(state.nextPollAt!)).toBeGreaterThan(Date.now());
@@ -105,6 +109,18 @@ ${sources.join('\n')}
       '东平县州城街道举行春季运动会',
       '东平县老湖镇举行春季运动会',
     ].sort());
+  });
+
+  it('polls a source that answered 410 Gone no more', async () => {
+    const { Queue, QueueEvents } = await import('bullmq');
+    const fetchQueue = new Queue('fetch', { connection: redis, prefix });
+    const events = new QueueEvents('fetch', { connection: redis.duplicate(), prefix });
+    await events.waitUntilReady();
+    const job = await fetchQueue.add('poll-source', { sourceId: 'gone' });
+    expect(await job.waitUntilFinished(events, 10_000)).toEqual({ status: 'skipped', items: 0, pages: 0 });
+    expect(faults.hits.get('/gone.rss')).toBe(1);
+    await events.close();
+    await fetchQueue.close();
   });
 
   it('sends the stored ETag and takes a 304 without parsing', async () => {

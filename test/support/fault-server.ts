@@ -37,6 +37,7 @@ export class FaultServer {
       this.timers.add(tick);
       res.on('close', () => clearInterval(tick));
     },
+    '/gone.rss': (_req, res) => this.send(res, 410, 'this feed has been retired', 'text/plain'),
     '/500.rss': (_req, res) => this.send(res, 500, 'internal error', 'text/plain'),
     '/503.rss': (_req, res) => this.send(res, 503, 'maintenance', 'text/plain', { 'retry-after': '3600' }),
     '/429.rss': (_req, res) => this.send(res, 429, 'slow down', 'text/plain', { 'retry-after': '120' }),
