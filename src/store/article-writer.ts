@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis, Result } from 'ioredis';
 import type { AlsoPublished, Article } from '../domain/article.js';
+import { canonicalClaimMs } from '../domain/canonical-claim.js';
 import type { Verdict } from '../domain/verdict.js';
 import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
 import { RECORD_COPY_LUA } from './scripts/record-copy.js';
@@ -118,7 +119,8 @@ export class ArticleWriter {
   /**
    * DESIGN.md: the first-published copy is canonical. When the copy just recorded was published
    * before the stored article, it takes the stored article's place (one Lua script, which
-   * re-checks that nothing changed meanwhile); otherwise the verdict stands.
+   * re-checks that nothing changed meanwhile); otherwise the verdict stands. A publication time
+   * far before a copy's first sighting does not count (canonicalClaimMs): backdating wins nothing.
    */
   private async preferEarlier(
     article: Article,
@@ -127,7 +129,7 @@ export class ArticleWriter {
     loaded?: Article,
   ): Promise<Verdict> {
     const stored = loaded ?? (await this.getMany([duplicate.articleId]))[0];
-    const earlier = stored && Date.parse(article.publishedAt) < Date.parse(stored.publishedAt);
+    const earlier = stored && canonicalClaimMs(article) < canonicalClaimMs(stored);
     if (!stored || !earlier || article.timeFlags.includes('missing') || article.id === stored.id) return duplicate;
     const { keys } = this;
     const reply = await this.redis.replaceCanonical(

@@ -98,6 +98,29 @@ describe('ArticleRepository against Redis', () => {
     expect(await repo.save(original)).toEqual({ kind: 'unchanged', articleId: original.id });
   });
 
+  it('does not let a copy take canonical status by backdating', async () => {
+    const text = `${TEXT}今天上午首发的原稿，随后被一个声称发于2024年的站点搬运。`;
+    const original = makeArticle({
+      url: 'https://example.cn/a/6.html',
+      contentText: text,
+      publishedAt: '2026-12-04T10:00:00+08:00',
+      firstSeenAt: '2026-12-04T10:05:00+08:00',
+    });
+    const backdated = makeArticle({
+      url: 'https://scraper.example.cn/6.html',
+      itemKey: 'scraper:6',
+      source: { id: 'scraper', name: '搬运站' },
+      contentText: text,
+      publishedAt: '2024-01-01T08:00:00+08:00',
+      firstSeenAt: '2026-12-04T11:00:00+08:00',
+    });
+    expect((await repo.save(original)).kind).toBe('created');
+    expect(await repo.save(backdated)).toEqual({ kind: 'duplicate', articleId: original.id, matchedBy: 'content' });
+    expect(await repo.listFeed('channel:xintai', 100)).toContain(original.id);
+    expect(await repo.listFeed('source:test-source', 100)).toContain(original.id);
+    expect((await repo.get(original.id))?.source.id).toBe('test-source');
+  });
+
   it('keeps items without a URL, and title-only items, apart from each other', async () => {
     const first = makeArticle({ url: '', itemKey: 'wire:1', contentText: '近日，宁阳县磁窑镇组织开展春季植树活动，500余人参加。' });
     const second = makeArticle({ url: '', itemKey: 'wire:2', contentText: '3月15日，东平县州城街道举办春季就业招聘会，42家企业参加。' });
