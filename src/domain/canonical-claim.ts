@@ -7,14 +7,24 @@ import type { Article } from './article.js';
  */
 export const CREDIBLE_BACKDATE_MS = 48 * 3600_000;
 
+type Dated = Pick<Article, 'publishedAt' | 'firstSeenAt'>;
+
 /**
- * Returns the time a copy of a story competes with for canonical status (the earliest wins):
- * its publication time, or its first sighting when the publication time lies more than
- * CREDIBLE_BACKDATE_MS before it — so that a feed claiming a 2024 date for today's story
- * cannot take it from the source that ran it first.
+ * Returns whether `newcomer`, a copy of the story `stored` holds, was published first and so
+ * takes canonical status (DESIGN.md: the first-published copy is canonical). A publication
+ * time more than CREDIBLE_BACKDATE_MS before the copy's first sighting counts only against
+ * another copy whose time is no more credible (an archive imported today): otherwise the
+ * copy competes with the time it was first seen, so a feed claiming a 2024 date for today's
+ * story cannot take it from the source that ran it first.
  */
-export function canonicalClaimMs(article: Pick<Article, 'publishedAt' | 'firstSeenAt'>): number {
-  const published = Date.parse(article.publishedAt);
-  const firstSeen = Date.parse(article.firstSeenAt);
-  return firstSeen - published > CREDIBLE_BACKDATE_MS ? firstSeen : published;
+export function takesCanonicalFrom(newcomer: Dated, stored: Dated): boolean {
+  return competingMs(newcomer, stored) < competingMs(stored, newcomer);
+}
+
+function competingMs(copy: Dated, other: Dated): number {
+  return isCredible(copy) || !isCredible(other) ? Date.parse(copy.publishedAt) : Date.parse(copy.firstSeenAt);
+}
+
+function isCredible(copy: Dated): boolean {
+  return Date.parse(copy.firstSeenAt) - Date.parse(copy.publishedAt) <= CREDIBLE_BACKDATE_MS;
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Redis, Result } from 'ioredis';
 import type { AlsoPublished, Article } from '../domain/article.js';
-import { canonicalClaimMs } from '../domain/canonical-claim.js';
+import { takesCanonicalFrom } from '../domain/canonical-claim.js';
+import { sha256 } from '../domain/sha256.js';
 import type { Verdict } from '../domain/verdict.js';
 import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
 import { RECORD_COPY_LUA } from './scripts/record-copy.js';
@@ -120,7 +120,7 @@ export class ArticleWriter {
    * DESIGN.md: the first-published copy is canonical. When the copy just recorded was published
    * before the stored article, it takes the stored article's place (one Lua script, which
    * re-checks that nothing changed meanwhile); otherwise the verdict stands. A publication time
-   * far before a copy's first sighting does not count (canonicalClaimMs): backdating wins nothing.
+   * far before a copy's first sighting does not count (takesCanonicalFrom): backdating wins nothing.
    */
   private async preferEarlier(
     article: Article,
@@ -129,7 +129,7 @@ export class ArticleWriter {
     loaded?: Article,
   ): Promise<Verdict> {
     const stored = loaded ?? (await this.getMany([duplicate.articleId]))[0];
-    const earlier = stored && canonicalClaimMs(article) < canonicalClaimMs(stored);
+    const earlier = stored && takesCanonicalFrom(article, stored);
     if (!stored || !earlier || article.timeFlags.includes('missing') || article.id === stored.id) return duplicate;
     const { keys } = this;
     const reply = await this.redis.replaceCanonical(
@@ -193,7 +193,7 @@ function copyRecordOf(article: Article): AlsoPublished {
 }
 
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return sha256(text, 'hex').slice(0, 32);
 }
 
 /** The latest of some ISO times, written as the first of them is written. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../domain/sha256.js';
 import type { Article } from '../../domain/article.js';
 import type { FeedSpec } from '../feed-catalog.js';
 import type { PageVariant } from '../render/paging.js';
@@ -8,7 +8,7 @@ const RENDER_REVISION = 1;
 
 /** Returns a hash over everything a feed's head depends on: its names, links, hub and policy. */
 export function headHashOf(spec: FeedSpec): string {
-  return sha256(JSON.stringify({ revision: RENDER_REVISION, spec }));
+  return sha256(JSON.stringify({ revision: RENDER_REVISION, spec }), 'base64url');
 }
 
 /** Returns `id@updatedAt` of each article: what identifies the version of the page's items. */
@@ -23,9 +23,5 @@ export function versionsOf(articles: readonly Article[]): string[] {
  */
 export function signatureOf(headHash: string, variant: PageVariant, count: number, articles: readonly Article[]): string {
   const items = articles.map((a) => [a.id, a.updatedAt, a.firstSeenAt, a.contentHash, a.title, a.summary, a.url]);
-  return sha256(JSON.stringify({ headHash, variant, count, items }));
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return sha256(JSON.stringify({ headHash, variant, count, items }), 'base64url');
 }

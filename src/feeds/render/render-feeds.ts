@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../domain/sha256.js';
 import type { Article } from '../../domain/article.js';
 import type { FeedFormat, RenderedFeed } from '../../store/rendered-feed-repository.js';
 import { toFeedEntry, type ContentPolicy, type FeedEntry } from './feed-entries.js';
@@ -55,7 +55,7 @@ export function renderFeeds(meta: FeedMeta, articles: readonly Article[], policy
 
 /** Returns the strong ETag of some bytes: a quoted SHA-256 prefix (RFC 9110 §8.8.3). */
 export function etagOf(body: Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return `"${sha256(body, 'base64url').slice(0, 27)}"`;
 }
 
 function withValidators(text: string, lastModified: string): RenderedFeed {
