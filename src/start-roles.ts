@@ -7,13 +7,13 @@ import { ALL_CHANNEL_ID } from './domain/channel.js';
 import { createHttpServer, type HttpServerDeps } from './feeds/http-server.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { createFetchProcessor } from './producers/fetch.processor.js';
-import { HostLimiter } from './producers/fetch/host-limiter.js';
 import { enqueuePublish, scheduleSources } from './queues/enqueue.js';
 import { QUEUE, type QueueName } from './queues/queue-names.js';
 import { CoalescingPublisher } from './queues/coalescing-publisher.js';
 import { openQueues, type QueueSet } from './queues/queue-set.js';
 import { createRedisConnection } from './queues/redis-connection.js';
 import { ArticleRepository } from './store/article-repository.js';
+import { FetchLeases } from './store/fetch-leases.js';
 import { RenderedFeedRepository } from './store/rendered-feed-repository.js';
 import { SourceStateRepository } from './store/source-state-repository.js';
 import { loadGazetteer } from './workers/classify/load-gazetteer.js';
@@ -115,7 +115,8 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       sources: new Map(config.sources.map((source) => [source.id, source])),
       sourceStates,
       queues,
-      hostLimiter: new HostLimiter(config.fetch.perHostConcurrency),
+      // A lease outlives the longest fetch, so it only expires on its own when its worker died.
+      leases: new FetchLeases(shared.connection, config.redis.prefix, config.fetch.perHostConcurrency, config.fetch.totalTimeout + 60_000),
       limits: {
         headersTimeoutMs: config.fetch.timeout,
         bodyTimeoutMs: config.fetch.timeout,

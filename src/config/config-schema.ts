@@ -144,7 +144,7 @@ export const configFileSchema = z.strictObject({
     .prefault({}),
   fetch: z
     .strictObject({
-      /** Politeness: requests at once to one host, per process. */
+      /** Politeness: requests at once to one host, across every worker process. */
       perHostConcurrency: z.number().int().min(1).default(2),
       /** Connect + response headers, and the longest silence within a body. */
       timeout: durationSchema.default(15_000),
@@ -156,7 +156,8 @@ export const configFileSchema = z.strictObject({
     .prefault({}),
   workers: z
     .strictObject({
-      fetchConcurrency: z.number().int().min(1).default(4),
+      /** Fetches at once per worker process: network-bound, and a slow source holds one of them at most. */
+      fetchConcurrency: z.number().int().min(1).default(16),
       processConcurrency: z.number().int().min(1).default(8),
     })
     .prefault({}),

@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { maskCredentials } from '../domain/mask-credentials.js';
 import type { Source } from '../domain/source.js';
@@ -6,11 +6,11 @@ import { enqueueItems, enqueuePageFetch } from '../queues/enqueue.js';
 import { fetchPayloadSchema, parsePayload } from '../queues/payloads.js';
 import { QUEUE } from '../queues/queue-names.js';
 import type { QueueSet } from '../queues/queue-set.js';
-import type { SourceStateRepository } from '../store/source-state-repository.js';
+import type { FetchLeases } from '../store/fetch-leases.js';
+import type { SourceState, SourceStateRepository } from '../store/source-state-repository.js';
 import { decodeBody } from './fetch/decode-body.js';
 import { FetchError } from './fetch/fetch-error.js';
 import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
-import type { HostLimiter } from './fetch/host-limiter.js';
 import { maxAgeMs, nextPollDelay } from './fetch/poll-policy.js';
 import { readSourceDocument } from './read-source.js';
 
@@ -18,7 +18,8 @@ export interface FetchProcessorDeps {
   sources: ReadonlyMap<string, Source>;
   sourceStates: SourceStateRepository;
   queues: Pick<QueueSet, 'fetch' | 'process'>;
-  hostLimiter: HostLimiter;
+  /** One poll per source at a time, and the per-host limit, across every worker process. */
+  leases: FetchLeases;
   limits?: FetchOptions['limits'];
   log: Logger;
   now?: () => number;
@@ -27,40 +28,75 @@ export interface FetchProcessorDeps {
 /** Result of one fetch job, kept by BullMQ for the dashboard. */
 export interface FetchOutcome {
   status: 'ok' | 'not-modified' | 'skipped';
+  /** Why a poll was skipped: the source backs off, is gone, or another poll of it is running. */
+  reason?: 'backoff' | 'gone' | 'poll-running';
   items: number;
   pages: number;
 }
+
+/** How long a fetch waits, off the worker, when its host has no free slot: a second, and up to a second of jitter. */
+const HOST_BUSY_DELAY_MS = 1_000;
 
 /**
  * Returns the `fetch` job handler: fetch one source (or one page a list linked to), read its
  * items, queue them for `process`, and record the outcome on the source. A failing source is
  * backed off (exponentially, and never sooner than its Retry-After) by skipping its scheduled
  * polls until its next poll time; the failure shows on the source and as a failed job.
+ *
+ * One source is polled by one job at a time, and a job whose host has no free slot goes back
+ * to the queue, delayed, instead of waiting on the worker: a slow host holds at most its own
+ * slots, never the worker slots that other sources' polls need.
  */
 export function createFetchProcessor(deps: FetchProcessorDeps) {
   const now = deps.now ?? Date.now;
-  return async (job: Job): Promise<FetchOutcome> => {
+  return async (job: Job, token?: string): Promise<FetchOutcome> => {
     const { sourceId, pageUrl } = parsePayload(fetchPayloadSchema, job.data, QUEUE.fetch);
     const source = deps.sources.get(sourceId);
     if (!source) throw new UnrecoverableError(`fetch: unknown source "${sourceId}"`);
     const log = deps.log.child({ queue: QUEUE.fetch, job_id: job.id, source_id: sourceId });
-    return pageUrl ? fetchListedPage(deps, source, pageUrl, log) : pollSource(deps, source, now(), log);
+    const holder = job.id ?? `${sourceId}:${now()}`;
+    const host = hostOf(pageUrl ?? source.url);
+    const state = pageUrl ? undefined : await deps.sourceStates.get(source.id);
+    if (state) {
+      const reason = reasonToSkip(source, state, now());
+      if (reason) return { status: 'skipped', reason, items: 0, pages: 0 };
+      if (!(await deps.leases.claimPoll(source.id, holder))) return { status: 'skipped', reason: 'poll-running', items: 0, pages: 0 };
+    }
+    try {
+      if (!(await deps.leases.claimHostSlot(host, holder))) {
+        await job.moveToDelayed(now() + HOST_BUSY_DELAY_MS + Math.random() * HOST_BUSY_DELAY_MS, token);
+        throw new DelayedError();
+      }
+      try {
+        return state ? await pollSource(deps, source, state, now(), log) : await fetchListedPage(deps, source, pageUrl!, log);
+      } finally {
+        await deps.leases.releaseHostSlot(host, holder);
+      }
+    } finally {
+      if (state) await deps.leases.releasePoll(source.id, holder);
+    }
   };
 }
 
-async function pollSource(deps: FetchProcessorDeps, source: Source, startedAt: number, log: Logger): Promise<FetchOutcome> {
-  const state = await deps.sourceStates.get(source.id);
+/** Why a scheduled poll of the source is not made now, if it is not. */
+function reasonToSkip(source: Source, state: SourceState, startedAt: number): FetchOutcome['reason'] {
+  if (state.goneUrl === source.url) return 'gone';
   // The scheduler fires on fixed slots while nextPollAt counts from when a poll ran: allow a
   // tenth of the interval of slack, so a poll that starts a little early is not skipped.
   const slack = Math.max(1_000, source.intervalMs / 10);
-  if (state.nextPollAt && Date.parse(state.nextPollAt) - slack > startedAt) return { status: 'skipped', items: 0, pages: 0 };
-  if (state.goneUrl === source.url) return { status: 'skipped', items: 0, pages: 0 };
+  if (state.nextPollAt && Date.parse(state.nextPollAt) - slack > startedAt) return 'backoff';
+  return undefined;
+}
+
+async function pollSource(deps: FetchProcessorDeps, source: Source, state: SourceState, startedAt: number, log: Logger): Promise<FetchOutcome> {
   const at = new Date(startedAt).toISOString();
   try {
-    const host = hostOf(source.url);
-    const fetched = await deps.hostLimiter.run(host, () =>
-      fetchResource(source.url, { etag: state.etag, lastModified: state.lastModified, allowOrigins: source.allowOrigins, limits: deps.limits }),
-    );
+    const fetched = await fetchResource(source.url, {
+      etag: state.etag,
+      lastModified: state.lastModified,
+      allowOrigins: source.allowOrigins,
+      limits: deps.limits,
+    });
     if (fetched.status === 'not-modified') {
       const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true })).toISOString();
       await deps.sourceStates.recordSuccess(source.id, at, { status: 'not-modified', items: 0, nextPollAt });
@@ -106,9 +142,7 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
     if (pageUrl.startsWith('file:') && !source.url.startsWith('file:')) {
       throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true });
     }
-    const fetched = await deps.hostLimiter.run(hostOf(pageUrl), () =>
-      fetchResource(pageUrl, { allowOrigins: source.allowOrigins, limits: deps.limits }),
-    );
+    const fetched = await fetchResource(pageUrl, { allowOrigins: source.allowOrigins, limits: deps.limits });
     if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
     const reading = await readSourceDocument(source, text, fetched.finalUrl, true);

@@ -27,6 +27,10 @@ export class StoreKeys {
   rateLimitNamespace = (kind: 'push' | 'feeds'): string => `${this.prefix}:ratelimit-${kind}:`;
   /** Sorted set: the pages of a feed readers asked for, by time of the last request. */
   feedDemand = (feedId: string): string => `${this.prefix}:feed-demand:${feedId}`;
+  /** String: the job that is polling a source now; at most one poll per source runs at a time. */
+  pollLease = (sourceId: string): string => `${this.prefix}:poll-lease:${sourceId}`;
+  /** Sorted set: the fetches running against one host (member: holder, score: lease expiry), across processes. */
+  hostSlots = (host: string): string => `${this.prefix}:host-slots:${host}`;
   /** Set: the page URLs a list source has linked to and that were queued once. */
   seenPages = (sourceId: string): string => `${this.prefix}:seen-pages:${sourceId}`;
 }

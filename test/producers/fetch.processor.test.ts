@@ -117,7 +117,7 @@ ${sources.join('\n')}
     const events = new QueueEvents('fetch', { connection: redis.duplicate(), prefix });
     await events.waitUntilReady();
     const job = await fetchQueue.add('poll-source', { sourceId: 'gone' });
-    expect(await job.waitUntilFinished(events, 10_000)).toEqual({ status: 'skipped', items: 0, pages: 0 });
+    expect(await job.waitUntilFinished(events, 10_000)).toEqual({ status: 'skipped', reason: 'gone', items: 0, pages: 0 });
     expect(faults.hits.get('/gone.rss')).toBe(1);
     await events.close();
     await fetchQueue.close();

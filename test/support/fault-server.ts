@@ -25,6 +25,11 @@ export class FaultServer {
   private server: Server | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly hits = new Map<string, number>();
+  /** Every request by its full URL (query included) and when it came, in arrival order. */
+  readonly requests: { url: string; at: number }[] = [];
+  /** The most requests for one full URL that were open at once. */
+  readonly maxOpen = new Map<string, number>();
+  private readonly open = new Map<string, number>();
   private readonly bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
 
   private readonly routes: Record<string, Handler> = {
@@ -81,6 +86,7 @@ export class FaultServer {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0]!;
       this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
+      this.track(req.url ?? '/', res);
       const handler = this.routes[path];
       if (handler) handler(req, res);
       else this.send(res, 404, 'not found', 'text/plain');
@@ -93,6 +99,17 @@ export class FaultServer {
     this.timers.forEach(clearTimeout);
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  /** Open requests for one URL, and for all of them under `*`. */
+  private track(url: string, res: ServerResponse): void {
+    this.requests.push({ url, at: Date.now() });
+    for (const key of [url, '*']) {
+      const open = (this.open.get(key) ?? 0) + 1;
+      this.open.set(key, open);
+      this.maxOpen.set(key, Math.max(open, this.maxOpen.get(key) ?? 0));
+      res.once('close', () => this.open.set(key, (this.open.get(key) ?? 1) - 1));
+    }
   }
 
   private later(ms: number, action: () => void): void {
