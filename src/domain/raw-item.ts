@@ -12,6 +12,8 @@ export interface RawItem {
   title?: string | undefined;
   /** Body as HTML, not yet sanitized. */
   html?: string | undefined;
+  /** The base URL of relative links in `html` when it is not the item's URL (an Atom xml:base). */
+  contentBase?: string | undefined;
   /** Body as plain text, when the source gave text only. */
   text?: string | undefined;
   /** The source's own summary or teaser. */

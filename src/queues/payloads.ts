@@ -22,6 +22,7 @@ export const rawItemSchema = z.strictObject({
   url: optionalString,
   title: optionalString,
   html: optionalString,
+  contentBase: optionalString,
   text: optionalString,
   summary: optionalString,
   authors: z.array(z.string()),

@@ -20,7 +20,7 @@ const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'g
   ['redirect-loop', '/loop.rss', { status: 'error', error: /more than 5 redirects/ }],
   ['huge', '/huge.rss', { status: 'error', error: /body larger than 10485760 bytes/ }],
   ['gzip-bomb', '/bomb.rss', { status: 'error', error: /body larger than 10485760 bytes once decompressed/ }],
-  ['truncated', '/truncated.rss', { status: 'error', error: /\/truncated\.rss: feed: unable to parse feed: Unclosed root tag/ }],
+  ['truncated', '/truncated.rss', { status: 'error', error: /\/truncated\.rss: feed: the XML is not well-formed: Unclosed root tag \(line \d+, column \d+\)/ }],
   ['html', '/html.rss', { status: 'error', error: /\/html\.rss: feed: expected a feed but got an HTML page/ }],
   ['empty', '/empty.rss', { status: 'error', error: /\/empty\.rss: feed: the document is empty/ }],
   ['gbk-no-header', '/gbk-no-header.rss', { status: 'ok' }],

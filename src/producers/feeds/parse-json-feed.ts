@@ -36,12 +36,12 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new Error(`json-feed: invalid JSON: ${(cause as Error).message}`, { cause });
+    throw new Error(`feed: invalid JSON: ${(cause as Error).message}`, { cause });
   }
   const parsed = jsonFeedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`json-feed: ${issue?.path.join('.') || 'document'}: ${issue?.message}`);
+    throw new Error(`feed: not a JSON Feed: ${issue?.path.join('.') || 'document'}: ${issue?.message}`);
   }
   const feed = parsed.data;
   const base = resolveUrl(feed.home_page_url, feedUrl) ?? feedUrl;

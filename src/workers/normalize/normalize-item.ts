@@ -47,7 +47,7 @@ export function normalizeItemWithReport(
   const url = canonicalizeUrl(item.url ?? (item.guid && /^https?:\/\//i.test(item.guid) ? item.guid : ''), settings.hostAliases);
   const baseUrl = /^https?:/.test(url) ? url : 'https://invalid.example/';
   const stripped = stripFurniture(item.html ?? textToHtml(item.text ?? ''));
-  const contentHtml = removeXmlForbidden(sanitizeContent(stripped.html, baseUrl));
+  const contentHtml = removeXmlForbidden(sanitizeContent(stripped.html, contentBaseOf(item, baseUrl)));
   const contentText = cleanText(htmlToText(contentHtml));
   const title = cleanLine(item.title ?? '') || summarize(contentText, 30);
   if (!title && !contentText) throw new Error('normalize: item has neither a title nor any text');
@@ -88,6 +88,11 @@ function wellFormedItem(item: RawItem): RawItem {
   const mapped = Object.entries(item).map(([key, value]) => [key, typeof value === 'string' ? wellFormed(value) : value]);
   const fields = Object.fromEntries(mapped) as unknown as RawItem;
   return { ...fields, authors: strings(item.authors), categories: strings(item.categories), images: strings(item.images), placeHints: strings(item.placeHints) };
+}
+
+/** Relative links in the content resolve against its own base (an Atom xml:base) when it has one, else the article's URL. */
+function contentBaseOf(item: RawItem, articleUrl: string): string {
+  return item.contentBase && /^https?:\/\//i.test(item.contentBase) ? item.contentBase : articleUrl;
 }
 
 function resolvePublished(published: string | undefined, fetchedMs: number): { publishedAt: string; timeFlags: TimeFlag[] } {

@@ -180,21 +180,88 @@ describe('parseFeed rejections', () => {
     ['an XML document that is no feed', '<?xml version="1.0"?><config><item>1</item></config>', /^feed: /],
     ['plain text', '泰安新闻', /^feed: /],
     ['an empty document', '', /^feed: /],
-    ['JSON with no version', '{"title":"泰安新闻","items":[]}', /^json-feed: /],
-    ['JSON with a foreign version', '{"version":"https://jsonfeed.org/version/2","items":[]}', /^json-feed: /],
-    ['JSON with no items', '{"version":"https://jsonfeed.org/version/1.1","title":"t"}', /^json-feed: /],
-    ['invalid JSON', '{"version": "https://jsonfeed.org/version/1.1", ', /^json-feed: /],
+    ['JSON with no version', '{"title":"泰安新闻","items":[]}', /^feed: (not a JSON Feed|invalid JSON): /],
+    ['JSON with a foreign version', '{"version":"https://jsonfeed.org/version/2","items":[]}', /^feed: (not a JSON Feed|invalid JSON): /],
+    ['JSON with no items', '{"version":"https://jsonfeed.org/version/1.1","title":"t"}', /^feed: (not a JSON Feed|invalid JSON): /],
+    ['invalid JSON', '{"version": "https://jsonfeed.org/version/1.1", ', /^feed: (not a JSON Feed|invalid JSON): /],
   ])('rejects %s', async (_, text, message) => {
     await expect(parseFeed(text, `${Y}/feeds/x`)).rejects.toThrow(message);
   });
 
   it('rejects a JSON array as JSON that is not a JSON Feed', async () => {
-    await expect(parseFeed('[{"title":"泰安新闻"}]', `${Y}/feeds/x`)).rejects.toThrow(/^json-feed: /);
+    await expect(parseFeed('[{"title":"泰安新闻"}]', `${Y}/feeds/x`)).rejects.toThrow(/^feed: (not a JSON Feed|invalid JSON): /);
   });
 
   it('keeps an Atom feed whose entry has a Chinese-form date', async () => {
     const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>东平县接山镇</title><id>1</id><published>2024年5月20日 11:15</published><link href="${Y}/a.html"/></entry></feed>`;
     const feed = await parseFeed(xml, `${Y}/feeds/x.atom`);
     expect(feed.items[0]!.published).toBe('2024年5月20日 11:15');
+  });
+});
+
+describe('parseFeed on what real feeds send', () => {
+  const atom = (entries: string, feedAttributes = '') =>
+    `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"${feedAttributes}><title>t</title>${entries}</feed>`;
+
+  it('reads Atom titles of every type as text, and XHTML content as its markup', async () => {
+    const feed = await parseFeed(
+      atom(`<entry><id>1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">泰安<b>新闻</b> &amp; 肥城</div></title>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>正文<img src="a.jpg"/></p></div></content></entry>
+        <entry><id>2</id><title type="html">&lt;b&gt;宁阳&lt;/b&gt;县 &amp;amp; 东平</title></entry>
+        <entry><id>3</id><title type="text">PM2.5 &lt; 35</title></entry>`),
+      `${Y}/feeds/a.atom`,
+    );
+    expect(feed.items.map((item) => item.title)).toEqual(['泰安新闻 & 肥城', '宁阳县 & 东平', 'PM2.5 < 35']);
+    expect(feed.items[0]!.html).toBe('<p>正文<img src="a.jpg"/></p>');
+  });
+
+  it('resolves links and content under nested xml:base', async () => {
+    const feed = await parseFeed(
+      atom(
+        `<entry xml:base="taian/"><id>1</id><title>a</title><link href="1.html"/></entry>
+         <entry xml:base="/xintai/news/"><id>2</id><title>b</title><link xml:base="2024/" href="2.html"/><content type="html" xml:base="/img/">&lt;img src="p.jpg"&gt;</content></entry>
+         <entry><id>3</id><title>c</title><link href="../3.html"/></entry>`,
+        ' xml:base="https://www.yybnet.net/"',
+      ),
+      `${Y}/feeds/x/a.atom`,
+    );
+    expect(feed.items.map((item) => item.url)).toEqual([`${Y}/taian/1.html`, `${Y}/xintai/news/2024/2.html`, `${Y}/3.html`]);
+    expect(feed.items[1]!.contentBase).toBe(`${Y}/img/`);
+  });
+
+  it('keeps ten stories that share one guid apart: by link, then by content', async () => {
+    const items = Array.from({ length: 10 }, (_, i) => {
+      const link = i < 8 ? `${Y}/taian/news/${i}.html` : `${Y}/`;
+      return `<item><title>第${i}条新闻</title><link>${link}</link><guid>channel-guid</guid><description>正文${i}</description></item>`;
+    }).join('');
+    const feed = await parseFeed(`<rss version="2.0"><channel><title>t</title><link>${Y}/</link>${items}</channel></rss>`, `${Y}/feeds/a.rss`);
+    const keys = new Set(feed.items.map((item) => itemKeyOf('src', item)));
+    expect(keys.size).toBe(10);
+    expect(feed.items.slice(0, 8).map((item) => item.url)).toEqual(Array.from({ length: 8 }, (_, i) => `${Y}/taian/news/${i}.html`));
+    expect(feed.items[8]!.url).toBeUndefined(); // the home page identifies none of the stories that link it
+  });
+
+  it('gives the same answer every time for a feed that declares an external entity', async () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&xxe;</title><item><title>a</title></item></channel></rss>`;
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await parseFeed(xxe, `${Y}/a.rss`).then(() => 'parsed', (error: Error) => error.message));
+    expect(outcomes).toEqual(Array(3).fill('feed: the document uses the external entity "xxe", which is never fetched'));
+    // …and the next, ordinary document is not affected by it.
+    expect((await parseFeed(example('taian-news.rss'), `${Y}/feeds/taian-news.rss`)).items).toHaveLength(6);
+  });
+
+  it('reads HTML entities XML does not define, and a bare ampersand', async () => {
+    const feed = await parseFeed(`<rss version="2.0"><channel><title>t</title><item><title>泰安&nbsp;新闻 &copy; AT&T</title><link>${Y}/a?x=1&y=2</link></item></channel></rss>`, `${Y}/a.rss`);
+    expect(feed.items[0]!.title).toBe('泰安 新闻 © AT&T');
+    expect(feed.items[0]!.url).toBe(`${Y}/a?x=1&y=2`);
+  });
+
+  it.each([
+    ['an entity bomb', `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]><rss version="2.0"><channel><title>&e;</title></channel></rss>`, /^feed: the entity "e" expands to more than 65536 characters/],
+    ['elements nested 10,000 deep', `<rss version="2.0"><channel><title>t</title><item>${'<x>'.repeat(10_000)}x${'</x>'.repeat(10_000)}</item></channel></rss>`, /^feed: elements nested more than 256 deep/],
+    ['an RSS document without a channel', '<rss version="2.0"><item><title>a</title></item></rss>', /^feed: the RSS document has no <channel>/],
+    ['a sitemap', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.cn/</loc></url></urlset>', /^feed: the XML document is a <urlset>, not an RSS or Atom feed/],
+  ])('refuses %s with a message naming it', async (_case, xml, message) => {
+    await expect(parseFeed(xml, `${Y}/a.rss`)).rejects.toThrow(message);
   });
 });

@@ -61,12 +61,12 @@ describe('parseJsonFeed: relative URLs without a home page', () => {
 
 describe('parseJsonFeed: errors name the field', () => {
   it.each([
-    ['{"title":"x","items":[]}', /^json-feed: version: /],
-    ['{"version":"https://jsonfeed.org/version/1.1"}', /^json-feed: items: /],
-    ['{"version":"https://jsonfeed.org/version/1.1","items":[{"title":"no id"}]}', /^json-feed: items\.0\.id: /],
-    ['{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"a","authors":"张伟"}]}', /^json-feed: items\.0\.authors: /],
-    ['{"version":"https://example.com/version/1","items":[]}', /^json-feed: version: not a JSON Feed version URL/],
-    ['{"version":', /^json-feed: invalid JSON: /],
+    ['{"title":"x","items":[]}', /^feed: not a JSON Feed: version: /],
+    ['{"version":"https://jsonfeed.org/version/1.1"}', /^feed: not a JSON Feed: items: /],
+    ['{"version":"https://jsonfeed.org/version/1.1","items":[{"title":"no id"}]}', /^feed: not a JSON Feed: items\.0\.id: /],
+    ['{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"a","authors":"张伟"}]}', /^feed: not a JSON Feed: items\.0\.authors: /],
+    ['{"version":"https://example.com/version/1","items":[]}', /^feed: not a JSON Feed: version: not a JSON Feed version URL/],
+    ['{"version":', /^feed: invalid JSON: /],
   ])('%s', (text, message) => {
     expect(() => parseJsonFeed(text, `${Y}/feeds/x.json`)).toThrow(message);
   });

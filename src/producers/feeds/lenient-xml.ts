@@ -1,0 +1,30 @@
+/** Elements whose content is HTML in feeds written by hand or by careless templates. */
+const HTML_ELEMENTS = /(<(description|content:encoded|summary|content|body)\b[^>]*>)([\s\S]*?)(<\/\2>)/g;
+/** The end tag of a feed's document element. */
+const ROOT_END = /<\/(?:rss|feed|rdf:RDF)\s*>/g;
+
+/**
+ * Returns a repaired copy of a feed that a strict XML parser refused, for the breakages that
+ * templates commonly make and whose meaning is plain: raw HTML inside a description (`<br>`,
+ * `<img …>` unclosed) is wrapped in CDATA; text after the document element (a CMS's
+ * "Processed in 0.01 s" footer) is dropped. Returns undefined when there is nothing to repair,
+ * so the strict parser's error stands.
+ */
+export function repairIllFormed(xml: string): string | undefined {
+  const repaired = dropAfterRoot(xml).replace(HTML_ELEMENTS, (whole, open: string, _name: string, inner: string, close: string) =>
+    inner.includes('<') && !inner.includes('<![CDATA[') ? `${open}<![CDATA[${inner.replaceAll(']]>', ']]]]><![CDATA[>')}]]>${close}` : whole,
+  );
+  return repaired === xml ? undefined : repaired;
+}
+
+function dropAfterRoot(xml: string): string {
+  let end = -1;
+  for (const match of xml.matchAll(ROOT_END)) end = match.index + match[0].length;
+  return end > 0 && xml.slice(end).trim() !== '' ? xml.slice(0, end) : xml;
+}
+
+/** Where a feed starts in a document that something (a PHP warning, a BOM) came before: its prolog or document element. */
+export function findFeedStart(text: string): number {
+  const match = /<\?xml\b|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>]/.exec(text.slice(0, 4096));
+  return match ? match.index : -1;
+}
