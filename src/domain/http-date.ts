@@ -37,7 +37,8 @@ export function parseHttpDate(value: string): number | undefined {
 function utc(year: string, month: string, day: string, hour: string, minute: string, second: string): number | undefined {
   const [y, d, h, m, s] = [year, day, hour, minute, second].map(Number) as [number, number, number, number, number];
   const monthIndex = MONTHS.indexOf(month);
-  const ms = Date.UTC(y, monthIndex, d, h, m, s);
+  // Not Date.UTC(y, …): it reads the years 0 to 99 as 1900 to 1999.
+  const ms = new Date(0).setUTCFullYear(y, monthIndex, d) + ((h * 60 + m) * 60 + s) * 1000;
   const date = new Date(ms);
   // Reject 31 Feb and 25:00:00 rather than let Date roll them over.
   if (date.getUTCDate() !== d || date.getUTCMonth() !== monthIndex || h > 23 || m > 59 || s > 60) return undefined;

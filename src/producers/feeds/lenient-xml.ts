@@ -1,5 +1,5 @@
-/** Elements whose content is HTML in feeds written by hand or by careless templates. */
-const HTML_ELEMENTS = /(<(description|content:encoded|summary|content|body)\b[^>]*>)([\s\S]*?)(<\/\2>)/g;
+/** Start tags of elements whose content is HTML in feeds written by hand or by careless templates. */
+const HTML_ELEMENT = /<(description|content:encoded|summary|content|body)\b[^<>]{0,2000}>/;
 /** The end tag of a feed's document element. */
 const ROOT_END = /<\/(?:rss|feed|rdf:RDF)\s*>/g;
 
@@ -11,10 +11,26 @@ const ROOT_END = /<\/(?:rss|feed|rdf:RDF)\s*>/g;
  * so the strict parser's error stands.
  */
 export function repairIllFormed(xml: string): string | undefined {
-  const repaired = dropAfterRoot(xml).replace(HTML_ELEMENTS, (whole, open: string, _name: string, inner: string, close: string) =>
-    inner.includes('<') && !inner.includes('<![CDATA[') ? `${open}<![CDATA[${inner.replaceAll(']]>', ']]]]><![CDATA[>')}]]>${close}` : whole,
-  );
+  const repaired = wrapRawHtml(dropAfterRoot(xml));
   return repaired === xml ? undefined : repaired;
+}
+
+/** Wraps the content of HTML-carrying elements that hold raw markup in CDATA, scanning once. */
+function wrapRawHtml(xml: string): string {
+  let out = '';
+  let last = 0;
+  const opens = new RegExp(HTML_ELEMENT.source, 'g');
+  for (let open = opens.exec(xml); open; open = opens.exec(xml)) {
+    const innerStart = open.index + open[0].length;
+    const closeTag = `</${open[1]!}>`;
+    const close = xml.indexOf(closeTag, innerStart);
+    if (close < 0) break;
+    const inner = xml.slice(innerStart, close);
+    const wrapped = inner.includes('<') && !inner.includes('<![CDATA[') ? `<![CDATA[${inner.replaceAll(']]>', ']]]]><![CDATA[>')}]]>` : inner;
+    out += xml.slice(last, innerStart) + wrapped + closeTag;
+    last = opens.lastIndex = close + closeTag.length;
+  }
+  return out + xml.slice(last);
 }
 
 function dropAfterRoot(xml: string): string {

@@ -43,7 +43,6 @@ const PARSER_OPTIONS = {
 const ATOM_TIMES = /<(\/?)(published|updated)(?=[\s>])/g;
 /** RSS 0.91/0.92 documents, and some 2.0 ones, omit the version rss-parser needs; 2.0 reads them all. */
 const RSS_WITHOUT_VERSION = /<rss(?![^>]*\bversion=)(?=[\s>])/;
-const HTML_PAGE = /^(<!--[\s\S]*?-->\s*)*<!doctype html|^(<!--[\s\S]*?-->\s*)*<html[\s>]/i;
 
 /**
  * Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (through rss-parser) or JSON Feed 1.0/1.1 text into
@@ -58,7 +57,7 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonFeed(trimmed, feedUrl);
   const start = trimmed.startsWith('<') ? 0 : findFeedStart(trimmed);
   if (start < 0) throw new Error('feed: the document is neither XML nor JSON');
-  if (HTML_PAGE.test(trimmed)) throw new Error('feed: expected a feed but got an HTML page');
+  if (startsAsHtmlPage(trimmed)) throw new Error('feed: expected a feed but got an HTML page');
   const { xml: repaired, outline } = readOutline(repairXml(trimmed.slice(start)), feedUrl);
   let feed;
   try {
@@ -81,6 +80,18 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
     items: keepItemsApart(feed.items.map((item, index) => toRawItem(item as FeedItem, entries[index] ?? { authors: [], categories: [] }, base)).filter(hasSubstance)),
   };
+}
+
+/** Whether a document opens as an HTML page: `<!doctype html>` or `<html>`, after any comments. */
+function startsAsHtmlPage(text: string): boolean {
+  let at = 0;
+  while (text.startsWith('<!--', at)) {
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = end + 3;
+    while (/\s/.test(text[at] ?? '')) at++;
+  }
+  return /^(?:<!doctype html|<html[\s>])/i.test(text.slice(at, at + 20));
 }
 
 /** The outline of the XML, or, when strict parsing refuses it, of its leniently repaired copy; else the strict error. */

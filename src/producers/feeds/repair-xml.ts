@@ -8,10 +8,11 @@ const XML_ENTITIES = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
 const AMPERSAND = /&(?:(#[0-9]+|#x[0-9a-fA-F]+)|([A-Za-z_][\w.-]*));|&/g;
 /** `<!ENTITY name "value">` or `<!ENTITY name SYSTEM "uri">` in an internal DTD subset. */
 const ENTITY_DECLARATION = /<!ENTITY\s+(%\s+)?([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)>/g;
-/** Where the markup before the document element ends: the DOCTYPE, with its internal subset. */
-const DOCTYPE = /<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/i;
-/** Markup sections whose `&` are not references: CDATA, comments and processing instructions. */
-const VERBATIM = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+/** The largest document type declaration read; feeds' internal subsets are a few lines. */
+const MAX_DOCTYPE_CHARS = 16 * 1024;
+/** Where markup sections whose `&` are not references begin, and the text that ends each. */
+const VERBATIM_OPENER = /<!\[CDATA\[|<!--|<\?/;
+const VERBATIM_CLOSER: Record<string, string> = { '<![CDATA[': ']]>', '<!--': '-->', '<?': '?>' };
 
 /**
  * Repairs what real feeds get wrong so often that refusing them would refuse half the web,
@@ -25,19 +26,36 @@ const VERBATIM = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
  */
 export function repairXml(text: string): string {
   const cleaned = text.replace(XML_FORBIDDEN, '');
-  const doctype = DOCTYPE.exec(cleaned.slice(0, 64 * 1024));
-  const declared = new DeclaredEntities(doctype?.[0] ?? '');
-  const bodyStart = doctype ? doctype.index + doctype[0].length : 0;
-  const body = cleaned.slice(bodyStart);
+  const doctype = findDoctype(cleaned);
+  const declared = new DeclaredEntities(doctype ? cleaned.slice(doctype.start, doctype.end) : '');
+  const body = cleaned.slice(doctype?.end ?? 0);
   let repaired = '';
   let last = 0;
-  for (const verbatim of body.matchAll(VERBATIM)) {
-    repaired += repairReferences(body.slice(last, verbatim.index), declared) + verbatim[0];
-    last = verbatim.index + verbatim[0].length;
+  // Found with indexOf, not a lazy regex: an unterminated `<!--` must cost one scan, not one per opener.
+  const openers = new RegExp(VERBATIM_OPENER.source, 'g');
+  for (let opener = openers.exec(body); opener; opener = openers.exec(body)) {
+    const close = body.indexOf(VERBATIM_CLOSER[opener[0]]!, opener.index + opener[0].length);
+    if (close < 0) break; // unterminated: the rest is text, and the XML parser says what is wrong
+    const end = close + VERBATIM_CLOSER[opener[0]]!.length;
+    repaired += repairReferences(body.slice(last, opener.index), declared) + body.slice(opener.index, end);
+    last = openers.lastIndex = end;
   }
   repaired += repairReferences(body.slice(last), declared);
   // The DOCTYPE goes: its entities are expanded, and the parsers would otherwise refuse them.
-  return cleaned.slice(0, doctype?.index ?? 0) + repaired;
+  return cleaned.slice(0, doctype?.start ?? 0) + repaired;
+}
+
+/** The document type declaration, with its internal subset, when the document has one. */
+function findDoctype(xml: string): { start: number; end: number } | undefined {
+  const start = xml.slice(0, 64 * 1024).search(/<!DOCTYPE\b/i);
+  if (start < 0) return undefined;
+  const bracket = xml.indexOf('[', start);
+  const close = xml.indexOf('>', start);
+  const subsetEnd = bracket >= 0 && (close < 0 || bracket < close) ? xml.indexOf(']', bracket) : start;
+  const end = subsetEnd < 0 ? -1 : xml.indexOf('>', subsetEnd);
+  if (end < 0) throw new Error('feed: the document type declaration is not closed');
+  if (end - start > MAX_DOCTYPE_CHARS) throw new Error(`feed: the document type declaration is larger than ${MAX_DOCTYPE_CHARS} characters; refused`);
+  return { start, end: end + 1 };
 }
 
 /** The most one declared entity may expand to, and all expansions of a document together. */

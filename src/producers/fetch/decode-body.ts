@@ -10,7 +10,8 @@ import iconv from 'iconv-lite';
  * source's configured encoding, and statistical detection (chardet), with GB18030 last.
  */
 export function decodeBody(body: Buffer, contentType?: string, fallbackEncoding?: string): string {
-  return iconv.decode(body, chooseCharset(body, contentType, fallbackEncoding));
+  // Broken UTF-16 leaves lone surrogates, which some parsers (parse5) throw on: U+FFFD instead.
+  return iconv.decode(body, chooseCharset(body, contentType, fallbackEncoding)).toWellFormed();
 }
 
 /** Returns the charset decodeBody will use for these bytes, as an iconv-lite name. */

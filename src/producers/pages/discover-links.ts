@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { assertParsableDepth } from '../../domain/html-depth.js';
 import type { Element } from 'domhandler';
 import { resolveUrl } from '../resolve-url.js';
 import { startsWithFurnitureMarker } from './body-lines.js';
@@ -18,7 +19,9 @@ const FURNITURE_WEIGHT = 0.1;
  * list on the page (the channel's own list, not the nav or a sidebar).
  */
 export function discoverArticleLinks(html: string, pageUrl: string, linkSelector?: string): string[] {
-  const $ = cheerio.load(html);
+  assertParsableDepth(html, 'discover');
+  // parse5 throws on lone surrogates (UTF-16 bytes gone wrong), so the text is made well-formed first.
+  const $ = cheerio.load(html.toWellFormed());
   const anchors = linkSelector ? $(linkSelector).toArray() : findArticleList($, pageUrl);
   // Local files are followed only from a local list page: a web page linking to file:///etc/…
   // must not make the fetcher read this machine's files.

@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
+import { assertParsableDepth, assertShallowTree } from '../../domain/html-depth.js';
 import { emptyRawItem, type RawItem } from '../../domain/raw-item.js';
 import { resolveUrl } from '../resolve-url.js';
 import { choosePublished } from './choose-published.js';
@@ -42,7 +43,9 @@ const DEFAULT_OPTIONS: ExtractOptions = { rules: true };
  * typed values.
  */
 export function extractArticle(html: string, pageUrl: string, options: ExtractOptions = DEFAULT_OPTIONS): RawItem {
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' } });
+  assertParsableDepth(html, 'extract');
+  const $ = cheerio.load(html.toWellFormed(), { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' } });
+  assertShallowTree($.root().toArray(), 'extract');
   const meta = readPageMeta($);
   const rule = options.sourceRule ?? (options.rules ? matchSiteRule(pageUrl, meta, SITE_RULES) : undefined);
   $(NON_CONTENT).remove();

@@ -78,11 +78,26 @@ function classWeight(element: Element): number {
   return LIKELY.test(names) ? 1.25 : 1;
 }
 
+/** Whether an element is, or is inside, page chrome; filled as ancestors are looked at, so each is judged once. */
+const chromeOf = new WeakMap<Element, boolean>();
+
 /** True inside a footer, sidebar, nav or comment area, told by tag or by a whole class word. */
 function insidePageChrome(element: Element): boolean {
+  const unjudged: Element[] = [];
+  let inside = false;
   for (let node = element.parent; isElement(node); node = node.parent) {
-    if (CHROME_TAGS.has(node.name)) return true;
-    if (classAndId(node).split(/[\s_-]+/).some((word) => CHROME_WORDS.has(word))) return true;
+    const known = chromeOf.get(node);
+    if (known !== undefined) {
+      inside = known;
+      break;
+    }
+    unjudged.push(node);
   }
-  return false;
+  // From the outermost unjudged ancestor inwards: chrome once an ancestor is chrome.
+  for (let i = unjudged.length - 1; i >= 0; i--) {
+    const node = unjudged[i]!;
+    inside ||= CHROME_TAGS.has(node.name) || classAndId(node).split(/[\s_-]+/).some((word) => CHROME_WORDS.has(word));
+    chromeOf.set(node, inside);
+  }
+  return inside;
 }

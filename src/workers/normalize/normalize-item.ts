@@ -41,7 +41,7 @@ export function normalizeItemWithReport(
   fetchedAt: string,
   settings: NormalizeSettings = NO_SETTINGS,
 ): { article: NormalizedItem; removed: RemovedFurniture[] } {
-  const item = wellFormedItem(raw);
+  const item = storableItem(raw);
   const fetchedMs = Date.parse(fetchedAt);
   // A guid stands in for the link only when it is itself a web address (RSS 2.0 isPermaLink).
   const url = canonicalizeUrl(item.url ?? (item.guid && /^https?:\/\//i.test(item.guid) ? item.guid : ''), settings.hostAliases);
@@ -83,11 +83,17 @@ export function normalizeItemWithReport(
 }
 
 /** The item with every string made well-formed Unicode, so that no field can store a lone surrogate. */
-function wellFormedItem(item: RawItem): RawItem {
-  const strings = (values: string[]) => values.map(wellFormed);
-  const mapped = Object.entries(item).map(([key, value]) => [key, typeof value === 'string' ? wellFormed(value) : value]);
+/**
+ * The item with every string storable and servable: well-formed Unicode (a lone surrogate
+ * becomes U+FFFD), without the characters XML forbids, and image URLs as their parsed form
+ * (percent-encoded) or dropped when they do not parse.
+ */
+function storableItem(item: RawItem): RawItem {
+  const strings = (values: string[]) => values.map(removeXmlForbidden);
+  const mapped = Object.entries(item).map(([key, value]) => [key, typeof value === 'string' ? removeXmlForbidden(value) : value]);
   const fields = Object.fromEntries(mapped) as unknown as RawItem;
-  return { ...fields, authors: strings(item.authors), categories: strings(item.categories), images: strings(item.images), placeHints: strings(item.placeHints) };
+  const images = item.images.map((image) => URL.parse(wellFormed(image))?.href).filter((image): image is string => image !== undefined);
+  return { ...fields, authors: strings(item.authors), categories: strings(item.categories), images: strings(images), placeHints: strings(item.placeHints) };
 }
 
 /** Relative links in the content resolve against its own base (an Atom xml:base) when it has one, else the article's URL. */

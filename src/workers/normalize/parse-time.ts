@@ -13,8 +13,13 @@ const DAY = 24 * HOUR;
 export function parseTime(text: string, now: number): number | undefined {
   const value = text.trim();
   if (!value) return undefined;
-  return parseRelative(value, now) ?? parseChineseDate(value, now) ?? parseWithOffset(value) ?? parseZonelessRfc822(value);
+  const ms = parseRelative(value, now) ?? parseChineseDate(value, now) ?? parseWithOffset(value) ?? parseZonelessRfc822(value);
+  return ms !== undefined && ms >= EARLIEST_MS && ms <= LATEST_MS ? ms : undefined;
 }
+
+/** Times outside these years are not publication times but typos or attacks (and 0099 is not 1999). */
+const EARLIEST_MS = Date.UTC(1000, 0, 1);
+const LATEST_MS = Date.UTC(9999, 11, 31);
 
 /** RFC 822 without a zone (`Wed, 05 Jul 2017 10:39:00`), as Chinese feeds write it: China time. */
 const RFC822_NO_ZONE = /^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$/;
@@ -75,7 +80,8 @@ function parseRelative(value: string, now: number): number | undefined {
 
 /** Epoch ms of a wall-clock time in China; undefined when the fields are not a real date. */
 function chinaTime(year: number, month: number, day: number, hour: number, minute: number, second: number) {
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Not Date.UTC(year, …): it reads the years 0 to 99 as 1900 to 1999.
+  const utc = new Date(0).setUTCFullYear(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000;
   const check = new Date(utc);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
   return utc - CHINA_OFFSET_MINUTES * MINUTE;

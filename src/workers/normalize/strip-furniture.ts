@@ -2,6 +2,7 @@ import render from 'dom-serializer';
 import { isTag, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { assertParsableDepth, assertShallowTree } from '../../domain/html-depth.js';
 
 /** What was taken out of an article's HTML, and why; logged at debug level by `process`. */
 export interface RemovedFurniture {
@@ -29,18 +30,22 @@ const LINE_MAX = 80;
  * with a record of each removal, so that nothing disappears silently (and bylines can be read).
  */
 export function stripFurniture(html: string): { html: string; removed: RemovedFurniture[] } {
+  assertParsableDepth(html, 'normalize');
   const document = parseDocument(html, { decodeEntities: false });
+  assertShallowTree(document.children, 'normalize');
   const removed: RemovedFurniture[] = [];
+  const doomed = new Set<AnyNode>();
   for (const block of blocksOf(document.children)) {
-    if (!block.parent) continue; // already removed with an ancestor's heading
+    if (isDoomed(block, doomed)) continue; // removed with an ancestor, or with a list heading before it
     const text = textContent(block).replace(/\s+/g, ' ').trim();
     // A long block is furniture only when it is mostly links: 评论员文章 of 800 characters is text.
     const kind = text === '' || (text.length > LINE_MAX && !isLinkList(block)) ? undefined : classify(text);
     if (!kind) continue;
     removed.push({ kind, text: text.slice(0, 200) });
-    if (kind === 'related-list') removeFollowingLinkLists(block, removed);
-    detach(block);
+    if (kind === 'related-list') removeFollowingLinkLists(block, removed, doomed);
+    doomed.add(block);
   }
+  detachAll(doomed);
   return { html: render(document.children, { decodeEntities: false }), removed };
 }
 
@@ -75,16 +80,12 @@ function blocksOf(nodes: AnyNode[]): Element[] {
 }
 
 /** After a list heading, the link lists that follow it are the list itself. */
-function removeFollowingLinkLists(heading: Element, removed: RemovedFurniture[]): void {
-  let next = heading.nextSibling;
-  while (next) {
-    const following = next.nextSibling;
-    if (isTag(next)) {
-      if (!isLinkList(next)) break;
-      removed.push({ kind: 'related-list', text: textContent(next).replace(/\s+/g, ' ').trim().slice(0, 200) });
-      detach(next);
-    }
-    next = following;
+function removeFollowingLinkLists(heading: Element, removed: RemovedFurniture[], doomed: Set<AnyNode>): void {
+  for (let next = heading.nextSibling; next; next = next.nextSibling) {
+    if (!isTag(next)) continue;
+    if (!isLinkList(next)) break;
+    removed.push({ kind: 'related-list', text: textContent(next).replace(/\s+/g, ' ').trim().slice(0, 200) });
+    doomed.add(next);
   }
 }
 
@@ -101,11 +102,20 @@ function collectLinks(node: AnyNode): string[] {
   return node.children.flatMap(collectLinks);
 }
 
-function detach(node: AnyNode): void {
-  const parent = node.parent;
-  if (!parent) return;
-  parent.children = parent.children.filter((child) => child !== node);
-  if (node.prev) node.prev.next = node.next;
-  if (node.next) node.next.prev = node.prev;
-  node.parent = null;
+function isDoomed(node: AnyNode, doomed: ReadonlySet<AnyNode>): boolean {
+  for (let at: AnyNode | null = node; at; at = at.parent) if (doomed.has(at)) return true;
+  return false;
+}
+
+/** Takes the nodes out of the tree, each parent's children filtered once: removing one by one costs the square of a long list. */
+function detachAll(nodes: ReadonlySet<AnyNode>): void {
+  const parents = new Set([...nodes].map((node) => node.parent).filter((parent) => parent !== null));
+  for (const parent of parents) {
+    parent.children = parent.children.filter((child) => !nodes.has(child));
+    parent.children.forEach((child, index, children) => {
+      child.prev = children[index - 1] ?? null;
+      child.next = children[index + 1] ?? null;
+    });
+  }
+  for (const node of nodes) node.parent = null;
 }

@@ -38,6 +38,11 @@ describe('parseTime: absolute forms', () => {
     ['garbage'],
     ['明天见'],
     ['发布时间不详'],
+    // Years no Date reads as written (Date.UTC makes 0099 into 1999), and times no Date can hold.
+    ['0099-07-05 10:39'],
+    ['0000-01-01'],
+    ['9999999999小时前'],
+    [`${'9'.repeat(400)}秒前`],
   ])('%j → undefined', (text) => {
     expect(parseTime(text, NOW)).toBeUndefined();
   });
