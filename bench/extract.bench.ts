@@ -2,8 +2,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
-import { decodeBody } from '../src/producers/fetch/decode-body.js';
-import { extractArticle } from '../src/producers/pages/extract-article.js';
+import { decodeBody } from '../src/producers/sources/fetch/decode-body.js';
+import { extractArticle } from '../src/producers/sources/pages/extract-article.js';
 import { fmt, measureRate, printTable } from './bench-table.js';
 
 interface Page {

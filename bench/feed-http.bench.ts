@@ -10,8 +10,8 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '../src/config/load-config.js';
 import { enqueueItems } from '../src/queues/enqueue.js';
 import type { ProcessPayload } from '../src/queues/payloads.js';
-import { startRoles, type Roles } from '../src/start-roles.js';
-import { resolveRedis } from '../src/store/resolve-redis.js';
+import { startRoles, type Roles } from '../src/app/start-roles.js';
+import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
 import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Article } from '../src/domain/article.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
-import { resolveRedis } from '../src/store/resolve-redis.js';
+import { resolveRedis } from '../src/app/resolve-redis.js';
 import { makeArticle } from '../test/support/articles.js';
-import { DEFAULT_NEAR_DUPLICATE_SETTINGS, createNearDuplicateChecker } from '../src/workers/dedupe/near-duplicate.js';
+import { DEFAULT_NEAR_DUPLICATE_SETTINGS, createNearDuplicateChecker } from '../src/workers/process/dedupe/near-duplicate.js';
 import { fmt, printTable } from './bench-table.js';
 
 const SIZES = [10_000, Number(process.env.BENCH_DEDUPE_LARGE ?? 1_000_000)];

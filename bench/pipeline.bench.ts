@@ -6,10 +6,10 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config/load-config.js';
 import { enqueueItems } from '../src/queues/enqueue.js';
 import { DEFAULT_JOB_OPTIONS, openQueues } from '../src/queues/queue-set.js';
-import { startRoles } from '../src/start-roles.js';
+import { startRoles } from '../src/app/start-roles.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
 import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
-import { resolveRedis } from '../src/store/resolve-redis.js';
+import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
 import { variedItems } from '../test/support/synthetic-items.js';
 

@@ -2,11 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config/load-config.js';
-import { decodeBody } from '../src/producers/fetch/decode-body.js';
-import { extractArticle } from '../src/producers/pages/extract-article.js';
-import { assignChannels, type ClassifyInput } from '../src/workers/classify/assign-channels.js';
-import { loadGazetteer } from '../src/workers/classify/load-gazetteer.js';
-import { normalizeItem } from '../src/workers/normalize/normalize-item.js';
+import { decodeBody } from '../src/producers/sources/fetch/decode-body.js';
+import { extractArticle } from '../src/producers/sources/pages/extract-article.js';
+import { assignChannels, type ClassifyInput } from '../src/workers/process/classify/assign-channels.js';
+import { loadGazetteer } from '../src/workers/process/classify/load-gazetteer.js';
+import { normalizeItem } from '../src/workers/process/normalize/normalize-item.js';
 import { fmt, measureRate, printTable } from './bench-table.js';
 
 /**

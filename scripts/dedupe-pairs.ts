@@ -10,9 +10,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { z } from 'zod';
-import { decodeBody } from '../src/producers/fetch/decode-body.js';
-import { extractArticle } from '../src/producers/pages/extract-article.js';
-import { htmlToText } from '../src/workers/normalize/html-to-text.js';
+import { decodeBody } from '../src/producers/sources/fetch/decode-body.js';
+import { extractArticle } from '../src/producers/sources/pages/extract-article.js';
+import { htmlToText } from '../src/workers/process/normalize/html-to-text.js';
 
 export interface PairSide { title: string; html?: string; text?: string }
 export interface DedupePair { id: string; kind: string; duplicate: boolean; a: PairSide; b: PairSide; note?: string; origin: 'written' | 'corpus' }

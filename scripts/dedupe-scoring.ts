@@ -5,9 +5,9 @@
  */
 import { loadConfig } from '../src/config/load-config.js';
 import { emptyRawItem, type RawItem } from '../src/domain/raw-item.js';
-import { loadGazetteer } from '../src/workers/classify/load-gazetteer.js';
-import { compareStories, sketchArticleText, type NearDuplicateSettings } from '../src/workers/dedupe/near-duplicate.js';
-import { normalizeItem } from '../src/workers/normalize/normalize-item.js';
+import { loadGazetteer } from '../src/workers/process/classify/load-gazetteer.js';
+import { compareStories, sketchArticleText, type NearDuplicateSettings } from '../src/workers/process/dedupe/near-duplicate.js';
+import { normalizeItem } from '../src/workers/process/normalize/normalize-item.js';
 import { loadDedupePairs, type DedupePair, type PairSide } from './dedupe-pairs.js';
 
 const SOURCE = { id: 'eval', name: 'eval', channels: [] };

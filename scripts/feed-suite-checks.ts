@@ -3,9 +3,9 @@
  * checks it states about what a correct parser returns for a file.
  */
 import { z } from 'zod';
-import type { ParsedFeed } from '../src/producers/feeds/parse-feed.js';
+import type { ParsedFeed } from '../src/producers/sources/formats/parse-feed.js';
 import type { RawItem } from '../src/domain/raw-item.js';
-import { parseTime } from '../src/workers/normalize/parse-time.js';
+import { parseTime } from '../src/workers/process/normalize/parse-time.js';
 
 const nullableStrings = z.array(z.string().nullable());
 

@@ -7,8 +7,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeBody } from '../src/producers/fetch/decode-body.js';
-import { parseFeed, type ParsedFeed } from '../src/producers/feeds/parse-feed.js';
+import { decodeBody } from '../src/producers/sources/fetch/decode-body.js';
+import { parseFeed, type ParsedFeed } from '../src/producers/sources/formats/parse-feed.js';
 import { failedChecks, manifestSchema, type ManifestEntry } from './feed-suite-checks.js';
 
 /** Relative links in the corpus resolve against this URL followed by the file's path. */

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../src/config/load-config.js';
-import { assignChannels } from '../src/workers/classify/assign-channels.js';
-import { loadGazetteer } from '../src/workers/classify/load-gazetteer.js';
+import { assignChannels } from '../src/workers/process/classify/assign-channels.js';
+import { loadGazetteer } from '../src/workers/process/classify/load-gazetteer.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

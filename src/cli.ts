@@ -4,15 +4,15 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loadConfig } from './config/load-config.js';
-import { extractPage } from './ops/extract-command.js';
+import { extractPage } from './app/extract-command.js';
 import { describeQueues, formatTable } from './ops/queue-status.js';
-import { serve } from './ops/serve.js';
+import { serve } from './app/serve.js';
 import { runImport } from './producers/import/run-import.js';
 import { readSourceStatuses } from './ops/source-status.js';
 import { QUEUE, QUEUE_NAMES, type QueueName } from './queues/queue-names.js';
 import { openQueues } from './queues/queue-set.js';
-import { ALL_ROLES, startRoles } from './start-roles.js';
-import { resolveRedis } from './store/resolve-redis.js';
+import { ALL_ROLES, startRoles } from './app/start-roles.js';
+import { resolveRedis } from './app/resolve-redis.js';
 import { SourceStateRepository } from './store/source-state-repository.js';
 
 const USAGE = `usage: syndicator <command> [options]

@@ -6,7 +6,7 @@ import { enqueuePublish } from '../queues/enqueue.js';
 import type { PublishPayload } from '../queues/payloads.js';
 import { FeedDemandRepository } from '../store/feed-demand-repository.js';
 import type { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
-import type { FeedCatalogSettings } from './feed-catalog.js';
+import type { FeedCatalogSettings } from '../domain/feed-catalog.js';
 import { registerDiscoveryRoutes } from './routes/discovery.route.js';
 import { registerFeedRoutes } from './routes/feed.route.js';
 import { registerPartnerFeedRoute } from './routes/partner-feed.route.js';

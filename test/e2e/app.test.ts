@@ -6,7 +6,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { ApiArticle } from '../../src/feeds/api-article.js';
-import { ALL_ROLES, startRoles, type RunningApp } from '../../src/start-roles.js';
+import { ALL_ROLES, startRoles, type RunningApp } from '../../src/app/start-roles.js';
 import { ROOT } from '../support/paths.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
 

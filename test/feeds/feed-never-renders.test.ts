@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as renderModule from '../../src/feeds/render/render-feeds.js';
+import * as renderModule from '../../src/workers/publish/render/render-feeds.js';
 import { feedItem, feedTestConfig, jsonItems, rawGet, startFeedApp, waitFor, type FeedTestApp } from './feed-test-app.js';
 
-vi.mock('../../src/feeds/render/render-feeds.js', async (importOriginal) => {
+vi.mock('../../src/workers/publish/render/render-feeds.js', async (importOriginal) => {
   const original = await importOriginal<typeof renderModule>();
   return { ...original, renderFeeds: vi.fn(original.renderFeeds) };
 });

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseConfig, type Config } from '../../src/config/load-config.js';
 import type { ProcessPayload } from '../../src/queues/payloads.js';
-import { startRoles, type Roles, type RunningApp } from '../../src/start-roles.js';
+import { startRoles, type Roles, type RunningApp } from '../../src/app/start-roles.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
 
 export const DAILY_KEY = 'daily-key-0123456789abcdef';

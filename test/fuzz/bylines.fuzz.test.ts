@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBylines } from '../../src/workers/normalize/parse-bylines.js';
+import { parseBylines } from '../../src/workers/process/normalize/parse-bylines.js';
 import { nastyText, NEWS_WORDS, newsText } from './arbitraries.js';
 import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from './check-call.js';
 

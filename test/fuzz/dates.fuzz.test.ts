@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatChinaTime, parseTime } from '../../src/workers/normalize/parse-time.js';
+import { formatChinaTime, parseTime } from '../../src/workers/process/normalize/parse-time.js';
 import { dateText, nowMs } from './arbitraries.js';
 import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from './check-call.js';
 

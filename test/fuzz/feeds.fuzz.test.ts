@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../src/producers/fetch/decode-body.js';
-import { parseFeed } from '../../src/producers/feeds/parse-feed.js';
+import { decodeBody } from '../../src/producers/sources/fetch/decode-body.js';
+import { parseFeed } from '../../src/producers/sources/formats/parse-feed.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
 import { anyUrlText, buildHeavyFeed, charsetLabel, feedXml, heavyFeed, jsonFeedText, mutated, nastyText } from './arbitraries.js';
 import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, callTimedAsync, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from './check-call.js';
@@ -66,7 +66,7 @@ describe('fuzz: parseFeed', () => {
     'neither crashes nor takes over 1 s on many items, deep nesting, long text, unterminated markup and entity bombs',
     async () => {
       // In a worker, so that a runaway call is stopped rather than awaited.
-      const target = { moduleUrl: new URL('../../src/producers/feeds/parse-feed.ts', import.meta.url), name: 'parseFeed', stages: FEED_STAGES };
+      const target = { moduleUrl: new URL('../../src/producers/sources/formats/parse-feed.ts', import.meta.url), name: 'parseFeed', stages: FEED_STAGES };
       await assertIsolatedCalls(target, heavyFeed, (feed) => [buildHeavyFeed(feed), FEED_URL], 25);
     },
     FUZZ_TEST_TIMEOUT_MS,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceExtractionRules } from '../../src/domain/source.js';
-import { discoverArticleLinks } from '../../src/producers/pages/discover-links.js';
-import { extractArticle, type ExtractOptions } from '../../src/producers/pages/extract-article.js';
+import { discoverArticleLinks } from '../../src/producers/sources/pages/discover-links.js';
+import { extractArticle, type ExtractOptions } from '../../src/producers/sources/pages/extract-article.js';
 import { buildHeavyHtml, heavyPage, newsHtml, pageUrl } from './arbitraries.js';
 import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from './check-call.js';
 import { assertIsolatedCalls } from './isolated-call.js';
@@ -51,7 +51,7 @@ describe('fuzz: extractArticle', () => {
     'neither crashes nor takes over 1 s on deep nesting, long runs and many links',
     async () => {
       // In a worker, so that a runaway call is stopped rather than awaited.
-      const target = { moduleUrl: new URL('../../src/producers/pages/extract-article.ts', import.meta.url), name: 'extractArticle', stages: PAGE_STAGES };
+      const target = { moduleUrl: new URL('../../src/producers/sources/pages/extract-article.ts', import.meta.url), name: 'extractArticle', stages: PAGE_STAGES };
       await assertIsolatedCalls(target, fc.tuple(heavyPage, extractOptions), ([page, options]) => [buildHeavyHtml(page), PAGE_URL, options], 15);
     },
     FUZZ_TEST_TIMEOUT_MS,
@@ -109,7 +109,7 @@ describe('fuzz: discoverArticleLinks', () => {
   it(
     'neither crashes nor takes over 1 s on deep nesting, long runs and many links',
     async () => {
-      const target = { moduleUrl: new URL('../../src/producers/pages/discover-links.ts', import.meta.url), name: 'discoverArticleLinks', stages: PAGE_STAGES };
+      const target = { moduleUrl: new URL('../../src/producers/sources/pages/discover-links.ts', import.meta.url), name: 'discoverArticleLinks', stages: PAGE_STAGES };
       await assertIsolatedCalls(target, fc.tuple(heavyPage, linkSelector), ([page, selector]) => [buildHeavyHtml(page), PAGE_URL, selector], 15);
     },
     FUZZ_TEST_TIMEOUT_MS,

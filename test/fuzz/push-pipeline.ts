@@ -1,6 +1,6 @@
 import type { SourceRef } from '../../src/domain/source.js';
 import { articleInputSchema, describeZodError, inputToRawItem } from '../../src/producers/push/article-input.js';
-import { normalizeItem, type NormalizedItem } from '../../src/workers/normalize/normalize-item.js';
+import { normalizeItem, type NormalizedItem } from '../../src/workers/process/normalize/normalize-item.js';
 
 export const PUSH_SOURCE: SourceRef = { id: 'partner-fuzz', name: '模糊测试伙伴', channels: [] };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveUrl } from '../../src/producers/resolve-url.js';
-import { canonicalizeUrl } from '../../src/workers/normalize/canonical-url.js';
+import { resolveUrl } from '../../src/producers/sources/resolve-url.js';
+import { canonicalizeUrl } from '../../src/workers/process/normalize/canonical-url.js';
 import { anyUrlText, nastyText, relativeUrlText, urlText } from './arbitraries.js';
 import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from './check-call.js';
 

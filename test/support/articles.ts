@@ -1,5 +1,5 @@
 import type { Article } from '../../src/domain/article.js';
-import { articleIdFor, contentHashOf } from '../../src/workers/dedupe/fingerprint.js';
+import { articleIdFor, contentHashOf } from '../../src/workers/process/dedupe/fingerprint.js';
 
 /** Builds a stored-shape article for glue tests; the text decides its content hash. */
 export function makeArticle(overrides: Partial<Article> & { url: string; contentText: string }): Article {

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../../src/config/load-config.js';
-import type { Gazetteer } from '../../src/workers/classify/gazetteer.js';
-import { loadGazetteer } from '../../src/workers/classify/load-gazetteer.js';
+import type { Gazetteer } from '../../src/workers/process/classify/gazetteer.js';
+import { loadGazetteer } from '../../src/workers/process/classify/load-gazetteer.js';
 
 /** The bundled example config, as `npm start` reads it. */
 export const exampleConfig: Readonly<Config> = loadConfig({});

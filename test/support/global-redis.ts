@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { LOCAL_REDIS_URL, pingRedis, startRedisServer } from '../../src/store/resolve-redis.js';
+import { LOCAL_REDIS_URL, pingRedis, startRedisServer } from '../../src/app/resolve-redis.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import type { FeedFormat } from '../../store/rendered-feed-repository.js';
 import type { FeedGroup, ListedFeed } from './render-opml.js';
-import { escapeHtml, stripNonXmlChars } from './xml-text.js';
+import { escapeHtml, stripNonXmlChars } from '../../domain/xml-text.js';
 
 /** The media type and label of each format, as autodiscovery links name them. */
 const FORMATS: { format: FeedFormat; type: string; label: string }[] = [

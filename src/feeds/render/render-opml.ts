@@ -1,4 +1,4 @@
-import { escapeHtml, stripNonXmlChars } from './xml-text.js';
+import { escapeHtml, stripNonXmlChars } from '../../domain/xml-text.js';
 
 /** One feed a directory lists: its name and its URL without the `.{format}` extension. */
 export interface ListedFeed {

@@ -1,5 +1,5 @@
 import { FEED_FORMATS, type FeedFormat } from '../../store/rendered-feed-repository.js';
-import { MAX_PAGE_LIMIT, type PageVariant } from '../render/paging.js';
+import { MAX_PAGE_LIMIT, type PageVariant } from '../../domain/feed-paging.js';
 
 /** `?limit=&page=` of a feed request; other parameters (cache busters) are ignored. */
 export interface FeedQuery {

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { partnerRateLimit } from '../../ops/partner-rate-limit.js';
+import { partnerRateLimit } from '../../domain/partner-rate-limit.js';
 import { StoreKeys } from '../../store/store-keys.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';

@@ -1,6 +1,6 @@
 import type { FeedFormat, StoredDocument } from '../../store/rendered-feed-repository.js';
-import { channelFeed, channelFeedIds, partnerFeed, sourceFeed, type FeedCatalogSettings, type FeedSpec } from '../feed-catalog.js';
-import { pageUrl, parseVariantKey } from '../render/paging.js';
+import { channelFeed, channelFeedIds, partnerFeed, sourceFeed, type FeedCatalogSettings, type FeedSpec } from '../../domain/feed-catalog.js';
+import { pageUrl, parseVariantKey } from '../../domain/feed-paging.js';
 import type { FeedGroup } from '../render/render-opml.js';
 import { toServedDocument, type ServedDocument } from './served-document.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeedDemandRepository } from '../../store/feed-demand-repository.js';
 import type { FeedFormat } from '../../store/rendered-feed-repository.js';
-import type { FeedSpec } from '../feed-catalog.js';
-import { lastPageOf, variantKey, type PageVariant } from '../render/paging.js';
+import type { FeedSpec } from '../../domain/feed-catalog.js';
+import { lastPageOf, variantKey, type PageVariant } from '../../domain/feed-paging.js';
 import { sendDocument } from './send-document.js';
 import type { ServedDocument } from './served-document.js';
 import type { ServedFeedCache } from './served-feed-cache.js';

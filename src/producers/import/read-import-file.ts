@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RawItem } from '../../domain/raw-item.js';
-import { decodeBody } from '../fetch/decode-body.js';
-import { parseFeed } from '../feeds/parse-feed.js';
-import { extractArticle } from '../pages/extract-article.js';
+import { decodeBody } from '../sources/fetch/decode-body.js';
+import { parseFeed } from '../sources/formats/parse-feed.js';
+import { extractArticle } from '../sources/pages/extract-article.js';
 import { articleInputSchema, describeZodError, inputToRawItem } from '../push/article-input.js';
 
 /** One item read from an import file, with the source it should be filed under when the file says. */

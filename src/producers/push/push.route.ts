@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Partner } from '../../config/load-config.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
 import type { QueueSet } from '../../queues/queue-set.js';
-import { partnerRateLimit } from '../../ops/partner-rate-limit.js';
+import { partnerRateLimit } from '../../domain/partner-rate-limit.js';
 import { enqueueItems } from '../../queues/enqueue.js';
 import { StoreKeys } from '../../store/store-keys.js';
 import { articleInputSchema, describeZodError, inputToRawItem } from './article-input.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { runImport, type ImportReport } from '../../../src/producers/import/run-import.js';
 import { openQueues, type QueueSet } from '../../../src/queues/queue-set.js';
-import { startRoles, type RunningApp } from '../../../src/start-roles.js';
+import { startRoles, type RunningApp } from '../../../src/app/start-roles.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { EXAMPLES, FIXTURES } from '../../support/paths.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';

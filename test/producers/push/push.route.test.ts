@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { ProcessPayload } from '../../../src/queues/payloads.js';
-import { startRoles, type RunningApp } from '../../../src/start-roles.js';
+import { startRoles, type RunningApp } from '../../../src/app/start-roles.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
 
 const KEY = 'test-key-0123456789abcdef';

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { pino } from 'pino';
+import type { Config } from '../config/load-config.js';
+import { maskCredentials } from '../domain/mask-credentials.js';
+import { startRoles, type Roles } from './start-roles.js';
+import { resolveRedis, type ResolvedRedis } from './resolve-redis.js';
+import { DASHBOARD_PATH } from '../ops/dashboard.js';
+
+/**
+ * Runs the given roles until SIGINT or SIGTERM, then shuts down gracefully: the server stops
+ * accepting, workers finish their running jobs, connections close, an own redis-server stops.
+ */
+export async function serve(config: Readonly<Config>, roles: Roles): Promise<void> {
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const redis = await resolveRedis(process.env, path.resolve('data'));
+  log.info({ redis_origin: redis.origin, config: config.configPath, sources: config.sources.length, roles }, 'starting');
+  const app = await startRoles(config, roles, redis.url, log);
+  process.stdout.write(startBanner(config, redis, roles.server));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await redis.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The lines printed once the roles run: which Redis (never its password) and the URLs to open. */
+export function startBanner(config: Readonly<Config>, redis: Pick<ResolvedRedis, 'url' | 'origin'>, server: boolean): string {
+  const base = config.site.publicUrl;
+  const where = redis.origin === 'child' ? `own redis-server at ${redis.url}, data in ./data` : redis.url;
+  const lines = [`Syndicator is running (Redis: ${maskCredentials(where)})`];
+  if (server) {
+    lines.push(
+      `  feeds:     ${base}/feeds/all.rss   ${base}/feeds/all.atom   ${base}/feeds/all.json`,
+      ...config.channels.map((c) => `             ${base}/feeds/${c.id}.{rss,atom,json}   ${c.name}`),
+      `  articles:  ${base}/api/articles`,
+      `  dashboard: ${base}${DASHBOARD_PATH}`,
+      `  metrics:   ${base}/metrics   health: ${base}/healthz ${base}/readyz`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

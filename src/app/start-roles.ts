@@ -1,0 +1,175 @@
+import { Worker, type Processor } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load-config.js';
+import { ALL_CHANNEL_ID } from '../domain/channel.js';
+import { createHttpServer, type HttpServerDeps } from './http-server.js';
+import { createMetrics, type Metrics } from '../ops/metrics.js';
+import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
+import { enqueuePublish, scheduleSources } from '../queues/enqueue.js';
+import { QUEUE, type QueueName } from '../queues/queue-names.js';
+import { CoalescingPublisher } from '../queues/coalescing-publisher.js';
+import { openQueues, type QueueSet } from '../queues/queue-set.js';
+import { createRedisConnection } from '../queues/redis-connection.js';
+import { ArticleRepository } from '../store/article-repository.js';
+import { FetchLeases } from '../store/fetch-leases.js';
+import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
+import { SourceStateRepository } from '../store/source-state-repository.js';
+import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
+import { createProcessProcessor } from '../workers/process/process.processor.js';
+import { createPublishProcessor } from '../workers/publish/publish.processor.js';
+
+/** What one process can run: workers of some queues, the source scheduler, the HTTP server. */
+export interface Roles {
+  workers: QueueName[];
+  scheduler: boolean;
+  server: boolean;
+}
+
+export const ALL_ROLES: Roles = { workers: [QUEUE.fetch, QUEUE.process, QUEUE.publish], scheduler: true, server: true };
+
+/** A started app: where it listens, and how to stop it. */
+export interface RunningApp {
+  /** The base URL of the HTTP server, when the server role runs. */
+  baseUrl: string | undefined;
+  /** Stops taking work, lets running jobs finish, and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** The connections, queues and repositories one process shares between its roles. */
+interface Shared {
+  config: Readonly<Config>;
+  log: Logger;
+  connection: Redis;
+  queues: QueueSet;
+  articles: ArticleRepository;
+  rendered: RenderedFeedRepository;
+  sourceStates: SourceStateRepository;
+  metrics: Metrics;
+  publisher: CoalescingPublisher;
+}
+
+/**
+ * Starts the given roles against the Redis at `redisUrl`: the scheduler first, then the HTTP
+ * server, the workers last. If any step fails, what was already started is closed again, so a
+ * failed start (a port in use) leaves no worker running and no connection open.
+ */
+export async function startRoles(config: Readonly<Config>, roles: Roles, redisUrl: string, log: Logger): Promise<RunningApp> {
+  const connection = createRedisConnection(redisUrl, 'syndicator');
+  const queues = openQueues(connection, config.redis.prefix);
+  const shared: Shared = {
+    config,
+    log,
+    connection,
+    queues,
+    articles: new ArticleRepository(connection, config.redis.prefix),
+    rendered: new RenderedFeedRepository(connection, config.redis.prefix),
+    sourceStates: new SourceStateRepository(connection, config.redis.prefix),
+    metrics: createMetrics(queues.all),
+    publisher: new CoalescingPublisher(queues.publish, 250, (error) => log.error({ err: error }, 'publish request failed')),
+  };
+  const workers: Worker[] = [];
+  let server: FastifyInstance | undefined;
+  const close = async () => {
+    await server?.close();
+    await Promise.all(workers.map((worker) => worker.close()));
+    await shared.publisher.close();
+    await queues.close();
+    await connection.quit();
+  };
+  try {
+    if (roles.scheduler) {
+      await scheduleSources(queues.fetch, config.sources);
+      await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
+    }
+    server = roles.server ? await createHttpServer(httpServerDeps(shared, () => workers.every((worker) => worker.isRunning()))) : undefined;
+    const address = server ? await server.listen({ port: config.http.port, host: config.http.host }) : undefined;
+    workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared));
+    return { baseUrl: address?.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'), close };
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+}
+
+function startWorkers(names: readonly QueueName[], processors: Record<QueueName, Processor>, { config, connection, log }: Shared): Worker[] {
+  const concurrency: Record<QueueName, number> = {
+    [QUEUE.fetch]: config.workers.fetchConcurrency,
+    [QUEUE.process]: config.workers.processConcurrency,
+    [QUEUE.publish]: 1,
+  };
+  return names.map((name) => {
+    const worker = new Worker(name, processors[name], { connection, prefix: config.redis.prefix, concurrency: concurrency[name] });
+    worker.on('failed', (job, error) => log.warn({ queue: name, job_id: job?.id, err: error }, 'job failed'));
+    worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
+    return worker;
+  });
+}
+
+function buildProcessors(shared: Shared): Record<QueueName, Processor> {
+  const { config, log, articles, sourceStates, queues, publisher, metrics } = shared;
+  const gazetteer = loadGazetteer(config);
+  return {
+    [QUEUE.fetch]: createFetchProcessor({
+      sources: new Map(config.sources.map((source) => [source.id, source])),
+      sourceStates,
+      queues,
+      // A lease outlives the longest fetch, so it only expires on its own when its worker died.
+      leases: new FetchLeases(shared.connection, config.redis.prefix, config.fetch.perHostConcurrency, config.fetch.totalTimeout + 60_000),
+      limits: {
+        headersTimeoutMs: config.fetch.timeout,
+        bodyTimeoutMs: config.fetch.timeout,
+        totalTimeoutMs: config.fetch.totalTimeout,
+        maxBytes: config.fetch.maxBytes,
+        maxRedirects: config.fetch.maxRedirects,
+      },
+      log,
+    }),
+    [QUEUE.process]: createProcessProcessor({
+      settings: { channels: config.channels, gazetteer, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
+      articles,
+      publisher,
+      log,
+      onVerdict: metrics.recordVerdict,
+    }),
+    [QUEUE.publish]: createPublishProcessor({
+      site: config.site,
+      channels: config.channels,
+      sources: config.sources,
+      partners: config.partners,
+      feedLimit: config.feeds.limit,
+      hub: config.feeds.hub,
+      articles,
+      rendered: shared.rendered,
+      redis: shared.connection,
+      keyPrefix: config.redis.prefix,
+      log,
+    }),
+  };
+}
+
+function httpServerDeps(shared: Shared, workersRunning: () => boolean): HttpServerDeps {
+  const { config, connection, queues } = shared;
+  const prefix = config.redis.prefix;
+  return {
+    adminToken: config.http.adminToken,
+    log: shared.log,
+    redis: connection,
+    channelIds: new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]),
+    articles: shared.articles,
+    rendered: shared.rendered,
+    queues: queues.all,
+    metrics: shared.metrics,
+    sources: config.sources,
+    sourceStates: shared.sourceStates,
+    push: { partners: config.partners, queues, redis: connection, keyPrefix: prefix, maxBodyBytes: config.push.maxBodyBytes, maxItems: config.push.maxItems },
+    workersRunning,
+    feeds: {
+      catalog: { site: config.site, channels: config.channels, sources: config.sources, partners: config.partners, limit: config.feeds.limit, hub: config.feeds.hub },
+      maxAgeMs: config.feeds.maxAge,
+      keyPrefix: prefix,
+      publishQueue: queues.publish,
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { ALL_CHANNEL_ID, type Channel } from './channel.js';
+import type { Source } from './source.js';
+import type { Partner } from '../config/load-config.js';
+import type { ContentPolicy } from '../workers/publish/render/feed-entries.js';
+
+/** The parts of the config that say which feeds exist and what they are called. */
+export interface FeedCatalogSettings {
+  site: { name: string; publicUrl: string; language: string };
+  channels: readonly Channel[];
+  sources: readonly Source[];
+  partners: readonly Partner[];
+  /** Items on the default page. */
+  limit: number;
+  /** The WebSub hub that public feeds name. */
+  hub?: string | undefined;
+}
+
+/** One feed that is rendered and served: what it lists, how it describes itself, where it lives. */
+export interface FeedSpec {
+  /** Where its rendered pages are kept: `channel:taian`, `source:{id}`, `partner:{partner}:{channel}`. */
+  feedId: string;
+  /** The article index it lists. */
+  indexId: string;
+  /** The channel whose publish job renders it (`all` for source feeds). */
+  ownerChannelId: string;
+  title: string;
+  description: string;
+  homeUrl: string;
+  /** Its URL without the `.{format}` extension. */
+  baseUrl: string;
+  author: string;
+  language: string;
+  /** Set on public feeds only: a hub cannot fetch a feed that needs a key. */
+  hub?: string;
+  policy: ContentPolicy;
+  defaultLimit: number;
+}
+
+/** Returns the site's public URL without a trailing slash, to which paths are appended. */
+export function siteUrl(settings: Pick<FeedCatalogSettings, 'site'>): string {
+  return settings.site.publicUrl.replace(/\/+$/, '');
+}
+
+/** Returns the ids of the public channel feeds: every channel, then `all`. */
+export function channelFeedIds(settings: Pick<FeedCatalogSettings, 'channels'>): string[] {
+  return [...settings.channels.map((channel) => channel.id), ALL_CHANNEL_ID];
+}
+
+/** Returns the display name of a channel feed (`all` is 全部新闻). */
+export function channelName(settings: Pick<FeedCatalogSettings, 'channels'>, channelId: string): string {
+  if (channelId === ALL_CHANNEL_ID) return '全部新闻';
+  return settings.channels.find((channel) => channel.id === channelId)?.name ?? channelId;
+}
+
+/** Returns the public feed of a channel (or of `all`). */
+export function channelFeed(settings: FeedCatalogSettings, channelId: string): FeedSpec {
+  const name = channelName(settings, channelId);
+  return specOf(settings, {
+    feedId: `channel:${channelId}`,
+    indexId: `channel:${channelId}`,
+    ownerChannelId: channelId,
+    title: `${name} - ${settings.site.name}`,
+    description: `${settings.site.name} ${name}`,
+    baseUrl: `${siteUrl(settings)}/feeds/${channelId}`,
+    public: true,
+  });
+}
+
+/** Returns the public feed of one source; the `all` publish job renders it. */
+export function sourceFeed(settings: FeedCatalogSettings, source: Pick<Source, 'id' | 'name'>): FeedSpec {
+  return specOf(settings, {
+    feedId: `source:${source.id}`,
+    indexId: `source:${source.id}`,
+    ownerChannelId: ALL_CHANNEL_ID,
+    title: `${source.name} - ${settings.site.name}`,
+    description: `${settings.site.name}：来自${source.name}的新闻`,
+    baseUrl: `${siteUrl(settings)}/feeds/sources/${source.id}`,
+    public: true,
+  });
+}
+
+/** Returns a partner's full-content feed of one channel it may pull. */
+export function partnerFeed(settings: FeedCatalogSettings, partner: Pick<Partner, 'id' | 'name'>, channelId: string): FeedSpec {
+  const name = channelName(settings, channelId);
+  return specOf(settings, {
+    feedId: `partner:${partner.id}:${channelId}`,
+    indexId: `channel:${channelId}`,
+    ownerChannelId: channelId,
+    title: `${name} - ${settings.site.name}（${partner.name}）`,
+    description: `${settings.site.name} ${name}：${partner.name}的全文订阅`,
+    baseUrl: `${siteUrl(settings)}/feeds/partner/${partner.id}/${channelId}`,
+    public: false,
+  });
+}
+
+/** Returns the feeds one channel's publish job renders besides source feeds: its own and its partners'. */
+export function feedsOfChannel(settings: FeedCatalogSettings, channelId: string): FeedSpec[] {
+  const partners = settings.partners.filter((partner) => partner.channels.includes(channelId));
+  return [channelFeed(settings, channelId), ...partners.map((partner) => partnerFeed(settings, partner, channelId))];
+}
+
+type SpecParts = Pick<FeedSpec, 'feedId' | 'indexId' | 'ownerChannelId' | 'title' | 'description' | 'baseUrl'> & { public: boolean };
+
+function specOf(settings: FeedCatalogSettings, parts: SpecParts): FeedSpec {
+  const { public: isPublic, ...rest } = parts;
+  const summaryOnlyChannels = settings.channels.filter((channel) => channel.publicContent === 'summary').map((channel) => channel.id);
+  return {
+    ...rest,
+    homeUrl: `${siteUrl(settings)}/`,
+    author: settings.site.name,
+    language: settings.site.language,
+    ...(isPublic && settings.hub ? { hub: settings.hub } : {}),
+    policy: isPublic ? { kind: 'public', summaryOnlyChannels } : { kind: 'full' },
+    defaultLimit: settings.limit,
+  };
+}

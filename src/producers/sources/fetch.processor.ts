@@ -1,0 +1,191 @@
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { maskCredentials } from '../../domain/mask-credentials.js';
+import type { Source } from '../../domain/source.js';
+import { enqueueItems, enqueuePageFetch } from '../../queues/enqueue.js';
+import { fetchPayloadSchema, parsePayload } from '../../queues/payloads.js';
+import { QUEUE } from '../../queues/queue-names.js';
+import type { QueueSet } from '../../queues/queue-set.js';
+import type { FetchLeases } from '../../store/fetch-leases.js';
+import type { SourceState, SourceStateRepository } from '../../store/source-state-repository.js';
+import { decodeBody } from './fetch/decode-body.js';
+import { FetchError } from './fetch/fetch-error.js';
+import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
+import { maxAgeMs, nextPollDelay } from './fetch/poll-policy.js';
+import { readSourceDocument } from './read-source.js';
+
+export interface FetchProcessorDeps {
+  sources: ReadonlyMap<string, Source>;
+  sourceStates: SourceStateRepository;
+  queues: Pick<QueueSet, 'fetch' | 'process'>;
+  /** One poll per source at a time, and the per-host limit, across every worker process. */
+  leases: FetchLeases;
+  limits?: FetchOptions['limits'];
+  log: Logger;
+  now?: () => number;
+}
+
+/** Result of one fetch job, kept by BullMQ for the dashboard. */
+export interface FetchOutcome {
+  status: 'ok' | 'not-modified' | 'skipped';
+  /** Why a poll was skipped: the source backs off, is gone, or another poll of it is running. */
+  reason?: 'backoff' | 'gone' | 'poll-running';
+  items: number;
+  pages: number;
+}
+
+/** How long a fetch waits, off the worker, when its host has no free slot: a second, and up to a second of jitter. */
+const HOST_BUSY_DELAY_MS = 1_000;
+
+/**
+ * Returns the `fetch` job handler: fetch one source (or one page a list linked to), read its
+ * items, queue them for `process`, and record the outcome on the source. A failing source is
+ * backed off (exponentially, and never sooner than its Retry-After) by skipping its scheduled
+ * polls until its next poll time; the failure shows on the source and as a failed job.
+ *
+ * One source is polled by one job at a time, and a job whose host has no free slot goes back
+ * to the queue, delayed, instead of waiting on the worker: a slow host holds at most its own
+ * slots, never the worker slots that other sources' polls need.
+ */
+export function createFetchProcessor(deps: FetchProcessorDeps) {
+  const now = deps.now ?? Date.now;
+  return async (job: Job, token?: string): Promise<FetchOutcome> => {
+    const { sourceId, pageUrl } = parsePayload(fetchPayloadSchema, job.data, QUEUE.fetch);
+    const source = deps.sources.get(sourceId);
+    if (!source) throw new UnrecoverableError(`fetch: unknown source "${sourceId}"`);
+    const log = deps.log.child({ queue: QUEUE.fetch, job_id: job.id, source_id: sourceId });
+    const holder = job.id ?? `${sourceId}:${now()}`;
+    const host = hostOf(pageUrl ?? source.url);
+    const state = pageUrl ? undefined : await deps.sourceStates.get(source.id);
+    if (state) {
+      const reason = reasonToSkip(source, state, now());
+      if (reason) return { status: 'skipped', reason, items: 0, pages: 0 };
+      if (!(await deps.leases.claimPoll(source.id, holder))) return { status: 'skipped', reason: 'poll-running', items: 0, pages: 0 };
+    }
+    try {
+      if (!(await deps.leases.claimHostSlot(host, holder))) {
+        await job.moveToDelayed(now() + HOST_BUSY_DELAY_MS + Math.random() * HOST_BUSY_DELAY_MS, token);
+        throw new DelayedError();
+      }
+      try {
+        return state ? await pollSource(deps, source, state, now(), log) : await fetchListedPage(deps, source, pageUrl!, log);
+      } finally {
+        await deps.leases.releaseHostSlot(host, holder);
+      }
+    } finally {
+      if (state) await deps.leases.releasePoll(source.id, holder);
+    }
+  };
+}
+
+/** Why a scheduled poll of the source is not made now, if it is not. */
+function reasonToSkip(source: Source, state: SourceState, startedAt: number): FetchOutcome['reason'] {
+  if (state.goneUrl === source.url) return 'gone';
+  // The scheduler fires on fixed slots while nextPollAt counts from when a poll ran: allow a
+  // tenth of the interval of slack, so a poll that starts a little early is not skipped.
+  const slack = Math.max(1_000, source.intervalMs / 10);
+  if (state.nextPollAt && Date.parse(state.nextPollAt) - slack > startedAt) return 'backoff';
+  return undefined;
+}
+
+async function pollSource(deps: FetchProcessorDeps, source: Source, state: SourceState, startedAt: number, log: Logger): Promise<FetchOutcome> {
+  const at = new Date(startedAt).toISOString();
+  try {
+    const fetched = await fetchResource(source.url, {
+      etag: state.etag,
+      lastModified: state.lastModified,
+      allowOrigins: source.allowOrigins,
+      limits: deps.limits,
+    });
+    if (fetched.status === 'not-modified') {
+      const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true })).toISOString();
+      await deps.sourceStates.recordSuccess(source.id, at, { status: 'not-modified', items: 0, nextPollAt });
+      log.info({ status: 'not-modified' }, 'polled');
+      return { status: 'not-modified', items: 0, pages: 0 };
+    }
+    const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
+    const reading = await readSourceDocument(source, text, fetched.finalUrl, false);
+    await enqueueItems(deps.queues.process, reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })));
+    const pages = await queueNewPages(deps, source, reading.pageUrls);
+    const hintMs = Math.max((reading.ttlMinutes ?? 0) * 60_000, maxAgeMs(fetched.cacheControl) ?? 0);
+    const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true, hintMs })).toISOString();
+    await deps.sourceStates.recordSuccess(source.id, at, {
+      status: 'ok',
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      items: reading.items.length,
+      nextPollAt,
+    });
+    log.info({ status: 'ok', items: reading.items.length, pages }, 'polled');
+    return { status: 'ok', items: reading.items.length, pages };
+  } catch (error) {
+    // Fetch errors name their URL already; parse errors get it here.
+    const message = error instanceof FetchError ? error.message : maskCredentials(`${source.url}: ${messageOf(error)}`);
+    if (error instanceof FetchError && error.status === 410) {
+      await deps.sourceStates.recordGone(source.id, at, source.url, message);
+      log.warn({ err: error }, 'source gone');
+      throw new UnrecoverableError(message);
+    }
+    const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
+    const errors = await deps.sourceStates.recordFailure(source.id, at, message, (count) =>
+      new Date(startedAt + nextPollDelay(source.intervalMs, { ok: false, consecutiveErrors: count, retryAfterMs })).toISOString(),
+    );
+    log.warn({ err: error, error_count: errors }, 'poll failed');
+    // The source's own backoff decides when to try again; a BullMQ retry would poll too soon.
+    throw new UnrecoverableError(message);
+  }
+}
+
+async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl: string, log: Logger): Promise<FetchOutcome> {
+  const at = new Date().toISOString();
+  try {
+    if (pageUrl.startsWith('file:') && !source.url.startsWith('file:')) {
+      throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true });
+    }
+    const fetched = await fetchResource(pageUrl, { allowOrigins: source.allowOrigins, limits: deps.limits });
+    if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
+    const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
+    const reading = await readSourceDocument(source, text, fetched.finalUrl, true);
+    await enqueueItems(deps.queues.process, reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })));
+    log.info({ page_url: pageUrl, items: reading.items.length }, 'fetched listed page');
+    return { status: 'ok', items: reading.items.length, pages: 0 };
+  } catch (error) {
+    const message = maskCredentials(`${pageUrl}: ${messageOf(error)}`);
+    log.warn({ err: error, page_url: pageUrl }, 'listed page failed');
+    if (error instanceof FetchError && !error.permanent) throw new Error(message, { cause: error });
+    await deps.sourceStates.recordFailure(source.id, at, message);
+    throw new UnrecoverableError(message);
+  }
+}
+
+/** Queues each page link not seen before, once. */
+async function queueNewPages(deps: FetchProcessorDeps, source: Source, pageUrls: string[]): Promise<number> {
+  let queued = 0;
+  for (const link of pageUrls) {
+    if (!(await deps.sourceStates.markPageSeen(source.id, link))) continue;
+    try {
+      await enqueuePageFetch(deps.queues.fetch, source.id, link);
+      queued++;
+    } catch (error) {
+      await deps.sourceStates.forgetPage(source.id, link);
+      throw error;
+    }
+  }
+  return queued;
+}
+
+function refOf(source: Source) {
+  return { id: source.id, name: source.name, channels: source.channels };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || 'local';
+  } catch {
+    return 'invalid';
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

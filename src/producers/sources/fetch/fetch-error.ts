@@ -1,0 +1,25 @@
+import { maskCredentials } from '../../../domain/mask-credentials.js';
+
+/**
+ * A fetch that failed. `permanent` failures (404, 410, a refused address, a body over the cap)
+ * will fail again as they are; transient ones (network, 5xx, 429) may pass later.
+ * `retryAfterMs` carries the server's Retry-After, when it sent one.
+ */
+export class FetchError extends Error {
+  override name = 'FetchError';
+  readonly permanent: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly status: number | undefined;
+
+  constructor(
+    message: string,
+    details: { permanent: boolean; retryAfterMs?: number | undefined; status?: number | undefined },
+    options?: ErrorOptions,
+  ) {
+    // Messages name the URL; they are logged and shown on the source, so never with its password.
+    super(maskCredentials(message), options);
+    this.permanent = details.permanent;
+    this.retryAfterMs = details.retryAfterMs;
+    this.status = details.status;
+  }
+}

@@ -1,0 +1,87 @@
+import * as cheerio from 'cheerio';
+import { assertParsableDepth } from '../../../domain/html-depth.js';
+import type { Element } from 'domhandler';
+import { resolveUrl } from '../resolve-url.js';
+import { startsWithFurnitureMarker } from './body-lines.js';
+import { isElement } from './dom-text.js';
+import { squash } from './squash.js';
+
+/** The shortest anchor text that reads as a headline rather than a menu item. */
+const MIN_HEADLINE_CHARS = 6;
+/** A date beside a link (2024-03-26, 03-26, 2024年3月26日): list items of news carry one. */
+const ITEM_DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{1,2}[-/]\d{1,2}(?!\d)/;
+/** How much a list headed by 热点排行, 相关新闻 and the like still counts. */
+const FURNITURE_WEIGHT = 0.1;
+
+/**
+ * Returns the article links of a channel list page, resolved against the page URL, in page
+ * order, without repeats: those `linkSelector` picks, or by default the links of the best
+ * list on the page (the channel's own list, not the nav or a sidebar).
+ */
+export function discoverArticleLinks(html: string, pageUrl: string, linkSelector?: string): string[] {
+  assertParsableDepth(html, 'discover');
+  // parse5 throws on lone surrogates (UTF-16 bytes gone wrong), so the text is made well-formed first.
+  const $ = cheerio.load(html.toWellFormed());
+  const anchors = linkSelector ? $(linkSelector).toArray() : findArticleList($, pageUrl);
+  // Local files are followed only from a local list page: a web page linking to file:///etc/…
+  // must not make the fetcher read this machine's files.
+  const allowed = pageUrl.startsWith('file:') ? /^(https?|file):/ : /^https?:/;
+  const urls = anchors
+    .map((anchor) => resolveUrl($(anchor).attr('href'), pageUrl))
+    .filter((url): url is string => url !== undefined && allowed.test(url));
+  return [...new Set(urls)];
+}
+
+/**
+ * The links of the list that scores best. Each headline-length link scores 1, plus 1 when it
+ * stays under the list page's own path (a channel lists its own articles; sidebars link
+ * across the site) and 1 when its item carries a date; a list headed by a furniture marker
+ * (热点排行, 相关新闻) scores a tenth.
+ */
+function findArticleList($: cheerio.CheerioAPI, pageUrl: string): Element[] {
+  const lists = new Map<Element, Element[]>();
+  $('a[href]').each((_, anchor) => {
+    if (squash($(anchor).text()).length < MIN_HEADLINE_CHARS) return;
+    const list = $(anchor).closest('ul, ol, table, dl').get(0) ?? anchor.parent;
+    if (!isElement(list)) return;
+    lists.set(list, [...(lists.get(list) ?? []), anchor]);
+  });
+  const pageDir = directoryOf(pageUrl);
+  let best: Element[] = [];
+  let bestScore = 0;
+  for (const [list, anchors] of lists) {
+    const weight = isFurnitureList($, list) ? FURNITURE_WEIGHT : 1;
+    const score = weight * anchors.reduce((sum, anchor) => sum + linkScore($, anchor, pageUrl, pageDir), 0);
+    if (score > bestScore) {
+      best = anchors;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function linkScore($: cheerio.CheerioAPI, anchor: Element, pageUrl: string, pageDir: string | undefined): number {
+  const url = resolveUrl(anchor.attribs.href, pageUrl);
+  const underPage = pageDir !== undefined && url !== undefined && url.startsWith(pageDir);
+  const item = $(anchor).closest('li, tr, dd').get(0) ?? anchor.parent;
+  const dated = item ? ITEM_DATE.test($(item).text()) : false;
+  return 1 + (underPage ? 1 : 0) + (dated ? 1 : 0);
+}
+
+/** True when the heading right before the list, or the list's first line, is a furniture marker. */
+function isFurnitureList($: cheerio.CheerioAPI, list: Element): boolean {
+  const heading = $(list).prevAll().first();
+  const headingText = heading.length > 0 ? squash(heading.text()) : '';
+  if (headingText.length <= 20 && startsWithFurnitureMarker(headingText)) return true;
+  return startsWithFurnitureMarker(squash($(list).text()).slice(0, 12));
+}
+
+/** The page URL up to its last slash: the channel's own path. */
+function directoryOf(pageUrl: string): string | undefined {
+  try {
+    const url = new URL(pageUrl);
+    return `${url.origin === 'null' ? `${url.protocol}//` : url.origin}${url.pathname.replace(/[^/]*$/, '')}`;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,143 @@
+import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
+import { assertParsableDepth, assertShallowTree } from '../../../domain/html-depth.js';
+import { emptyRawItem, type RawItem } from '../../../domain/raw-item.js';
+import { resolveUrl } from '../resolve-url.js';
+import { choosePublished } from './choose-published.js';
+import { paragraphize, removeFurniture } from './clean-body.js';
+import { isElement, measureText, type TextMeasure } from './dom-text.js';
+import { findBodyContainer } from './find-body.js';
+import { findBreadcrumb } from './find-breadcrumb.js';
+import { findHeadline, type Headline } from './find-headline.js';
+import { parseInfoLine } from './info-line.js';
+import { matchSiteRule } from './match-site-rule.js';
+import { readHeader, readTrailer } from './read-header.js';
+import { readPageMeta } from './read-page-meta.js';
+import { SITE_RULES, type SiteRule } from './site-rules.js';
+import { squash } from './squash.js';
+import { trimBody, type TakenLines } from './trim-body.js';
+
+/**
+ * Tags that never hold article text. Not <form>: ASP.NET pages wrap the whole page in one;
+ * forms inside the body go as furniture.
+ */
+const NON_CONTENT = 'script, style, noscript, iframe, button, input, select, textarea, svg, template';
+/** Roles that name a writer; without any, the account a page names (百家号, 澎湃号) stands in as author. */
+const WRITER_ROLE = /记者|通讯员|作者|撰稿|撰文|文\s*[/／]|采写|实习生/;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** How to extract: `rules: false` leaves the per-site rules out, to measure the generic extractor alone. */
+export interface ExtractOptions {
+  rules: boolean;
+  /** The rule a source's config gives; it wins over the site table. */
+  sourceRule?: SiteRule | undefined;
+}
+
+const DEFAULT_OPTIONS: ExtractOptions = { rules: true };
+
+/**
+ * Extracts one article from an article page: title, time, 来源, byline and the body HTML
+ * without the page furniture. A site rule (site-rules.ts), when one matches the page, decides
+ * the fields its selectors find; the generic extractor does the rest. Values stay as the page
+ * words them (the time string as found, byline lines as found); normalize turns them into
+ * typed values.
+ */
+export function extractArticle(html: string, pageUrl: string, options: ExtractOptions = DEFAULT_OPTIONS): RawItem {
+  assertParsableDepth(html, 'extract');
+  const $ = cheerio.load(html.toWellFormed(), { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' } });
+  assertShallowTree($.root().toArray(), 'extract');
+  const meta = readPageMeta($);
+  const rule = options.sourceRule ?? (options.rules ? matchSiteRule(pageUrl, meta, SITE_RULES) : undefined);
+  $(NON_CONTENT).remove();
+  removeHidden($);
+  if (rule?.drop?.length) $(rule.drop.join(', ')).remove();
+  const measures = measureText($.root()[0]!);
+  const headline = ruleHeadline($, rule) ?? findHeadline($, measures, meta);
+  const body = firstWithText($, rule?.body) ?? findBodyContainer(measures, headline.element);
+  const header = readHeader(headline.element, body);
+  const trailer = readTrailer(body);
+  const info = parseInfoLine(header.text);
+  const taken = body ? cleanBody($, body, measures, headline) : { bylines: [], sources: [] };
+  const ruleSource = textOf($, rule?.source)?.replace(/^.*?来源\s*[:：]\s*/, '');
+  return {
+    ...emptyRawItem(),
+    url: resolveUrl(meta.canonical, pageUrl) ?? pageUrl,
+    title: headline.text,
+    html: body ? ($(body).html() ?? '').trim() : undefined,
+    authors: collectBylines($, rule, taken, info.bylines, header.authorHints, trailer),
+    originalSource: ruleSource || info.originalSource || taken.sources[0] || meta.source,
+    published: choosePublished({ ruleText: timeText($, rule?.time), headerText: header.text, trailerText: trailer, meta }),
+    images: [],
+    placeHints: findBreadcrumb($),
+  };
+}
+
+/**
+ * Removes elements the page hides from readers (display:none, the hidden attribute): SEO
+ * keyword dumps, share-widget copies of the headline, templates.
+ */
+function removeHidden($: cheerio.CheerioAPI): void {
+  $('[hidden], [style*="display"], [style*="visibility"]')
+    .filter((_, element) => element.attribs.hidden !== undefined || HIDDEN_STYLE.test(element.attribs.style ?? ''))
+    .remove();
+}
+
+function cleanBody($: cheerio.CheerioAPI, body: Element, measures: Map<Element, TextMeasure>, headline: Headline): TakenLines {
+  removeFurniture($, body, measures);
+  paragraphize($, body);
+  return trimBody($, body, headline.element, headline.text ?? '');
+}
+
+/**
+ * The byline lines in page order (body, header, then editor credits after the body), led by
+ * the authors a site rule names. The account a page names beside the headline counts only
+ * when no line names a writer.
+ */
+function collectBylines(
+  $: cheerio.CheerioAPI,
+  rule: SiteRule | undefined,
+  taken: TakenLines,
+  headerBylines: string[],
+  accountNames: string[],
+  trailer: string,
+): string[] {
+  const lines = [...taken.bylines, ...headerBylines];
+  const ruled = rule?.author ? $(rule.author).toArray().map((element) => squash($(element).text())).filter(Boolean) : [];
+  const accounts = ruled.length > 0 || lines.some((line) => WRITER_ROLE.test(line)) ? ruled : accountNames;
+  const editors = parseInfoLine(trailer).editors;
+  const named = accounts.map((name) => (WRITER_ROLE.test(name) ? name : `作者：${name}`));
+  return [...new Set([...named, ...lines, ...editors])];
+}
+
+function ruleHeadline($: cheerio.CheerioAPI, rule: SiteRule | undefined): Headline | undefined {
+  const element = firstWithText($, rule?.title);
+  return element ? { element, text: squash($(element).text()) } : undefined;
+}
+
+/**
+ * The first element that holds text, trying a rule's comma-separated selectors in the order
+ * written (the preferred markup first), not in document order: `#endText, .post_body` must
+ * not pick .post_body because it wraps #endText.
+ */
+function firstWithText($: cheerio.CheerioAPI, selector: string | undefined): Element | undefined {
+  for (const alternative of selector?.split(',') ?? []) {
+    const found = $(alternative.trim())
+      .toArray()
+      .find((node): node is Element => isElement(node) && squash($(node).text()).length > 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function textOf($: cheerio.CheerioAPI, selector: string | undefined): string | undefined {
+  const element = firstWithText($, selector);
+  return element ? squash($(element).text()) : undefined;
+}
+
+/** The text of a rule's time elements, or the machine-readable value they carry. */
+function timeText($: cheerio.CheerioAPI, selector: string | undefined): string | undefined {
+  if (!selector) return undefined;
+  const elements = $(selector);
+  const attribute = elements.attr('datetime') ?? elements.attr('content');
+  return attribute ?? (squash(elements.text()) || undefined);
+}

@@ -1,0 +1,49 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Verdict } from '../../domain/verdict.js';
+import { ALL_CHANNEL_ID } from '../../domain/channel.js';
+import { parsePayload, processPayloadSchema } from '../../queues/payloads.js';
+import { QUEUE } from '../../queues/queue-names.js';
+import type { CoalescingPublisher } from '../../queues/coalescing-publisher.js';
+import type { ArticleRepository } from '../../store/article-repository.js';
+import { createNearDuplicateChecker } from './dedupe/near-duplicate.js';
+import { buildArticle, type ProcessSettings } from './process-item.js';
+
+export interface ProcessProcessorDeps {
+  settings: ProcessSettings;
+  articles: ArticleRepository;
+  publisher: Pick<CoalescingPublisher, 'request'>;
+  log: Logger;
+  /** Called with every verdict, for metrics. */
+  onVerdict?: (verdict: Verdict) => void;
+}
+
+/**
+ * Returns the `process` job handler: build the article from the raw item, store it through
+ * the atomic claim (so a retried or repeated item never makes a second article), and ask for
+ * a rebuild of the feeds it changed.
+ */
+export function createProcessProcessor(deps: ProcessProcessorDeps) {
+  const checkFor = createNearDuplicateChecker(deps.settings.gazetteer.placeNames(), deps.settings.dedupe);
+  return async (job: Job): Promise<Verdict> => {
+    const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
+    const log = deps.log.child({ queue: QUEUE.process, job_id: job.id, source_id: payload.source.id });
+    let built;
+    try {
+      built = buildArticle(payload, deps.settings);
+    } catch (cause) {
+      throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
+    }
+    const { article, removed } = built;
+    if (removed.length > 0) log.debug({ url: article.url, removed }, 'furniture removed');
+    const verdict = await deps.articles.save(article, checkFor(article));
+    deps.onVerdict?.(verdict);
+    if (verdict.kind === 'created' || verdict.kind === 'updated') {
+      const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : (verdict.previousChannelIds ?? []);
+      const channelIds = [...article.channels.map((channel) => channel.id), ...superseded, ALL_CHANNEL_ID];
+      deps.publisher.request(channelIds);
+    }
+    log.debug({ verdict: verdict.kind, article_id: verdict.articleId }, 'processed');
+    return verdict;
+  };
+}

@@ -1,0 +1,49 @@
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Partner } from '../../config/load-config.js';
+import type { Channel } from '../../domain/channel.js';
+import type { Source } from '../../domain/source.js';
+import { publishChannel, type ChannelPublishSummary } from './publish-channel.js';
+import { notifyHub } from './notify-hub.js';
+import { parsePayload, publishPayloadSchema } from '../../queues/payloads.js';
+import { QUEUE } from '../../queues/queue-names.js';
+import type { ArticleRepository } from '../../store/article-repository.js';
+import { FeedDemandRepository } from '../../store/feed-demand-repository.js';
+import type { RenderedFeedRepository } from '../../store/rendered-feed-repository.js';
+
+export interface PublishProcessorDeps {
+  site: { name: string; publicUrl: string; language: string };
+  channels: readonly Channel[];
+  sources: readonly Source[];
+  partners: readonly Partner[];
+  feedLimit: number;
+  /** The WebSub hub to name in public feeds and to ping when they change. */
+  hub?: string | undefined;
+  articles: ArticleRepository;
+  rendered: RenderedFeedRepository;
+  /** The connection and key prefix of the store, for the pages readers asked for. */
+  redis: Redis;
+  keyPrefix: string;
+  log: Logger;
+}
+
+/**
+ * Returns the `publish` job handler: bring one channel's feeds (and, for `all`, the source
+ * feeds) up to date in every format, so that HTTP serves stored bytes and never renders.
+ */
+export function createPublishProcessor(deps: PublishProcessorDeps) {
+  const { site, channels, sources, partners, feedLimit, hub } = deps;
+  const catalog = { site, channels, sources, partners, limit: feedLimit, hub };
+  const demand = new FeedDemandRepository(deps.redis, deps.keyPrefix);
+  return async (job: Job): Promise<ChannelPublishSummary> => {
+    const { channelId } = parsePayload(publishPayloadSchema, job.data, QUEUE.publish);
+    const log = deps.log.child({ queue: QUEUE.publish, job_id: job.id, channel_id: channelId });
+    const summary = await publishChannel(
+      { catalog, articles: deps.articles, rendered: deps.rendered, demand, log, notifyHub: (url, topics) => notifyHub(url, topics, log) },
+      channelId,
+    );
+    log.debug({ feeds: summary.feeds, rendered: summary.rendered, changed: summary.changed }, 'published');
+    return summary;
+  };
+}

@@ -1,0 +1,32 @@
+import { createServer, type Server } from 'node:net';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ALL_ROLES, startRoles } from '../../src/app/start-roles.js';
+import { exampleConfig } from '../support/example-config.js';
+import { deletePrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
+
+describe('startRoles when a step fails', () => {
+  const prefix = uniquePrefix('failed-start');
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  let blocker: Server;
+
+  afterAll(async () => {
+    blocker?.close();
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('rejects when the port is taken, and leaves no worker taking jobs', async () => {
+    blocker = createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    const config = { ...exampleConfig, sources: [], redis: { ...exampleConfig.redis, prefix }, http: { ...exampleConfig.http, port, host: '127.0.0.1' } };
+    await expect(startRoles(config, ALL_ROLES, testRedisUrl(), pino({ level: 'silent' }))).rejects.toThrow(/EADDRINUSE/);
+    const queue = new Queue('process', { connection: redis, prefix });
+    const job = await queue.add('process-item', { nothing: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await job.getState()).toBe('waiting');
+    await queue.close();
+  });
+});

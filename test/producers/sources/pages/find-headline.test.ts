@@ -1,0 +1,42 @@
+import * as cheerio from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { measureText } from '../../../../src/producers/sources/pages/dom-text.js';
+import { findHeadline, stripSiteSuffix } from '../../../../src/producers/sources/pages/find-headline.js';
+
+function headlineOf(body: string, title: string, ogTitle = '') {
+  const $ = cheerio.load(`<html><head><title>${title}</title></head><body>${body}</body></html>`);
+  const found = findHeadline($, measureText($.root()[0]!), { documentTitle: title, ogTitle });
+  return { text: found.text, tag: found.element?.name };
+}
+
+describe('findHeadline', () => {
+  it.each([
+    ['an h1 that equals the title before its site suffix', '<h1>泰安举办读书节</h1>', '泰安举办读书节_泰安新闻_示例网', '泰安举办读书节', 'h1'],
+    ['an h2 when the page has no h1', '<h2>泰安举办读书节</h2><h2>作者最新文章</h2>', '泰安举办读书节', '泰安举办读书节', 'h2'],
+    ['a plain div whose text starts the title', '<div>顺德区大良街道调研众创金融街</div>', '顺德区大良街道调研众创金融街 东区办事处_中山网', '顺德区大良街道调研众创金融街', 'div'],
+    ['a titled div under an empty h1, not a ticker link', '<div class="nav"><a href="/1">法国大罢工影响交通</a></div><h1></h1><div class="h-title">法国大罢工影响交通</div>', '法国大罢工影响交通-新华网', '法国大罢工影响交通', 'div'],
+    ['a heading that links to itself', '<h1><a href="/self">泰安举办读书节活动</a></h1>', '泰安举办读书节活动_示例网', '泰安举办读书节活动', 'h1'],
+    ['the first h1 when the title names only the site', '<h1>泰安举办读书节</h1><h1>热点</h1>', '示例网', '泰安举办读书节', 'h1'],
+  ])('%s', (_, body, title, text, tag) => {
+    expect(headlineOf(body, title)).toEqual({ text, tag });
+  });
+
+  it('agrees with og:title when the document title differs', () => {
+    expect(headlineOf('<h3>魏少军：产业结构扭曲</h3><h1>观察者网</h1>', '观察者网', '魏少军：产业结构扭曲').text).toBe('魏少军：产业结构扭曲');
+  });
+
+  it('falls back to the document title without its suffix when nothing on the page shows it', () => {
+    expect(headlineOf('<p>正文</p>', '泰安举办读书节_泰安新闻_示例网')).toEqual({ text: '泰安举办读书节', tag: undefined });
+  });
+});
+
+describe('stripSiteSuffix', () => {
+  it.each([
+    ['多地项目连环爆雷 狂奔的龙湖集团"暗伤"曝露？_网易财经', '多地项目连环爆雷 狂奔的龙湖集团"暗伤"曝露？'],
+    ['女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网', '女儿出嫁，郑板桥画了几笔兰花当嫁妆'],
+    ['逆水寒再按照这个速度研发下去 应该马上就要收到律师函了！|游民星空', '逆水寒再按照这个速度研发下去 应该马上就要收到律师函了！'],
+    ['交通运输部：着力打造京津冀区域综合立体交通网络-股票频道-和讯网', '交通运输部：着力打造京津冀区域综合立体交通网络'],
+  ])('%s → %s', (title, expected) => {
+    expect(stripSiteSuffix(title)).toBe(expected);
+  });
+});

@@ -1,0 +1,120 @@
+import { Queue, QueueEvents, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/load-config.js';
+import type { ProcessPayload } from '../../../src/queues/payloads.js';
+import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
+import { ArticleRepository } from '../../../src/store/article-repository.js';
+import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
+import { exampleGazetteer } from '../../support/example-config.js';
+import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
+import { syntheticItems } from '../../support/synthetic-items.js';
+
+const UNIQUE = 667;
+const COPIES = 333;
+const WORKERS = 8;
+
+/** Copies of stories: exact reposts, reposts with a sentence added, and truncated reposts, from other sites. */
+function copiesOf(originals: ProcessPayload[]): ProcessPayload[] {
+  return originals.slice(0, COPIES).map((original, i) => {
+    const html = original.item.html!;
+    const variants = [html, `${html}<p>（本文转载自地方网，转载请注明出处）</p>`, html.slice(0, Math.round(html.length * 0.8)).replace(/<[^>]*$/, '')];
+    return {
+      ...original,
+      source: { id: `mirror-${i % 5}`, name: `转载站${i % 5}`, channels: [] },
+      // Reposted two hours later: whichever order the workers see them in, the original must end up canonical.
+      item: {
+        ...original.item,
+        guid: `mirror-${i}`,
+        url: `https://mirror${i % 5}.example.cn/a/${i}.html`,
+        html: variants[i % 3],
+        published: original.item.published!.replace(' 09:', ' 11:'),
+      },
+    };
+  });
+}
+
+/** Deterministic shuffle (a linear congruential generator), so a failure can be replayed. */
+function shuffle<T>(items: T[], seed = 7): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES} are copies, in random order`, () => {
+  const prefix = uniquePrefix('dedupe-race');
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const articles = new ArticleRepository(redis, prefix);
+  const workers: Worker[] = [];
+  const connections: Redis[] = [];
+  let publisher: CoalescingPublisher;
+  let queue: Queue<ProcessPayload>;
+
+  beforeAll(async () => {
+    const config = loadConfig({});
+    queue = new Queue<ProcessPayload>('process', { connection: redis, prefix });
+    const publishQueue = new Queue('publish', { connection: redis, prefix });
+    publisher = new CoalescingPublisher(publishQueue);
+    const processor = createProcessProcessor({
+      settings: { channels: config.channels, gazetteer: exampleGazetteer(), dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
+      articles,
+      publisher,
+      log: pino({ level: 'silent' }),
+    });
+    for (let i = 0; i < WORKERS; i++) {
+      const connection = redis.duplicate();
+      connections.push(connection);
+      workers.push(new Worker('process', processor, { connection, prefix, concurrency: 4 }));
+    }
+    const eventsConnection = redis.duplicate();
+    connections.push(eventsConnection);
+    const events = new QueueEvents('process', { connection: eventsConnection, prefix });
+    await events.waitUntilReady();
+    const originals = syntheticItems(UNIQUE);
+    const jobs = await queue.addBulk(shuffle([...originals, ...copiesOf(originals)]).map((data) => ({ name: 'process-item', data })));
+    await Promise.all(jobs.map((job) => job.waitUntilFinished(events)));
+    await events.close();
+    await publishQueue.close();
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all(connections.map((connection) => connection.quit()));
+    await publisher.close();
+    await queue.close();
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('stores exactly the unique stories', async () => {
+    expect(await articles.countFeed('channel:all')).toBe(UNIQUE);
+  });
+
+  it('puts each story once in every feed', async () => {
+    const all = await articles.getMany(await articles.listFeed('channel:all', 2 * UNIQUE));
+    const stories = all.map((article) => article.title);
+    expect(new Set(stories).size).toBe(UNIQUE);
+    for (const channel of ['taian', 'xintai', 'feicheng', 'ningyang', 'dongping']) {
+      const ids = await articles.listFeed(`channel:${channel}`, 2 * UNIQUE);
+      const titles = (await articles.getMany(ids)).map((article) => article.title);
+      expect(new Set(titles).size, channel).toBe(titles.length);
+    }
+  });
+
+  it('records every copy on the stored story', async () => {
+    const all = await articles.getMany(await articles.listFeed('channel:all', 2 * UNIQUE));
+    expect(all.reduce((sum, article) => sum + article.alsoPublishedBy.length, 0)).toBe(COPIES);
+  });
+
+  it('keeps the first-published copy as the canonical one', async () => {
+    const all = await articles.getMany(await articles.listFeed('channel:all', 2 * UNIQUE));
+    expect(all.filter((article) => article.source.id !== 'bench-feed')).toEqual([]);
+    expect(await articles.countFeed('source:bench-feed')).toBe(UNIQUE);
+  });
+});

@@ -1,0 +1,93 @@
+import { Queue, QueueEvents, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel } from '../../../src/domain/channel.js';
+import type { ProcessPayload, PublishPayload } from '../../../src/queues/payloads.js';
+import { QUEUE } from '../../../src/queues/queue-names.js';
+import { ArticleRepository } from '../../../src/store/article-repository.js';
+import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
+import { DEFAULT_NEAR_DUPLICATE_SETTINGS } from '../../../src/workers/process/dedupe/near-duplicate.js';
+import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
+import { exampleGazetteer } from '../../support/example-config.js';
+import { connectTestRedis, deletePrefix, uniquePrefix } from '../../support/redis.js';
+
+const CHANNELS: Channel[] = [
+  { id: 'taian', name: '泰安新闻', divisions: ['370902', '370911'], rollUp: true, cityWide: true, publicContent: 'full' },
+  { id: 'ningyang', name: '宁阳新闻', divisions: ['370921'], rollUp: true, cityWide: false, publicContent: 'full' },
+];
+
+const payload = (guid: string, text: string): ProcessPayload => ({
+  source: { id: 'ningyang-rss', name: '宁阳 RSS', channels: [] },
+  item: {
+    guid,
+    url: `https://www.example.cn/ningyang/${guid}.html`,
+    title: '宁阳县磁窑镇启动春季植树活动',
+    html: `<p>${text}</p>`,
+    published: '2024-03-12 09:15',
+    authors: ['记者 王晓东'],
+    categories: [],
+    images: [],
+    placeHints: [],
+  },
+  fetchedAt: '2024-03-12T02:00:00.000Z',
+});
+
+describe('the process worker against Redis', () => {
+  const prefix = uniquePrefix('process');
+  let redis: Redis;
+  let processQueue: Queue<ProcessPayload>;
+  let publishQueue: Queue<PublishPayload>;
+  let worker: Worker;
+  let events: QueueEvents;
+  let articles: ArticleRepository;
+  let publisher: CoalescingPublisher;
+
+  beforeAll(async () => {
+    redis = connectTestRedis();
+    processQueue = new Queue(QUEUE.process, { connection: redis, prefix });
+    publishQueue = new Queue(QUEUE.publish, { connection: redis, prefix });
+    articles = new ArticleRepository(redis, prefix);
+    events = new QueueEvents(QUEUE.process, { connection: redis.duplicate(), prefix });
+    await events.waitUntilReady();
+    publisher = new CoalescingPublisher(publishQueue, 20);
+    const processor = createProcessProcessor({
+      settings: { channels: CHANNELS, gazetteer: exampleGazetteer(), dedupe: DEFAULT_NEAR_DUPLICATE_SETTINGS, hostAliases: {} },
+      articles,
+      publisher,
+      log: pino({ level: 'silent' }),
+    });
+    worker = new Worker(QUEUE.process, processor, { connection: redis.duplicate(), prefix, concurrency: 4 });
+  });
+  afterAll(async () => {
+    await worker.close();
+    await publisher.close();
+    await events.close();
+    await processQueue.close();
+    await publishQueue.close();
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('makes one article of an item added three times, and asks for its channels to be rebuilt', async () => {
+    const jobs = await Promise.all([1, 2, 3].map(() => processQueue.add('process-item', payload('g1', '磁窑镇组织干部群众500余人参加义务植树。'))));
+    const verdicts = await Promise.all(jobs.map((job) => job.waitUntilFinished(events)));
+    expect(verdicts.map((v: { kind: string }) => v.kind).sort()).toEqual(['created', 'unchanged', 'unchanged']);
+    expect(await articles.countFeed('channel:ningyang')).toBe(1);
+    await publisher.flush();
+    const waiting = await publishQueue.getJobs(['waiting', 'delayed']);
+    expect(waiting.map((job) => job.data.channelId).sort()).toEqual(['all', 'ningyang']);
+  });
+
+  it('fails an item with neither title nor text without retrying it', async () => {
+    const empty = payload('g2', '');
+    const job = await processQueue.add('process-item', { ...empty, item: { ...empty.item, title: '', html: '' } }, { attempts: 3 });
+    await expect(job.waitUntilFinished(events)).rejects.toThrow('normalize: item has neither a title nor any text');
+    expect((await processQueue.getJob(job.id!))?.attemptsMade).toBe(1);
+  });
+
+  it('rejects a malformed payload naming the field', async () => {
+    const job = await processQueue.add('process-item', { source: { id: 'x' } } as unknown as ProcessPayload, { attempts: 1 });
+    await expect(job.waitUntilFinished(events)).rejects.toThrow(/process: invalid job payload at source\.name/);
+  });
+});
