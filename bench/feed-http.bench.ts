@@ -125,7 +125,7 @@ function startBareServer(reference: Reference): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-type LoadResult = { rps: number; p99: number; statuses: string };
+interface LoadResult { rps: number; p99: number; statuses: string }
 
 /**
  * Loads the bare server and the app in alternating rounds (after a warm-up second each) and
@@ -179,7 +179,7 @@ async function benchItemLatency(url: string, base: Config): Promise<void> {
   const events = new QueueEvents('process', { connection: eventsConnection, prefix });
   await events.waitUntilReady();
   const completions = new Map<string, { at: number; verdict: { kind: string; articleId: string } }>();
-  events.on('completed', ({ jobId, returnvalue }) => void completions.set(jobId, { at: performance.now(), verdict: returnvalue as unknown as { kind: string; articleId: string } }));
+  events.on('completed', ({ jobId, returnvalue }) => void completions.set(jobId, { at: performance.now(), verdict: returnvalue }));
   const published = new Map<string, number>();
   let watching = true;
   const watcher = watchFeeds(connection, config, published, () => watching);

@@ -11,7 +11,7 @@ import { extractPage, type ExtractedPage } from '../src/app/extract-command.js';
 import {
   MAX_BODY_RATIO, SCORED_FIELDS, TARGETS, meetsTarget, scorePage, totalVerdicts,
   type FieldTotal, type PageLabel, type PageVerdict, type ScoredField,
-} from '../src/producers/sources/pages/score-extraction.js';
+} from './extraction-scoring.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');

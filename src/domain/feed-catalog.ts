@@ -1,7 +1,7 @@
 import { ALL_CHANNEL_ID, type Channel } from './channel.js';
 import type { Source } from './source.js';
 import type { Partner } from '../config/load-config.js';
-import type { ContentPolicy } from '../workers/publish/render/feed-entries.js';
+import type { ContentPolicy } from './content-policy.js';
 
 /** The parts of the config that say which feeds exist and what they are called. */
 export interface FeedCatalogSettings {

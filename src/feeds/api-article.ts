@@ -1,5 +1,5 @@
 import type { Article } from '../domain/article.js';
-import { showsFullContent, type ContentPolicy } from '../workers/publish/render/feed-entries.js';
+import { showsFullContent, type ContentPolicy } from '../domain/content-policy.js';
 
 /** The public JSON form of an article, as `/api/articles` serves it. */
 export type ApiArticle = Omit<Article, 'itemKey' | 'contentHash'> & { contentWithheld?: true };

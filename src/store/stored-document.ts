@@ -1,4 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { sha256 } from '../domain/sha256.js';
 import type { RenderedFeed, StoredDocument } from './rendered-feed-repository.js';
 
 /**
@@ -18,4 +19,9 @@ export function compressDocument(feed: RenderedFeed): StoredDocument {
       },
     }),
   };
+}
+
+/** Returns the strong ETag of some bytes: a quoted SHA-256 prefix (RFC 9110 §8.8.3). */
+export function etagOf(body: Buffer): string {
+  return `"${sha256(body, 'base64url').slice(0, 27)}"`;
 }

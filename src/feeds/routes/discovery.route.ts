@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { siteUrl } from '../../domain/feed-catalog.js';
 import { compressDocument } from '../../store/stored-document.js';
-import { etagOf } from '../../workers/publish/render/render-feeds.js';
+import { etagOf } from '../../store/stored-document.js';
 import { renderIndexPage } from '../render/render-index-page.js';
 import { renderOpml } from '../render/render-opml.js';
 import type { FeedDirectory } from '../serve/feed-directory.js';

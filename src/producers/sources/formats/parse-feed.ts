@@ -10,7 +10,7 @@ import { keepItemsApart } from './keep-items-apart.js';
 
 export type { ParsedFeed } from './parsed-feed.js';
 
-type FeedItemExtras = {
+interface FeedItemExtras {
   'content:encoded'?: unknown;
   'dc:creator'?: unknown;
   'dc:date'?: unknown;
@@ -24,7 +24,7 @@ type FeedItemExtras = {
   issued?: unknown;
   modified?: unknown;
   created?: unknown;
-};
+}
 
 type FeedItem = Omit<Parser.Item, 'title' | 'content' | 'categories'> & FeedItemExtras & { title?: unknown; content?: unknown; categories?: unknown };
 

@@ -1,12 +1,6 @@
 import type { Article } from '../../../domain/article.js';
+import { showsFullContent, type ContentPolicy } from '../../../domain/content-policy.js';
 import { escapeHtml, stripNonXmlChars } from '../../../domain/xml-text.js';
-
-/**
- * What a feed may show of an article's body: everything (partner feeds), or, on public feeds,
- * the full text only when none of the article's channels is summary-only. The rule is per
- * article so that one article never shows in full on one public feed and as a summary on another.
- */
-export type ContentPolicy = { kind: 'full' } | { kind: 'public'; summaryOnlyChannels: readonly string[] };
 
 /** One article as every feed format shows it: XML-safe text, the body the policy allows. */
 export interface FeedEntry {
@@ -25,11 +19,6 @@ export interface FeedEntry {
   updated: Date;
   /** When the feed last changed because of this entry: its update, or when it reached us. */
   changed: number;
-}
-
-/** Whether the policy lets the full article through: it does unless the article is in a summary-only channel. */
-export function showsFullContent(article: Pick<Article, 'channels'>, policy: ContentPolicy): boolean {
-  return policy.kind === 'full' || !article.channels.some((c) => policy.summaryOnlyChannels.includes(c.id));
 }
 
 /** Returns the stable entry id of an article: the same URN in every format and forever. */

@@ -1,7 +1,8 @@
-import { sha256 } from '../../../domain/sha256.js';
 import type { Article } from '../../../domain/article.js';
 import type { FeedFormat, RenderedFeed } from '../../../store/rendered-feed-repository.js';
-import { toFeedEntry, type ContentPolicy, type FeedEntry } from './feed-entries.js';
+import type { ContentPolicy } from '../../../domain/content-policy.js';
+import { etagOf } from '../../../store/stored-document.js';
+import { toFeedEntry, type FeedEntry } from './feed-entries.js';
 import type { FeedHead } from './feed-head.js';
 import type { PageLinks } from '../../../domain/feed-paging.js';
 import { renderAtom } from './render-atom.js';
@@ -51,11 +52,6 @@ export function renderFeeds(meta: FeedMeta, articles: readonly Article[], policy
     return withValidators(RENDERERS[format](head, entries), lastModified);
   };
   return { rss: render('rss'), atom: render('atom'), json: render('json') };
-}
-
-/** Returns the strong ETag of some bytes: a quoted SHA-256 prefix (RFC 9110 §8.8.3). */
-export function etagOf(body: Buffer): string {
-  return `"${sha256(body, 'base64url').slice(0, 27)}"`;
 }
 
 function withValidators(text: string, lastModified: string): RenderedFeed {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../../../src/app/extract-command.js';
 import {
   SCORED_FIELDS, TARGETS, meetsTarget, scorePage, totalVerdicts, type PageLabel, type PageVerdict,
-} from '../../../../src/producers/sources/pages/score-extraction.js';
+} from '../../../../scripts/extraction-scoring.js';
 import { HAS_SHARED, SHARED, SHARED_MISSING } from '../../../support/paths.js';
 
 const CORPUS = path.join(SHARED, 'corpus', 'pages');

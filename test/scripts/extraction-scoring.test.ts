@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   meetsTarget, scorePage, totalVerdicts, type PageLabel, type ScoredOutput,
-} from '../../../../src/producers/sources/pages/score-extraction.js';
+} from '../../scripts/extraction-scoring.js';
 
 const LABEL: PageLabel = {
   file: 'tests/example/1.html',

@@ -1,0 +1,13 @@
+import type { Article } from './article.js';
+
+/**
+ * What a feed may show of an article's body: everything (partner feeds), or, on public feeds,
+ * the full text only when none of the article's channels is summary-only. The rule is per
+ * article so that one article never shows in full on one public feed and as a summary on another.
+ */
+export type ContentPolicy = { kind: 'full' } | { kind: 'public'; summaryOnlyChannels: readonly string[] };
+
+/** Whether the policy lets the full article through: it does unless the article is in a summary-only channel. */
+export function showsFullContent(article: Pick<Article, 'channels'>, policy: ContentPolicy): boolean {
+  return policy.kind === 'full' || !article.channels.some((c) => policy.summaryOnlyChannels.includes(c.id));
+}
