@@ -25,7 +25,8 @@ describe('startRoles when a step fails', () => {
     await expect(startRoles(config, ALL_ROLES, testRedisUrl(), pino({ level: 'silent' }))).rejects.toThrow(/EADDRINUSE/);
     const queue = new Queue('process', { connection: redis, prefix });
     const job = await queue.add('process-item', { nothing: true });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // BullMQ names each worker's connection: none is left listening on the queue.
+    expect(await queue.getWorkersCount()).toBe(0);
     expect(await job.getState()).toBe('waiting');
     await queue.close();
   });

@@ -6,6 +6,9 @@ import { parseConfig, type Config } from '../../src/config/load-config.js';
 import type { ProcessPayload } from '../../src/queues/payloads.js';
 import { startRoles, type Roles, type RunningApp } from '../../src/app/start-roles.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
+import { waitFor } from '../support/wait-for.js';
+
+export { waitFor };
 
 export const DAILY_KEY = 'daily-key-0123456789abcdef';
 export const OTHER_KEY = 'other-key-0123456789abcdef';
@@ -110,14 +113,6 @@ export function rawGet(url: string, headers: Record<string, string> = {}, method
 }
 
 /** Polls `check` until it holds, or fails after `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 /** Returns the items of a JSON feed at a URL, or [] while it is not served. */
 export async function jsonItems(url: string): Promise<{ id: string; title: string; content_html: string }[]> {

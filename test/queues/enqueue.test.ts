@@ -6,6 +6,7 @@ import { enqueuePublish, scheduleSources, sourceSchedulerId } from '../../src/qu
 import type { FetchPayload, PublishPayload } from '../../src/queues/payloads.js';
 import { QUEUE } from '../../src/queues/queue-names.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
+import { waitFor } from '../support/wait-for.js';
 
 const source = (id: string, intervalMs: number): Source => ({
   id,
@@ -59,8 +60,11 @@ describe('queue helpers against Redis', () => {
     // While the first rebuild runs, a burst of 100 requests keeps exactly one follow-up.
     for (let i = 0; i < 100; i++) await enqueuePublish(publish, ['taian', 'xintai']);
     release();
-    await waitFor(async () => (await publish.getJobCounts('waiting', 'active')).waiting === 0 && rebuilt.length >= 3);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Settled once nothing waits, runs or is delayed: no rebuild can come after that.
+    await waitFor(async () => {
+      const counts = await publish.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).every((count) => count === 0) && rebuilt.length >= 3;
+    });
     expect(rebuilt.filter((c) => c === 'taian')).toHaveLength(2);
     expect(rebuilt.filter((c) => c === 'xintai')).toHaveLength(1);
     await worker.close();
@@ -69,11 +73,3 @@ describe('queue helpers against Redis', () => {
   });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('condition not met in time');
-}

@@ -22,8 +22,9 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
     accepted.set(name.trim(), q === undefined ? 1 : Number(q));
   }
   const wildcard = accepted.get('*');
-  const ok = (coding: string) => (accepted.get(coding) ?? wildcard ?? 0) > 0;
-  const encoding: Encoding = ok('br') ? 'br' : ok('gzip') || ok('x-gzip') ? 'gzip' : 'identity';
+  // x-gzip is another name of gzip (RFC 9110 §8.4.1.3): a q=0 on either refuses it, a wildcard does not bring it back.
+  const weight = (...names: string[]) => names.map((name) => accepted.get(name)).find((q) => q !== undefined) ?? wildcard ?? 0;
+  const encoding: Encoding = weight('br') > 0 ? 'br' : weight('gzip', 'x-gzip') > 0 ? 'gzip' : 'identity';
   if (chosen.size < 256) chosen.set(acceptEncoding, encoding);
   return encoding;
 }

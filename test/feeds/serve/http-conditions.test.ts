@@ -13,6 +13,9 @@ describe('chooseEncoding', () => {
     ['*;q=0, gzip;q=0.5', 'gzip'],
     ['identity', 'identity'],
     ['BR', 'br'],
+    ['*, gzip;q=0, br;q=0', 'identity'],
+    ['x-gzip', 'gzip'],
+    ['*, x-gzip;q=0, br;q=0', 'identity'],
   ])('%s → %s', (header, encoding) => {
     expect(chooseEncoding(header)).toBe(encoding);
   });

@@ -7,6 +7,7 @@ import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { SourceStateRepository, type SourceState } from '../../../src/store/source-state-repository.js';
 import { FaultServer } from '../../support/fault-server.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** Each faulty source, and what its state must say after one poll. */
 const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'gone'; error?: RegExp }][] = [
@@ -64,7 +65,7 @@ ${sources.join('\n')}
     await waitFor(async () => {
       for (const id of ids) stateOf[id] = await states.get(id);
       return ids.every((id) => stateOf[id]?.lastStatus !== undefined);
-    }, 20_000);
+    }, { what: 'a first poll of every source' });
   }, 40_000);
 
   afterAll(async () => {
@@ -135,11 +136,3 @@ ${sources.join('\n')}
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}

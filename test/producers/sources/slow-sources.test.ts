@@ -5,8 +5,9 @@ import { parseConfig } from '../../../src/config/load-config.js';
 import { ALL_ROLES, startRoles, type RunningApp } from '../../../src/app/start-roles.js';
 import { FaultServer } from '../../support/fault-server.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
+import { waitFor } from '../../support/wait-for.js';
 
-/** How long the sources run side by side. */
+/** How long the sources run side by side: until each fast source was polled once a second for this long. */
 const RUN_MS = 7_000;
 const STALLING = 4;
 
@@ -43,8 +44,10 @@ ${sources.join('\n')}
     redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
     startedAt = Date.now();
     app = await startRoles({ ...config, redis: { ...config.redis, prefix } }, { ...ALL_ROLES, server: false }, testRedisUrl(), pino({ level: 'silent' }));
-    await new Promise((resolve) => setTimeout(resolve, RUN_MS));
-  }, RUN_MS + 20_000);
+    // Long enough for the slow host's first fetches to end at their total timeout (6 s).
+    const polls = (i: number) => fast.requests.filter((request) => request.url === `/good.rss?s=${i}`).length;
+    await waitFor(() => polls(0) >= RUN_MS / 1000 && polls(1) >= RUN_MS / 1000, { timeoutMs: 3 * RUN_MS, what: `${RUN_MS / 1000} polls of each fast source` });
+  }, 4 * RUN_MS);
 
   afterAll(async () => {
     await app?.close();
@@ -56,13 +59,13 @@ ${sources.join('\n')}
 
   it.each([0, 1])('polls fast source %i every second, within a second of its schedule', (i) => {
     const polls = fast.requests.filter((request) => request.url === `/good.rss?s=${i}`).map((request) => request.at);
-    expect(polls.length).toBeGreaterThanOrEqual(RUN_MS / 1000 - 2);
+    expect(polls.length).toBeGreaterThanOrEqual(RUN_MS / 1000);
     const gaps = [polls[0]! - startedAt, ...polls.slice(1).map((at, k) => at - polls[k]!)];
     expect(Math.max(...gaps)).toBeLessThan(2_000);
   });
 
   it('never polls one source twice at once', () => {
-    for (let i = 0; i < STALLING; i++) expect(slow.maxOpen.get(`/slow-body.rss?s=${i}`)).toBe(1);
+    for (let i = 0; i < STALLING; i++) expect(slow.maxOpen.get(`/slow-body.rss?s=${i}`) ?? 0).toBeLessThanOrEqual(1);
     expect(fast.maxOpen.get('/good.rss?s=0')).toBe(1);
   });
 
