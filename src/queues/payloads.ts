@@ -1,3 +1,4 @@
+import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import type { RawItem } from '../domain/raw-item.js';
 import type { SourceRef } from '../domain/source.js';
@@ -56,15 +57,16 @@ export const publishPayloadSchema = z.strictObject({
 });
 export type PublishPayload = z.infer<typeof publishPayloadSchema>;
 
-/** Parses a job's data with its queue's schema; the error names the queue and the field. */
+/**
+ * Parses a job's data with its queue's schema. A payload that violates it fails the job at
+ * once (UnrecoverableError: a retry would read the same bytes), naming the queue and the field.
+ */
 export function parsePayload<T>(schema: z.ZodType<T>, data: unknown, queue: string): T {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.join('.') || '(payload)';
-    throw new Error(`${queue}: invalid job payload at ${where}: ${issue?.message ?? 'unknown'}`, {
-      cause: result.error,
-    });
+    throw new UnrecoverableError(`${queue}: invalid job payload at ${where}: ${issue?.message ?? 'unknown'}`);
   }
   return result.data;
 }

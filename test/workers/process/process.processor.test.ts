@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/domain/channel.js';
 import type { ProcessPayload, PublishPayload } from '../../../src/queues/payloads.js';
 import { QUEUE } from '../../../src/queues/queue-names.js';
+import { DEFAULT_JOB_OPTIONS } from '../../../src/queues/queue-set.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
 import { DEFAULT_NEAR_DUPLICATE_SETTINGS } from '../../../src/workers/process/dedupe/near-duplicate.js';
@@ -45,7 +46,8 @@ describe('the process worker against Redis', () => {
 
   beforeAll(async () => {
     redis = connectTestRedis();
-    processQueue = new Queue(QUEUE.process, { connection: redis, prefix });
+    // The job options the app gives every job (retries with backoff), so the test sees what production does.
+    processQueue = new Queue(QUEUE.process, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     publishQueue = new Queue(QUEUE.publish, { connection: redis, prefix });
     articles = new ArticleRepository(redis, prefix);
     events = new QueueEvents(QUEUE.process, { connection: redis.duplicate(), prefix });
@@ -86,8 +88,12 @@ describe('the process worker against Redis', () => {
     expect((await processQueue.getJob(job.id!))?.attemptsMade).toBe(1);
   });
 
-  it('rejects a malformed payload naming the field', async () => {
-    const job = await processQueue.add('process-item', { source: { id: 'x' } } as unknown as ProcessPayload, { attempts: 1 });
+  it('fails a malformed payload at once, naming the field, although the queue allows retries', async () => {
+    expect(DEFAULT_JOB_OPTIONS.attempts).toBeGreaterThan(1);
+    const job = await processQueue.add('process-item', { source: { id: 'x' } } as unknown as ProcessPayload);
     await expect(job.waitUntilFinished(events)).rejects.toThrow(/process: invalid job payload at source\.name/);
+    const failed = await processQueue.getJob(job.id!);
+    expect(failed?.attemptsMade).toBe(1);
+    expect(await failed?.getState()).toBe('failed');
   });
 });
