@@ -2,6 +2,7 @@ import { ALL_CHANNEL_ID, type Channel } from './channel.js';
 import type { Source } from './source.js';
 import type { Partner } from '../config/load-config.js';
 import type { ContentPolicy } from './content-policy.js';
+import { feedId } from './feed-id.js';
 
 /** The parts of the config that say which feeds exist and what they are called. */
 export interface FeedCatalogSettings {
@@ -56,8 +57,8 @@ export function channelName(settings: Pick<FeedCatalogSettings, 'channels'>, cha
 export function channelFeed(settings: FeedCatalogSettings, channelId: string): FeedSpec {
   const name = channelName(settings, channelId);
   return specOf(settings, {
-    feedId: `channel:${channelId}`,
-    indexId: `channel:${channelId}`,
+    feedId: feedId.channel(channelId),
+    indexId: feedId.channel(channelId),
     ownerChannelId: channelId,
     title: `${name} - ${settings.site.name}`,
     description: `${settings.site.name} ${name}`,
@@ -69,8 +70,8 @@ export function channelFeed(settings: FeedCatalogSettings, channelId: string): F
 /** Returns the public feed of one source; the `all` publish job renders it. */
 export function sourceFeed(settings: FeedCatalogSettings, source: Pick<Source, 'id' | 'name'>): FeedSpec {
   return specOf(settings, {
-    feedId: `source:${source.id}`,
-    indexId: `source:${source.id}`,
+    feedId: feedId.source(source.id),
+    indexId: feedId.source(source.id),
     ownerChannelId: ALL_CHANNEL_ID,
     title: `${source.name} - ${settings.site.name}`,
     description: `${settings.site.name}：来自${source.name}的新闻`,
@@ -83,8 +84,8 @@ export function sourceFeed(settings: FeedCatalogSettings, source: Pick<Source, '
 export function partnerFeed(settings: FeedCatalogSettings, partner: Pick<Partner, 'id' | 'name'>, channelId: string): FeedSpec {
   const name = channelName(settings, channelId);
   return specOf(settings, {
-    feedId: `partner:${partner.id}:${channelId}`,
-    indexId: `channel:${channelId}`,
+    feedId: feedId.partner(partner.id, channelId),
+    indexId: feedId.channel(channelId),
     ownerChannelId: channelId,
     title: `${name} - ${settings.site.name}（${partner.name}）`,
     description: `${settings.site.name} ${name}：${partner.name}的全文订阅`,

@@ -1,4 +1,4 @@
-import type { FeedFormat } from '../store/rendered-feed-repository.js';
+import type { FeedFormat } from '../domain/feed-format.js';
 
 /** One page of a feed: `limit` items from item `(page - 1) * limit` on, newest first. */
 export interface PageVariant {

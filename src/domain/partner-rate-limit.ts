@@ -8,7 +8,7 @@ import type { Partner } from './partner.js';
 export function partnerRateLimit(partnerOf: (request: FastifyRequest) => Partner, hook: 'preValidation' | 'preHandler') {
   return {
     hook,
-    keyGenerator: (request: FastifyRequest) => `partner:${partnerOf(request).id}`,
+    keyGenerator: (request: FastifyRequest) => partnerOf(request).id,
     max: (request: FastifyRequest) => partnerOf(request).rate.max,
     timeWindow: (request: FastifyRequest) => partnerOf(request).rate.perMs,
   };

@@ -2,6 +2,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { Source } from '../domain/source.js';
 import { JOB } from './queue-names.js';
 import type { FetchPayload, ProcessPayload, PublishPayload } from './payloads.js';
+import { feedId } from '../domain/feed-id.js';
 
 /** The job scheduler id of a source's polling. */
 export const sourceSchedulerId = (sourceId: string): string => `source:${sourceId}`;
@@ -48,7 +49,7 @@ export async function enqueuePublish(publishQueue: Queue<PublishPayload>, channe
       publishQueue.add(
         JOB.rebuildChannel,
         { channelId },
-        { deduplication: { id: `channel:${channelId}`, keepLastIfActive: true } },
+        { deduplication: { id: feedId.channel(channelId), keepLastIfActive: true } },
       ),
     ),
   );

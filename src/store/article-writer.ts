@@ -7,7 +7,8 @@ import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
 import { RECORD_COPY_LUA } from './scripts/record-copy.js';
 import { REPLACE_CANONICAL_LUA } from './scripts/replace-canonical.js';
 import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
-import { feedIdsOf, type StoreKeys } from './store-keys.js';
+import { feedIdsOf } from '../domain/feed-id.js';
+import type { StoreKeys } from './store-keys.js';
 
 type ClaimReply =
   | ['item', string]

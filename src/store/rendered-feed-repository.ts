@@ -1,9 +1,7 @@
 import type { Redis } from 'ioredis';
 import { StoreKeys } from './store-keys.js';
 
-/** The feed formats that are rendered and served. */
-export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
+import { FEED_FORMATS, type FeedFormat } from '../domain/feed-format.js';
 
 /** One rendered feed document with its HTTP validators. */
 export interface RenderedFeed {

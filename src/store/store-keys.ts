@@ -34,8 +34,3 @@ export class StoreKeys {
   /** Set: the page URLs a list source has linked to and that were queued once. */
   seenPages = (sourceId: string): string => `${this.prefix}:seen-pages:${sourceId}`;
 }
-
-/** The feed ids an article is indexed under: its channels, `all`, and its source. */
-export function feedIdsOf(channelIds: readonly string[], sourceId: string): string[] {
-  return [...channelIds.map((id) => `channel:${id}`), 'channel:all', `source:${sourceId}`];
-}

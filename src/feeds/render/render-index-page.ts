@@ -1,4 +1,4 @@
-import type { FeedFormat } from '../../store/rendered-feed-repository.js';
+import type { FeedFormat } from '../../domain/feed-format.js';
 import type { FeedGroup, ListedFeed } from './render-opml.js';
 import { escapeHtml, stripNonXmlChars } from '../../domain/xml-text.js';
 

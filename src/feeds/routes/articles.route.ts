@@ -5,6 +5,7 @@ import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
 import { toApiArticle } from '../api-article.js';
 import { rankRelated } from '../recommend/related-articles.js';
+import { feedId } from '../../domain/feed-id.js';
 
 const listQuery = z.strictObject({
   channel: z.string().default(ALL_CHANNEL_ID),
@@ -32,7 +33,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     if (!query.success) return badRequest(reply, query.error);
     const { channel, limit } = query.data;
     if (!deps.channelIds.has(channel)) return reply.code(404).send({ error: 'not_found', message: `no channel "${channel}"` });
-    const ids = await deps.articles.listFeed(`channel:${channel}`, limit);
+    const ids = await deps.articles.listFeed(feedId.channel(channel), limit);
     const articles = await deps.articles.getMany(ids);
     return { channel, items: articles.map(present) };
   });
@@ -52,7 +53,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     if (!query.success) return badRequest(reply, query.error);
     const article = await deps.articles.get(params.data.id);
     if (!article) return reply.code(404).send({ error: 'not_found', message: `no article "${params.data.id}"` });
-    const feedIds = [...article.channels.map((c) => `channel:${c.id}`), `channel:${ALL_CHANNEL_ID}`];
+    const feedIds = [...article.channels.map((c) => feedId.channel(c.id)), feedId.channel(ALL_CHANNEL_ID)];
     const poolIds = new Set((await Promise.all(feedIds.map((f) => deps.articles.listFeed(f, RELATED_POOL)))).flat());
     const pool = await deps.articles.getMany([...poolIds]);
     return { id: article.id, items: rankRelated(article, pool, query.data.limit).map(present) };

@@ -1,4 +1,4 @@
-import { FEED_FORMATS, type FeedFormat } from '../../store/rendered-feed-repository.js';
+import { FEED_FORMATS, type FeedFormat } from '../../domain/feed-format.js';
 import { MAX_PAGE_LIMIT, type PageVariant } from '../../domain/feed-paging.js';
 
 /** `?limit=&page=` of a feed request; other parameters (cache busters) are ignored. */

@@ -8,6 +8,7 @@ import { authenticateFeedPartner, feedKeyOf } from '../serve/authenticate-feed-p
 import type { FeedDirectory } from '../serve/feed-directory.js';
 import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
 import { FEED_QUERY_SCHEMA, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
+import { feedId } from '../../domain/feed-id.js';
 
 export interface PartnerFeedRouteDeps {
   directory: FeedDirectory;
@@ -49,7 +50,7 @@ export async function registerPartnerFeedRoute(app: FastifyInstance, deps: Partn
       },
       async (request, reply) => {
         const file = parseFeedFile(request.params.file)!;
-        const spec = deps.directory.spec(`partner:${request.params.partnerId}:${file.name}`);
+        const spec = deps.directory.spec(feedId.partner(request.params.partnerId, file.name));
         if (!spec) return reply.code(404).send({ error: 'not_found', message: `no partner feed of "${file.name}"` });
         return serveFeed(deps.serving, request, reply, spec, file.format, variantOf(request.query, spec.defaultLimit));
       },

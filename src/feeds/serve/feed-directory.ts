@@ -1,15 +1,10 @@
-import type { FeedFormat, StoredDocument } from '../../store/rendered-feed-repository.js';
+import { FEED_CONTENT_TYPES, type FeedFormat } from '../../domain/feed-format.js';
+import type { StoredDocument } from '../../store/rendered-feed-repository.js';
 import { channelFeed, channelFeedIds, partnerFeed, sourceFeed, type FeedCatalogSettings, type FeedSpec } from '../../domain/feed-catalog.js';
 import { pageUrl, parseVariantKey } from '../../domain/feed-paging.js';
 import type { FeedGroup } from '../render/render-opml.js';
 import { toServedDocument, type ServedDocument } from './served-document.js';
 
-/** The media type each format is served as. */
-export const CONTENT_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
 
 /** Every feed the server serves, by feed id, and how its responses are headed. */
 export class FeedDirectory {
@@ -52,7 +47,7 @@ export class FeedDirectory {
     const isPublic = spec?.policy.kind === 'public';
     const link = spec?.hub && page ? `<${spec.hub}>; rel="hub", <${pageUrl(spec.baseUrl, format, page, spec.defaultLimit)}>; rel="self"` : undefined;
     return toServedDocument(doc, count, {
-      contentType: CONTENT_TYPES[format],
+      contentType: FEED_CONTENT_TYPES[format],
       cacheControl: `${isPublic ? 'public' : 'private'}, max-age=${this.maxAgeSeconds}`,
       ...(link ? { link } : {}),
     });

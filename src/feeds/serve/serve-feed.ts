@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeedDemandRepository } from '../../store/feed-demand-repository.js';
-import type { FeedFormat } from '../../store/rendered-feed-repository.js';
+import type { FeedFormat } from '../../domain/feed-format.js';
 import type { FeedSpec } from '../../domain/feed-catalog.js';
 import { lastPageOf, variantKey, type PageVariant } from '../../domain/feed-paging.js';
 import { sendDocument } from './send-document.js';

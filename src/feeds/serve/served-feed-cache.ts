@@ -1,4 +1,5 @@
-import type { FeedFormat, RenderedFeedRepository, StoredDocument } from '../../store/rendered-feed-repository.js';
+import type { FeedFormat } from '../../domain/feed-format.js';
+import type { RenderedFeedRepository, StoredDocument } from '../../store/rendered-feed-repository.js';
 import type { ServedDocument } from './served-document.js';
 
 /** Makes the served form of a stored document (headers depend on the feed). */

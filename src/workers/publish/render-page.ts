@@ -1,5 +1,6 @@
 import type { Article } from '../../domain/article.js';
-import { FEED_FORMATS, type FeedFormat, type StoredDocument } from '../../store/rendered-feed-repository.js';
+import { FEED_FORMATS, type FeedFormat } from '../../domain/feed-format.js';
+import { type StoredDocument } from '../../store/rendered-feed-repository.js';
 import type { FeedSpec } from '../../domain/feed-catalog.js';
 import { lastPageOf, pageLinks, type PageLinks, type PageVariant } from '../../domain/feed-paging.js';
 import { renderFeeds, type FeedMeta } from './render/render-feeds.js';

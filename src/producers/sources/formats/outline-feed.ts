@@ -1,8 +1,8 @@
 import sax from 'sax';
 import { readTextConstruct, type TextConstruct } from './text-construct.js';
-import { FEED_NAMESPACES, NS, NamespaceScope, type FeedFormat } from './xml-namespaces.js';
+import { FEED_NAMESPACES, NS, NamespaceScope, type XmlFeedFormat } from './xml-namespaces.js';
 
-export type { FeedFormat } from './xml-namespaces.js';
+export type { XmlFeedFormat } from './xml-namespaces.js';
 
 /** What one entry of a feed says in the places rss-parser misreads. */
 export interface EntryOutline {
@@ -25,7 +25,7 @@ export interface EntryOutline {
 
 /** The document's format, each entry in the order rss-parser returns them, and the prefix its elements carry. */
 export interface FeedOutline {
-  format: FeedFormat;
+  format: XmlFeedFormat;
   entries: EntryOutline[];
   /** The prefix bound to the format's namespace when its elements are written with one (`<atom:feed>`). */
   feedPrefix?: string | undefined;
@@ -74,7 +74,7 @@ class OutlineReader {
   private readonly entries: EntryOutline[] = [];
   private readonly feedAuthors: string[] = [];
   private root: string | undefined;
-  private format: FeedFormat | undefined;
+  private format: XmlFeedFormat | undefined;
   private feedPrefix: string | undefined;
   private channels = 0;
   private entry: { outline: EntryOutline; depth: number; sourceAuthors: string[] } | undefined;

@@ -11,11 +11,11 @@ export const NS = {
   xml: 'http://www.w3.org/XML/1998/namespace',
 } as const;
 
-/** The feed formats rss-parser reads, by their document element. */
-export type FeedFormat = 'rss' | 'rdf' | 'atom';
+/** The XML feed formats rss-parser reads, by their document element. */
+export type XmlFeedFormat = 'rss' | 'rdf' | 'atom';
 
 /** The namespaces a format's own elements are in: RSS 0.91–2.0 has none; RDF is RSS 1.0 or 0.90; Atom 1.0 or 0.3. */
-export const FEED_NAMESPACES: Record<FeedFormat, ReadonlySet<string>> = {
+export const FEED_NAMESPACES: Record<XmlFeedFormat, ReadonlySet<string>> = {
   rss: new Set(['']),
   rdf: new Set([NS.rss10, NS.rss090]),
   atom: new Set([NS.atom10, NS.atom03]),

@@ -1,5 +1,6 @@
 import type { Article } from '../../../domain/article.js';
-import type { FeedFormat, RenderedFeed } from '../../../store/rendered-feed-repository.js';
+import type { FeedFormat } from '../../../domain/feed-format.js';
+import type { RenderedFeed } from '../../../store/rendered-feed-repository.js';
 import type { ContentPolicy } from '../../../domain/content-policy.js';
 import { etagOf } from '../../../store/stored-document.js';
 import { toFeedEntry, type FeedEntry } from './feed-entries.js';
