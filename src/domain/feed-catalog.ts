@@ -1,6 +1,6 @@
 import { ALL_CHANNEL_ID, type Channel } from './channel.js';
 import type { Source } from './source.js';
-import type { Partner } from '../config/load-config.js';
+import type { Partner } from '../domain/partner.js';
 import type { ContentPolicy } from './content-policy.js';
 import { feedId } from './feed-id.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Partner } from '../../src/config/load-config.js';
+import type { Partner } from '../../src/domain/partner.js';
 import { channelFeed, channelFeedIds, feedsOfChannel, partnerFeed, sourceFeed, type FeedCatalogSettings } from '../../src/domain/feed-catalog.js';
 
 const DAILY: Partner = { id: 'daily', name: '新泰日报', key: 'k'.repeat(16), push: true, channels: ['xintai', 'ningyang'], rate: { max: 60, perMs: 60_000 } };

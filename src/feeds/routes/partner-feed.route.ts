@@ -1,10 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
-import { partnerRateLimit } from '../../domain/partner-rate-limit.js';
 import { StoreKeys } from '../../store/store-keys.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { Partner } from '../../config/load-config.js';
-import { authenticateFeedPartner, feedKeyOf } from '../serve/authenticate-feed-partner.js';
+import type { Partner } from '../../domain/partner.js';
+import { authenticatePartner, partnerRateLimit, presentedKey } from '../../domain/partner.js';
 import type { FeedDirectory } from '../serve/feed-directory.js';
 import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
 import { FEED_QUERY_SCHEMA, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
@@ -61,8 +60,8 @@ export async function registerPartnerFeedRoute(app: FastifyInstance, deps: Partn
 async function authenticate(deps: PartnerFeedRouteDeps, request: FastifyRequest<PartnerFeedRequest>, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const file = parseFeedFile(request.params.file);
   if (!file) return reply.code(404).send(notAFeedFile('/feeds/partner/{partner}/{channel}'));
-  const key = feedKeyOf(request.query.key, request.headers.authorization);
-  const auth = authenticateFeedPartner(key, request.params.partnerId, file.name, deps.partners);
+  const key = presentedKey(request.headers.authorization, request.query.key);
+  const auth = authenticatePartner(key, { kind: 'pull', partnerId: request.params.partnerId, channelId: file.name }, deps.partners);
   if (!auth.ok) {
     if (auth.status === 401) reply.header('www-authenticate', 'Bearer realm="syndicator"');
     return reply.code(auth.status).send({ error: auth.status === 401 ? 'unauthorized' : 'forbidden', message: auth.message });

@@ -2,14 +2,13 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { Partner } from '../../config/load-config.js';
+import type { Partner } from '../../domain/partner.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
 import type { QueueSet } from '../../queues/queue-set.js';
-import { partnerRateLimit } from '../../domain/partner-rate-limit.js';
 import { enqueueItems } from '../../queues/enqueue.js';
 import { StoreKeys } from '../../store/store-keys.js';
 import { articleInputSchema, describeZodError, inputToRawItem } from './article-input.js';
-import { authenticatePartner } from './authenticate-partner.js';
+import { authenticatePartner, partnerRateLimit, presentedKey } from '../../domain/partner.js';
 
 export interface PushRouteDeps {
   partners: readonly Partner[];
@@ -48,7 +47,7 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDep
     {
       bodyLimit: deps.maxBodyBytes,
       onRequest: async (request, reply) => {
-        const auth = authenticatePartner(request.headers.authorization, deps.partners);
+        const auth = authenticatePartner(presentedKey(request.headers.authorization), { kind: 'push' }, deps.partners);
         if (!auth.ok) {
           if (auth.status === 401) reply.header('www-authenticate', 'Bearer realm="syndicator"');
           return reply.code(auth.status).send({ error: auth.status === 401 ? 'unauthorized' : 'forbidden', message: auth.message });

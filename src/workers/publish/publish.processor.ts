@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Partner } from '../../config/load-config.js';
+import type { Partner } from '../../domain/partner.js';
 import type { Channel } from '../../domain/channel.js';
 import type { Source } from '../../domain/source.js';
 import { publishChannel, type ChannelPublishSummary } from './publish-channel.js';
