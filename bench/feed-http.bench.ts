@@ -38,7 +38,7 @@ const WORKER_ROLES: Roles = { workers: ['process', 'publish'], scheduler: false,
  *   offered load (default 500 items/s for 10 s), through the real process and publish workers.
  */
 export async function benchFeeds(): Promise<void> {
-  const redis = await resolveRedis(process.env, path.resolve('data'));
+  const redis = await resolveRedis(process.env.REDIS_URL, path.resolve('data'));
   const config = benchConfig(loadConfig({}));
   try {
     await benchFeedHttp(redis.url, config);

@@ -4,7 +4,8 @@ import type { Article } from '../src/domain/article.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
 import { resolveRedis } from '../src/app/resolve-redis.js';
 import { makeArticle } from '../test/support/articles.js';
-import { DEFAULT_NEAR_DUPLICATE_SETTINGS, createNearDuplicateChecker } from '../src/workers/process/dedupe/near-duplicate.js';
+import { DEFAULT_DEDUPE_SETTINGS } from '../src/config/config-schema.js';
+import { createNearDuplicateChecker } from '../src/workers/process/dedupe/near-duplicate.js';
 import { fmt, printTable } from './bench-table.js';
 
 const SIZES = [10_000, Number(process.env.BENCH_DEDUPE_LARGE ?? 1_000_000)];
@@ -29,7 +30,7 @@ function articleFor(seed: number, text: string): Article {
   return { ...makeArticle({ url: `https://bench.example.cn/${seed}.html`, contentText: text, title: text.slice(0, 20) }), itemKey: `bench:${seed}` };
 }
 
-const S = DEFAULT_NEAR_DUPLICATE_SETTINGS;
+const S = DEFAULT_DEDUPE_SETTINGS;
 const check = createNearDuplicateChecker([], S);
 
 /** Fills the store with `count` distinct articles through the real claim script, 500 at a time in flight. */
@@ -74,7 +75,7 @@ async function usedMemory(redis: Redis): Promise<number> {
  * machine falls on both alike. DESIGN.md: the 1M/10k cost ratio must stay ≤ 1.5.
  */
 export async function benchNearDuplicates(): Promise<void> {
-  const resolved = await resolveRedis(process.env, path.resolve('data'));
+  const resolved = await resolveRedis(process.env.REDIS_URL, path.resolve('data'));
   const redis = new Redis(resolved.url, { db: BENCH_DB, maxRetriesPerRequest: null });
   if ((await redis.dbsize()) > 0) {
     await redis.quit();

@@ -21,7 +21,7 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 3000);
  * Redis at the same concurrency. Target (DESIGN.md): ≥ 50%.
  */
 export async function benchPipeline(): Promise<void> {
-  const redis = await resolveRedis(process.env, path.resolve('data'));
+  const redis = await resolveRedis(process.env.REDIS_URL, path.resolve('data'));
   const config = loadConfig({});
   const concurrency = config.workers.processConcurrency;
   const noop = await measureNoop(redis.url, concurrency);

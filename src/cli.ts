@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { pino } from 'pino';
+import { createLogger } from './app/create-logger.js';
 import { loadConfig } from './config/load-config.js';
 import { extractPage } from './app/extract-command.js';
 import { describeQueues, formatTable } from './ops/queue-status.js';
@@ -89,7 +89,7 @@ function parseQueues(list: string | undefined): QueueName[] {
 
 async function withRedis(use: (redis: Redis, prefix: string) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  const resolved = await resolveRedis(process.env, 'data');
+  const resolved = await resolveRedis(config.redis.url, 'data');
   const redis = new Redis(resolved.url, { maxRetriesPerRequest: null });
   try {
     await use(redis, config.redis.prefix);
@@ -121,8 +121,8 @@ async function importFiles(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { source: { type: 'string', default: 'import' } } });
   if (positionals.length === 0) throw new Error('syndicator import: name at least one file');
   const config = loadConfig();
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const resolved = await resolveRedis(process.env, 'data');
+  const log = createLogger(config, 'warn');
+  const resolved = await resolveRedis(config.redis.url, 'data');
   const app = await startRoles(config, { workers: [QUEUE.process, QUEUE.publish], scheduler: false, server: false }, resolved.url, log);
   const connection = new Redis(resolved.url, { maxRetriesPerRequest: null });
   const queues = openQueues(connection, config.redis.prefix);

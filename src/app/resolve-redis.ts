@@ -29,13 +29,13 @@ const HOW_TO_GET_REDIS = `Syndicator needs Redis 6.2 or later. Any of these will
  * Finds the Redis to use: REDIS_URL if set; else 127.0.0.1:6379 if it answers; else a
  * `redis-server` child process with its data (append-only file on) under `dataDir`.
  */
-export async function resolveRedis(env: NodeJS.ProcessEnv, dataDir: string): Promise<ResolvedRedis> {
+export async function resolveRedis(configuredUrl: string | undefined, dataDir: string): Promise<ResolvedRedis> {
   const nothingToStop = async () => {};
-  if (env.REDIS_URL) {
-    if (!(await pingRedis(env.REDIS_URL))) {
-      throw new RedisUnavailableError(`redis: REDIS_URL=${maskCredentials(env.REDIS_URL)} does not answer.\n${HOW_TO_GET_REDIS}`);
+  if (configuredUrl) {
+    if (!(await pingRedis(configuredUrl))) {
+      throw new RedisUnavailableError(`redis: REDIS_URL=${maskCredentials(configuredUrl)} does not answer.\n${HOW_TO_GET_REDIS}`);
     }
-    return { url: env.REDIS_URL, origin: 'REDIS_URL', stop: nothingToStop };
+    return { url: configuredUrl, origin: 'REDIS_URL', stop: nothingToStop };
   }
   if (await pingRedis(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, origin: 'local', stop: nothingToStop };
   const child = await startRedisServer(dataDir).catch((cause: Error) => {

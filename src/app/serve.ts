@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { pino } from 'pino';
+import { createLogger } from './create-logger.js';
 import type { Config } from '../config/load-config.js';
 import { maskCredentials } from '../domain/mask-credentials.js';
 import { startRoles, type Roles } from './start-roles.js';
@@ -11,8 +11,8 @@ import { DASHBOARD_PATH } from '../ops/dashboard.js';
  * accepting, workers finish their running jobs, connections close, an own redis-server stops.
  */
 export async function serve(config: Readonly<Config>, roles: Roles): Promise<void> {
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const redis = await resolveRedis(process.env, path.resolve('data'));
+  const log = createLogger(config, 'info');
+  const redis = await resolveRedis(config.redis.url, path.resolve('data'));
   log.info({ redis_origin: redis.origin, config: config.configPath, sources: config.sources.length, roles }, 'starting');
   const app = await startRoles(config, roles, redis.url, log);
   process.stdout.write(startBanner(config, redis, roles.server));

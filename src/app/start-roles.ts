@@ -7,6 +7,7 @@ import { ALL_CHANNEL_ID } from '../domain/channel.js';
 import { createHttpServer, type HttpServerDeps } from './http-server.js';
 import { createMetrics, type Metrics } from '../ops/metrics.js';
 import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
+import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
 import { enqueuePublish, scheduleSources } from '../queues/enqueue.js';
 import { QUEUE, type QueueName } from '../queues/queue-names.js';
 import { CoalescingPublisher } from '../queues/coalescing-publisher.js';
@@ -117,13 +118,7 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       queues,
       // A lease outlives the longest fetch, so it only expires on its own when its worker died.
       leases: new FetchLeases(shared.connection, config.redis.prefix, config.fetch.perHostConcurrency, config.fetch.totalTimeout + 60_000),
-      limits: {
-        headersTimeoutMs: config.fetch.timeout,
-        bodyTimeoutMs: config.fetch.timeout,
-        totalTimeoutMs: config.fetch.totalTimeout,
-        maxBytes: config.fetch.maxBytes,
-        maxRedirects: config.fetch.maxRedirects,
-      },
+      limits: httpLimitsOf(config.fetch),
       log,
     }),
     [QUEUE.process]: createProcessProcessor({

@@ -110,6 +110,38 @@ export const partnerSchema = z
     message: 'give exactly one of key and keyEnv',
   });
 
+/** How sources are fetched: politeness and the limits of one fetch. */
+const fetchSchema = z
+  .strictObject({
+    /** Politeness: requests at once to one host, across every worker process. */
+    perHostConcurrency: z.number().int().min(1).default(2),
+    /** Connect + response headers, and the longest silence within a body. */
+    timeout: durationSchema.default(15_000),
+    /** The whole fetch, redirects included. */
+    totalTimeout: durationSchema.default(60_000),
+    maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+    maxRedirects: z.number().int().min(0).max(20).default(5),
+  })
+  .prefault({});
+
+/** The fetch settings a config without a `fetch` section gets (also those of `syndicator extract <url>`). */
+export const DEFAULT_FETCH_SETTINGS = fetchSchema.parse(undefined);
+
+/** Near-duplicate settings: MinHash shape and the thresholds of the decision. */
+const dedupeSchema = z
+  .strictObject({
+    shingleSize: z.number().int().min(2).max(10).default(5),
+    bands: z.number().int().min(1).max(128).default(42),
+    rows: z.number().int().min(1).max(16).default(3),
+    jaccard: z.number().min(0).max(1).default(0.6),
+    containment: z.number().min(0).max(1).default(0.8),
+    minShingles: z.number().int().min(1).default(20),
+  })
+  .prefault({});
+
+/** The near-duplicate settings a config without a `dedupe` section gets. */
+export const DEFAULT_DEDUPE_SETTINGS = dedupeSchema.parse(undefined);
+
 export const configFileSchema = z.strictObject({
   site: z
     .strictObject({
@@ -142,18 +174,7 @@ export const configFileSchema = z.strictObject({
       hub: z.url().optional(),
     })
     .prefault({}),
-  fetch: z
-    .strictObject({
-      /** Politeness: requests at once to one host, across every worker process. */
-      perHostConcurrency: z.number().int().min(1).default(2),
-      /** Connect + response headers, and the longest silence within a body. */
-      timeout: durationSchema.default(15_000),
-      /** The whole fetch, redirects included. */
-      totalTimeout: durationSchema.default(60_000),
-      maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
-      maxRedirects: z.number().int().min(0).max(20).default(5),
-    })
-    .prefault({}),
+  fetch: fetchSchema,
   workers: z
     .strictObject({
       /** Fetches at once per worker process: network-bound, and a slow source holds one of them at most. */
@@ -169,16 +190,7 @@ export const configFileSchema = z.strictObject({
       hostAliases: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case host name'), z.string().regex(/^[a-z0-9.-]+$/)).default({}),
     })
     .prefault({}),
-  dedupe: z
-    .strictObject({
-      shingleSize: z.number().int().min(2).max(10).default(5),
-      bands: z.number().int().min(1).max(128).default(42),
-      rows: z.number().int().min(1).max(16).default(3),
-      jaccard: z.number().min(0).max(1).default(0.6),
-      containment: z.number().min(0).max(1).default(0.8),
-      minShingles: z.number().int().min(1).default(20),
-    })
-    .prefault({}),
+  dedupe: dedupeSchema,
   push: z
     .strictObject({
       maxBodyBytes: z.number().int().min(1024).default(1024 * 1024),

@@ -7,7 +7,6 @@ import type { Channel } from '../domain/channel.js';
 import type { Partner } from '../domain/partner.js';
 import type { Source } from '../domain/source.js';
 
-export type { Partner } from '../domain/partner.js';
 import { ConfigError } from './config-error.js';
 import { configFileSchema, type ConfigFile } from './config-schema.js';
 
@@ -29,6 +28,8 @@ export interface Config {
   sources: Source[];
   push: ConfigFile['push'];
   partners: Partner[];
+  /** LOG_LEVEL (unset: each command's own default) and LOG_FORMAT=pretty (for a terminal). */
+  log: { level: string | undefined; pretty: boolean };
 }
 
 
@@ -50,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: env.HOST || '0.0.0.0',
     redisUrl: env.REDIS_URL || undefined,
     adminToken: env.SYNDICATOR_ADMIN_TOKEN || undefined,
+    log: { level: env.LOG_LEVEL || undefined, pretty: env.LOG_FORMAT === 'pretty' },
     env,
   });
 }
@@ -67,7 +69,14 @@ function parsePort(value: string | undefined): number {
 export function parseConfig(
   text: string,
   configPath: string,
-  overrides: { port: number; host?: string; redisUrl?: string | undefined; adminToken?: string | undefined; env?: NodeJS.ProcessEnv },
+  overrides: {
+    port: number;
+    host?: string;
+    redisUrl?: string | undefined;
+    adminToken?: string | undefined;
+    log?: Config['log'];
+    env?: NodeJS.ProcessEnv;
+  },
 ): Readonly<Config> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -102,6 +111,7 @@ export function parseConfig(
       intervalMs: interval,
     })),
     push: file.push,
+    log: overrides.log ?? { level: undefined, pretty: false },
     partners: file.partners.map(({ key, keyEnv, rate, ...partner }, index) => ({
       ...partner,
       key: key ?? partnerKeyFromEnv(keyEnv!, overrides.env ?? {}, `${configPath}: partners.${index}.keyEnv`),

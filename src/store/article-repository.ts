@@ -1,10 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { AlsoPublished, Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
-import { ArticleWriter, type NearDuplicateCheck } from './article-writer.js';
+import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
+import { ArticleWriter } from './article-writer.js';
 import { StoreKeys } from './store-keys.js';
 
-export { LSH_BUCKET_CAP, type NearDuplicateCheck } from './article-writer.js';
+export { LSH_BUCKET_CAP } from './article-writer.js';
 
 /** Stores articles in Redis and reads them back; the writes that dedupe are in ArticleWriter. */
 export class ArticleRepository {

@@ -8,6 +8,7 @@ import { RECORD_COPY_LUA } from './scripts/record-copy.js';
 import { REPLACE_CANONICAL_LUA } from './scripts/replace-canonical.js';
 import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
 import { feedIdsOf } from '../domain/feed-id.js';
+import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { StoreKeys } from './store-keys.js';
 
 type ClaimReply =
@@ -25,13 +26,6 @@ declare module 'ioredis' {
   }
 }
 
-/** How to find and confirm near duplicates of an article being saved. */
-export interface NearDuplicateCheck {
-  /** The article's LSH band keys; articles sharing one are candidates. */
-  bandKeys: readonly string[];
-  /** True when a stored candidate tells the same story. */
-  isSameStory(candidate: Article): boolean;
-}
 
 /** How many article ids one LSH bucket keeps (the newest): bounds the lookup cost as the store grows. */
 export const LSH_BUCKET_CAP = 20;

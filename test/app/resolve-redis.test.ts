@@ -17,12 +17,12 @@ const hasRedisServer = (() => {
 
 describe('resolveRedis', () => {
   it('uses REDIS_URL when it answers', async () => {
-    const resolved = await resolveRedis({ REDIS_URL: testRedisUrl() }, '/tmp/unused');
+    const resolved = await resolveRedis(testRedisUrl(), '/tmp/unused');
     expect(resolved).toMatchObject({ url: testRedisUrl(), origin: 'REDIS_URL' });
   });
 
   it('says how to get Redis when REDIS_URL does not answer', async () => {
-    const failure = resolveRedis({ REDIS_URL: 'redis://:secret@127.0.0.1:1' }, '/tmp/unused');
+    const failure = resolveRedis('redis://:secret@127.0.0.1:1', '/tmp/unused');
     await expect(failure).rejects.toThrow(/REDIS_URL=redis:\/\/\*\*\*@127\.0\.0\.1:1 does not answer/);
     await expect(failure).rejects.toThrow(/docker compose up -d redis/);
   });

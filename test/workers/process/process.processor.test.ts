@@ -8,7 +8,7 @@ import { QUEUE } from '../../../src/queues/queue-names.js';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/queues/queue-set.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
-import { DEFAULT_NEAR_DUPLICATE_SETTINGS } from '../../../src/workers/process/dedupe/near-duplicate.js';
+import { DEFAULT_DEDUPE_SETTINGS } from '../../../src/config/config-schema.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
 import { exampleGazetteer } from '../../support/example-config.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../../support/redis.js';
@@ -54,7 +54,7 @@ describe('the process worker against Redis', () => {
     await events.waitUntilReady();
     publisher = new CoalescingPublisher(publishQueue, 20);
     const processor = createProcessProcessor({
-      settings: { channels: CHANNELS, gazetteer: exampleGazetteer(), dedupe: DEFAULT_NEAR_DUPLICATE_SETTINGS, hostAliases: {} },
+      settings: { channels: CHANNELS, gazetteer: exampleGazetteer(), dedupe: DEFAULT_DEDUPE_SETTINGS, hostAliases: {} },
       articles,
       publisher,
       log: pino({ level: 'silent' }),

@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
+import { DEFAULT_FETCH_SETTINGS } from '../../../config/config-schema.js';
+import type { Config } from '../../../config/load-config.js';
 import { parseHttpDate } from '../../../domain/http-date.js';
 import { isNonPublicAddress, publicOnlyLookup } from './address-guard.js';
 import { FetchError } from './fetch-error.js';
@@ -17,13 +19,19 @@ export interface HttpLimits {
   maxRedirects: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = {
-  headersTimeoutMs: 15_000,
-  bodyTimeoutMs: 15_000,
-  totalTimeoutMs: 60_000,
-  maxBytes: 10 * 1024 * 1024,
-  maxRedirects: 5,
-};
+/** The limits of one fetch under the `fetch` settings of the config. */
+export function httpLimitsOf(fetch: Config['fetch']): HttpLimits {
+  return {
+    headersTimeoutMs: fetch.timeout,
+    bodyTimeoutMs: fetch.timeout,
+    totalTimeoutMs: fetch.totalTimeout,
+    maxBytes: fetch.maxBytes,
+    maxRedirects: fetch.maxRedirects,
+  };
+}
+
+/** The limits of a fetch under the config's defaults. */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = httpLimitsOf(DEFAULT_FETCH_SETTINGS);
 
 export interface HttpGetRequest {
   url: string;

@@ -1,7 +1,8 @@
+import type { NearDuplicateCheck } from '../../../domain/near-duplicate-check.js';
 import { foldForFingerprint } from './fingerprint-text.js';
 import { intersectionSize, shingleHashes, sketchText, type SketchSettings } from './minhash.js';
 
-/** Thresholds of the near-duplicate decision; set in config (`dedupe`). */
+/** Thresholds of the near-duplicate decision; set in config (`dedupe`), where their defaults are. */
 export interface NearDuplicateSettings extends SketchSettings {
   /** Jaccard similarity of the shingle sets at or above which two texts are one story. */
   jaccard: number;
@@ -14,14 +15,6 @@ export interface NearDuplicateSettings extends SketchSettings {
   minShingles: number;
 }
 
-export const DEFAULT_NEAR_DUPLICATE_SETTINGS: NearDuplicateSettings = {
-  shingleSize: 5,
-  bands: 42,
-  rows: 3,
-  jaccard: 0.6,
-  containment: 0.8,
-  minShingles: 20,
-};
 
 /** What comparing two stories needs of one text. */
 export interface ComparableText {
@@ -107,11 +100,6 @@ function placeConflict(a: Set<string>, b: Set<string>): string | undefined {
   return onlyA.length > 0 && onlyB.length > 0 ? `${onlyA.join('、')} vs ${onlyB.join('、')}` : undefined;
 }
 
-/** What the store needs to find and confirm near duplicates of one article. */
-export interface NearDuplicateCheck {
-  bandKeys: string[];
-  isSameStory(candidate: { id: string; contentHash: string; title: string; contentText: string }): boolean;
-}
 
 /**
  * Returns a factory of near-duplicate checks: for an article, its band keys and a comparison

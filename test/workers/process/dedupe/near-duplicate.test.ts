@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NEAR_DUPLICATE_SETTINGS, compareStories, createNearDuplicateChecker, sketchArticleText } from '../../../../src/workers/process/dedupe/near-duplicate.js';
+import { DEFAULT_DEDUPE_SETTINGS } from '../../../../src/config/config-schema.js';
+import { compareStories, createNearDuplicateChecker, sketchArticleText } from '../../../../src/workers/process/dedupe/near-duplicate.js';
 
 const PLACES = ['新泰市', '羊流镇', '楼德镇', '肥城市', '桃园镇', '宁阳县', '磁窑镇'];
-const S = DEFAULT_NEAR_DUPLICATE_SETTINGS;
+const S = DEFAULT_DEDUPE_SETTINGS;
 
 const ORIGINAL = [
   '3月12日，新泰市羊流镇召开2024年安全生产工作会议，全镇36个村居和42家规模以上企业负责人参加会议。',
