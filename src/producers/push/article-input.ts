@@ -11,8 +11,8 @@ export const articleInputSchema = z
   .strictObject({
     url: httpUrl,
     title: z.string().trim().min(1, 'must not be empty').max(500),
-    contentHtml: z.string().max(1_000_000).optional(),
-    contentText: z.string().max(500_000).optional(),
+    contentHtml: z.string().max(500_000).optional(),
+    contentText: z.string().max(250_000).optional(),
     summary: z.string().max(5_000).optional(),
     publishedAt: z.string().max(100).optional(),
     updatedAt: z.string().max(100).optional(),

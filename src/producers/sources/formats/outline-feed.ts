@@ -199,7 +199,8 @@ class OutlineReader {
   private readLink(entry: EntryOutline, frame: Frame, text: string): void {
     const href = frame.attributes.href?.trim();
     if (href === undefined) {
-      if (text.trim() && entry.link === undefined) entry.link = { href: text.trim(), base: frame.base };
+      // RSS writes the link as text; an Atom link is its href alone (RFC 4287 §4.2.7).
+      if (this.format !== 'atom' && text.trim() && entry.link === undefined) entry.link = { href: text.trim(), base: frame.base };
       return;
     }
     const rel = frame.attributes.rel?.trim() || 'alternate';

@@ -64,7 +64,7 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
     // A parser per document: xml2js keeps state after an error, so a reused one answers the
     // same bytes differently the next time.
     const parser = new Parser<{ ttl?: unknown; title?: unknown; link?: unknown }, FeedItemExtras>(PARSER_OPTIONS);
-    feed = await parser.parseString(forRssParser(repaired, outline.feedPrefix));
+    feed = await parser.parseString(forRssParser(repaired, outline));
   } catch (cause) {
     throw new Error(`feed: unable to parse feed: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }
@@ -109,14 +109,24 @@ function readOutline(xml: string, feedUrl: string): { xml: string; outline: Feed
   }
 }
 
+/** Atom links without an href (`<link/>`, `<link>text</link>`): rss-parser reads `link.$.href` and throws on them. */
+const ATOM_LINK_WITHOUT_HREF = /<link\b(?![^>]*\bhref\s*=)[^>]*?(?:\/>|>[^<]*<\/link\s*>)/g;
+/** Atom entries without a child element: xml2js makes them strings, on which rss-parser throws. */
+const ATOM_ENTRY_WITHOUT_ELEMENTS = /<entry\b([^>]*?)(?:\/>|>((?:(?!<\/?entry\b|<[A-Za-z_])[^])*)<\/entry\s*>)/g;
+
 /**
  * The text rss-parser is given: Atom times renamed (see ATOM_TIMES), a missing RSS version
- * added, and the prefix of a feed written with prefixed elements (`<atom:feed>`) taken off, as
- * rss-parser matches element names, not namespaces.
+ * added, the prefix of a feed written with prefixed elements (`<atom:feed>`) taken off, as
+ * rss-parser matches element names, not namespaces, and the Atom shapes it throws on (links
+ * without href, entries without elements) made harmless; the outline has read them already.
  */
-function forRssParser(xml: string, feedPrefix: string | undefined): string {
-  const unprefixed = feedPrefix ? xml.replace(new RegExp(`<(/?)${feedPrefix.replace(/[.-]/g, '\\$&')}:`, 'g'), '<$1') : xml;
-  return unprefixed.replace(ATOM_TIMES, '<$1syn-$2').replace(RSS_WITHOUT_VERSION, '<rss version="2.0"');
+function forRssParser(xml: string, outline: FeedOutline): string {
+  const { feedPrefix } = outline;
+  let text = feedPrefix ? xml.replace(new RegExp(`<(/?)${feedPrefix.replace(/[.-]/g, '\\$&')}:`, 'g'), '<$1') : xml;
+  if (outline.format === 'atom') {
+    text = text.replace(ATOM_LINK_WITHOUT_HREF, '').replace(ATOM_ENTRY_WITHOUT_ELEMENTS, (_whole, attributes: string, inner = '') => `<entry${attributes}><syn-empty/>${inner}</entry>`);
+  }
+  return text.replace(ATOM_TIMES, '<$1syn-$2').replace(RSS_WITHOUT_VERSION, '<rss version="2.0"');
 }
 
 function toRawItem(item: FeedItem, outline: EntryOutline, base: string): RawItem {

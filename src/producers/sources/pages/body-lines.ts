@@ -4,18 +4,26 @@
  * that portals put around the text. Each test takes one squashed line.
  */
 
+import {
+  anyOf,
+  CHIEF_EDITOR_ROLES,
+  EDITOR_ROLES,
+  OTHER_CREDIT_ROLES,
+  PERSON_NAME,
+  RELATED_LIST_HEADINGS,
+  roleSource,
+  SHARE_MARKERS,
+  SOURCE_LABELS,
+  WRITER_ROLES,
+} from '../../../domain/news-vocabulary.js';
+
 /** Headings of the blocks that portals put around and inside article bodies. */
-const FURNITURE_MARKERS = [
-  '新闻推荐', '相关新闻', '相关阅读', '相关推荐', '相关文章', '相关链接', '延伸阅读', '延伸推荐', '推荐阅读', '猜你喜欢',
-  '频道推荐', '热点阅读', '热点排行', '热点推荐', '热门推荐', '为你推荐', '大家都在看', '精彩推荐', '更多精彩', '往期回顾',
-  '图文看点', '乡里乡亲', '分享到', '网友评论', '上一篇', '下一篇', '扫一扫', '关注我们', '点击排行',
-];
+const FURNITURE_MARKERS: readonly string[] = [...RELATED_LIST_HEADINGS, ...SHARE_MARKERS, '网友评论'];
 
 /** Roles that name who made the piece; 文 and 图 count only with their slash (文/王五). */
-const ROLE = '(?:本报|本台|特约|见习)?(?:记者|通讯员|实习生|作者|撰稿|撰文|文\\s*[/／]|图\\s*[/／]|摄影|采写|编译|责任编辑|责编|编辑|校对)';
+const ROLE = roleSource([...WRITER_ROLES, ...EDITOR_ROLES, '校对']);
 const ROLES = new RegExp(ROLE, 'g');
-/** A personal name: two to four Han characters, or a compound name with a middle dot. */
-const NAME = /^[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,6}$/u;
+const NAME = PERSON_NAME;
 /** Words a byline carries besides names. */
 const FILLER = /^(?:报道|整合|综合|摄|整理|供稿|制图|编译|发自\S{0,6}|[\p{Script=Han}]{2,6}(?:报|网|社|台)?)$/u;
 const SENTENCE = /[，。！？；,!?;]/;
@@ -32,14 +40,15 @@ export function isBylineLine(line: string): boolean {
   return tokens.some((token) => NAME.test(token)) && tokens.every((token) => NAME.test(token) || FILLER.test(token));
 }
 
-const EDITOR_LINE = /^[\s（(【[]*(?:责任编辑|责编|编辑|校对|审核|审校|监制|统筹|美编|值班编辑|主编|终审|初审|复审|编审)\s*[:：|｜\s]/;
+const EDITOR_LINE = new RegExp(`^[\\s（(【[]*${anyOf([...EDITOR_ROLES, ...OTHER_CREDIT_ROLES])}\\s*[:：|｜\\s]`);
 
 /** True for an editor or credits line: 责任编辑：孙静, (责编：汤诗瑶、丁涛), 编辑|禤志杰, 【编辑：姚昊】. */
 export function isEditorLine(line: string): boolean {
-  return line.length <= 60 && (EDITOR_LINE.test(line) || (line.length <= 40 && /(?:责任编辑|责编)\s*[:：]/.test(line)));
+  return line.length <= 60 && (EDITOR_LINE.test(line) || (line.length <= 40 && CHIEF_EDITOR_LABEL.test(line)));
 }
 
-const SOURCE_LINE = /^[\s（(【[]*(?:本文)?(?:来源|稿件来源|资料来源|信息来源|文章来源|出处)\s*[:：|｜]\s*(.*?)[\s)）】\]]*$/;
+const CHIEF_EDITOR_LABEL = new RegExp(`${anyOf(CHIEF_EDITOR_ROLES)}\\s*[:：]`);
+const SOURCE_LINE = new RegExp(`^[\\s（(【[]*(?:本文)?${anyOf(SOURCE_LABELS)}\\s*[:：|｜]\\s*(.*?)[\\s)）】\\]]*$`);
 
 /** The outlet of a 来源 line (来源：无锡交警, （资料来源：参考消息、海外网等）), or undefined for any other line. */
 export function sourceOfLine(line: string): string | undefined {
@@ -81,7 +90,7 @@ export function isCaptionCredit(line: string): boolean {
 export const LEAD_LABEL = /^[【[]?(?:图集|组图|导语|摘要|内容提要|核心提示|划重点|提要)[】\]]?[:：]?$/;
 
 /** The byline inside a paragraph's opening: 新京报讯（记者 陆一夫）, 新华社巴黎12月9日电（记者唐霁）. */
-const INLINE_BYLINE = /[（(]\s*((?:本报|本台|特约)?(?:记者|通讯员|实习生)[^（）()]{2,30}?)\s*[)）]/;
+const INLINE_BYLINE = new RegExp(`[（(]\\s*(${roleSource(['记者', '通讯员', '实习生'])}[^（）()]{2,30}?)\\s*[)）]`);
 
 /** The byline a paragraph opens with, or undefined. */
 export function findInlineByline(paragraph: string): string | undefined {

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { assertParsableDepth } from '../../../domain/html-depth.js';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { resolveUrl } from '../resolve-url.js';
 import { startsWithFurnitureMarker } from './body-lines.js';
 import { isElement } from './dom-text.js';
@@ -44,14 +44,19 @@ function findArticleList($: cheerio.CheerioAPI, pageUrl: string): Element[] {
     if (squash($(anchor).text()).length < MIN_HEADLINE_CHARS) return;
     const list = $(anchor).closest('ul, ol, table, dl').get(0) ?? anchor.parent;
     if (!isElement(list)) return;
-    lists.set(list, [...(lists.get(list) ?? []), anchor]);
+    const members = lists.get(list);
+    if (members) members.push(anchor);
+    else lists.set(list, [anchor]);
   });
   const pageDir = directoryOf(pageUrl);
+  // Items are judged by their text once: anchors without an item of their own share their parent's.
+  const dated = new Map<AnyNode, boolean>();
+  const isDated = (item: AnyNode) => dated.get(item) ?? dated.set(item, ITEM_DATE.test($(item).text())).get(item)!;
   let best: Element[] = [];
   let bestScore = 0;
   for (const [list, anchors] of lists) {
     const weight = isFurnitureList($, list) ? FURNITURE_WEIGHT : 1;
-    const score = weight * anchors.reduce((sum, anchor) => sum + linkScore($, anchor, pageUrl, pageDir), 0);
+    const score = weight * anchors.reduce((sum, anchor) => sum + linkScore($, anchor, pageUrl, pageDir, isDated), 0);
     if (score > bestScore) {
       best = anchors;
       bestScore = score;
@@ -60,12 +65,17 @@ function findArticleList($: cheerio.CheerioAPI, pageUrl: string): Element[] {
   return best;
 }
 
-function linkScore($: cheerio.CheerioAPI, anchor: Element, pageUrl: string, pageDir: string | undefined): number {
+function linkScore(
+  $: cheerio.CheerioAPI,
+  anchor: Element,
+  pageUrl: string,
+  pageDir: string | undefined,
+  isDated: (item: AnyNode) => boolean,
+): number {
   const url = resolveUrl(anchor.attribs.href, pageUrl);
   const underPage = pageDir !== undefined && url !== undefined && url.startsWith(pageDir);
   const item = $(anchor).closest('li, tr, dd').get(0) ?? anchor.parent;
-  const dated = item ? ITEM_DATE.test($(item).text()) : false;
-  return 1 + (underPage ? 1 : 0) + (dated ? 1 : 0);
+  return 1 + (underPage ? 1 : 0) + (item && isDated(item) ? 1 : 0);
 }
 
 /** True when the heading right before the list, or the list's first line, is a furniture marker. */

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { assertParsableDepth, assertShallowTree } from '../../../domain/html-depth.js';
+import { anyOf, REPORTER_ROLES } from '../../../domain/news-vocabulary.js';
 import { emptyRawItem, type RawItem } from '../../../domain/raw-item.js';
 import { resolveUrl } from '../resolve-url.js';
 import { choosePublished } from './choose-published.js';
@@ -23,7 +24,7 @@ import { trimBody, type TakenLines } from './trim-body.js';
  */
 const NON_CONTENT = 'script, style, noscript, iframe, button, input, select, textarea, svg, template';
 /** Roles that name a writer; without any, the account a page names (百家号, 澎湃号) stands in as author. */
-const WRITER_ROLE = /记者|通讯员|作者|撰稿|撰文|文\s*[/／]|采写|实习生/;
+const WRITER_ROLE = new RegExp(anyOf(REPORTER_ROLES));
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** How to extract: `rules: false` leaves the per-site rules out, to measure the generic extractor alone. */

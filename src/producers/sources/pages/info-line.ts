@@ -1,4 +1,5 @@
 import { findFullDate, type FoundDate } from './date-patterns.js';
+import { anyOf, EDITOR_ROLES, INFO_LABELS, REPORTER_ROLES, roleSource, SOURCE_LABELS } from '../../../domain/news-vocabulary.js';
 
 /** The parts of an info line (the line under the headline), each as the page words it. */
 export interface InfoLine {
@@ -11,14 +12,14 @@ export interface InfoLine {
 }
 
 /** Words that end a 来源 value when the page runs the next label straight on. */
-const NEXT_LABEL = '作者|记者|编辑|责任编辑|责编|发布|时间|日期|字号|浏览|阅读|点击|分享|举报|评论';
-const SOURCE = new RegExp(`(?:来源于|信息来源|稿件来源|文章来源|来源|出处)\\s*[:：|｜]\\s*(.+?)(?=\\s|$|${NEXT_LABEL}|\\d{4}[-/年])`);
+const NEXT_LABEL = anyOf(INFO_LABELS);
+const SOURCE = new RegExp(`${anyOf(SOURCE_LABELS)}\\s*[:：|｜]\\s*(.+?)(?=\\s|$|${NEXT_LABEL}|\\d{4}[-/年])`);
 /** Label words that follow a byline on an info line; they are never a name. */
-const LABEL = '(?!来源|编辑|责任|发布|时间|日期|字号|浏览|阅读)';
+const LABEL = `(?!${NEXT_LABEL})`;
 /** One to four names after a reporter role. */
 const NAMES = `${LABEL}[\\p{Script=Han}·]{2,8}(?:[\\s、，,]+${LABEL}[\\p{Script=Han}·]{2,8}){0,3}`;
-const REPORTER = new RegExp(`(?:本报|本台)?(?:特约)?(?:记者|通讯员|作者|撰稿|采写|文\\s*[/／])\\s*[:：]?\\s*${NAMES}`, 'gu');
-const EDITOR = /(?:责任编辑|责编|编辑)\s*[:：|｜]\s*[^\s:：|｜，,()（）【】]{2,20}/g;
+const REPORTER = new RegExp(`${roleSource(REPORTER_ROLES)}\\s*[:：]?\\s*${NAMES}`, 'gu');
+const EDITOR = new RegExp(`${anyOf(EDITOR_ROLES)}\\s*[:：|｜]\\s*[^\\s:：|｜，,()（）【】]{2,20}`, 'g');
 /**
  * `石佳/中国青年报 2019-09-24 09:10`: a name and an outlet (a word ending 报, 网, 社, 台, 新闻…),
  * joined by a slash, before the time.

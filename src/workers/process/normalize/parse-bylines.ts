@@ -1,19 +1,21 @@
+import { anyOf, CHIEF_EDITOR_ROLES, EDITOR_ROLES, OTHER_CREDIT_ROLES, PERSON_NAME, ROLE_PREFIXES, roleSource, WRITER_ROLES } from '../../../domain/news-vocabulary.js';
+
 /** Authors and editor named by the byline lines of an item. */
 export interface Bylines {
   authors: string[];
   editor: string | null;
 }
 
-const ROLE =
-  '(?:本报|本台)?(?:特约|见习)?(?:记者|通讯员|实习生|作者|撰稿|撰文|文\\s*[/／]|图\\s*[/／]|摄影|摄|责任编辑|责编|编辑|校对|审核)';
+const ROLE = roleSource([...WRITER_ROLES, ...EDITOR_ROLES, ...OTHER_CREDIT_ROLES]);
 const ROLE_AT = new RegExp(`(${ROLE})\\s*[:：|｜]?\\s*`, 'g');
 /** Roles that name the editor; 责任编辑 outranks a plain 编辑 credit. */
-const CHIEF_EDITOR_ROLE = /责任编辑|责编/;
-const EDITOR_ROLE = /编辑/;
+const CHIEF_EDITOR_ROLE = new RegExp(anyOf(CHIEF_EDITOR_ROLES));
+const EDITOR_ROLE = new RegExp(anyOf(EDITOR_ROLES));
 /** Roles that name neither an author nor the editor. */
-const OTHER_ROLE = /校对|审核/;
-/** A Chinese personal name: two to four Han characters, or a compound name with a middle dot. */
-const NAME = /^[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,6}$/u;
+const OTHER_ROLE = new RegExp(`^(?:${anyOf(ROLE_PREFIXES)})*${anyOf(OTHER_CREDIT_ROLES)}$`);
+const NAME = PERSON_NAME;
+/** What outlets end with: 泰山晚报, 南都, 大众网, 新华社, 泰安电视台, 融媒体中心. */
+const OUTLET = /(?:报|网|社|台|都|中心|新闻|客户端)$/;
 /**
  * What an explicit 作者 may name besides a person: a self-media account (IT之家, 中国广州发布)
  * or an editor's code-like id (HN666).
@@ -60,8 +62,11 @@ function splitByRole(line: string): { role: string | undefined; names: string[] 
   if (matches.length === 0) return [{ role: undefined, names: splitNames(line) }];
   return matches.map((match, index) => {
     const start = match.index + match[0].length;
-    const end = matches[index + 1]?.index ?? line.length;
-    return { role: match[1], names: splitNames(line.slice(start, end)) };
+    const next = matches[index + 1];
+    const names = splitNames(line.slice(start, next?.index ?? line.length));
+    // An outlet glued to the next role is not a name: 采写：南都记者 余毅菁 (but 记者张三通讯员李四 keeps 张三).
+    if (next && OUTLET.test(names[names.length - 1] ?? '') && /[^\s、，,;；/／]$/.test(line.slice(0, next.index))) names.pop();
+    return { role: match[1], names };
   });
 }
 

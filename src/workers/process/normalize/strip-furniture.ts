@@ -2,6 +2,7 @@ import render from 'dom-serializer';
 import { isTag, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { anyOf, COMMENT_MARKERS, EDITOR_ROLES, OTHER_CREDIT_ROLES, RELATED_LIST_HEADINGS, roleSource, SHARE_MARKERS, WRITER_ROLES } from '../../../domain/news-vocabulary.js';
 import { assertParsableDepth, assertShallowTree } from '../../../domain/html-depth.js';
 
 /** What was taken out of an article's HTML, and why; logged at debug level by `process`. */
@@ -11,14 +12,16 @@ export interface RemovedFurniture {
 }
 
 /** Headings of recommendation and navigation blocks that portals put in or after article bodies. */
-const LIST_MARKERS = /^(新闻推荐|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|猜你喜欢|频道推荐|热点阅读|热点排行|热点推荐|热门推荐|图文看点|图文推荐|乡里乡亲|点击排行|上一篇|下一篇|更多新闻)/;
-const SHARE = /^(分享到|分享至|扫一扫|长按识别|关注我们|点击上方|打开.{0,6}APP)/;
-const COMMENTS = /^(评论|网友评论|发表评论|我要评论|已有\d+条评论|热门评论)/;
-const EDITOR_LINE = /^[（(【\[]?\s*(责任编辑|责编|编辑|审核|校对|监制)\s*[:：]\s*[\p{Script=Han}·\s、]{2,20}[）)】\]]?$/u;
+const LIST_MARKERS = new RegExp(`^${anyOf(RELATED_LIST_HEADINGS)}`);
+const SHARE = new RegExp(`^(?:${anyOf(SHARE_MARKERS)}|打开.{0,6}APP)`);
+const COMMENTS = new RegExp(`^(?:${anyOf(COMMENT_MARKERS)}|已有\\d+条评论)`);
+const EDITOR_LINE = new RegExp(`^[（(【\\[]?\\s*${anyOf([...EDITOR_ROLES, ...OTHER_CREDIT_ROLES])}\\s*[:：]\\s*[\\p{Script=Han}·\\s、]{2,20}[）)】\\]]?$`, 'u');
 const COPYRIGHT = /(版权所有|copyright|©|未经(本网)?授权.{0,10}(转载|使用)|转载请注明|本文系.{0,10}原创)/i;
 /** A line that is nothing but roles and names: （记者 张伟 通讯员 李娜）, □通讯员 武建堂, 文/王晓东. Not 记者从…获悉. */
-const BYLINE_LINE =
-  /^[（(【\[□■\s]*(?:(?:本报|本台)?(?:记者|通讯员|特约通讯员|实习生|作者|撰稿|文|图|摄影|摄)\s*[/／:：]?\s*[\p{Script=Han}·]{2,4}(?:[\s、，,]+[\p{Script=Han}·]{2,4})*\s*)+[）)】\]]?$/u;
+const BYLINE_LINE = new RegExp(
+  `^[（(【\\[□■\\s]*(?:${roleSource(WRITER_ROLES)}\\s*[/／:：]?\\s*[\\p{Script=Han}·]{2,4}(?:[\\s、，,]+[\\p{Script=Han}·]{2,4})*\\s*)+[）)】\\]]?$`,
+  'u',
+);
 const SLOGAN = /(新鲜有料|期待在此相遇|欢迎关注|感谢阅读|更多精彩.{0,6}(请|敬请)|下载.{0,8}客户端)/;
 
 /** Blocks no longer than this may be furniture lines; a long paragraph that mentions 版权 is text. */

@@ -256,6 +256,11 @@ describe('parseFeed on what real feeds send', () => {
     expect(feed.items[0]!.url).toBe(`${Y}/a?x=1&y=2`);
   });
 
+  it('reads Atom feeds with the shapes rss-parser throws on: links without href, entries without elements', async () => {
+    const feed = await parseFeed(atom('<link/><entry>只有文字</entry><entry/><entry><id>1</id><title>a</title><link>not-an-href</link><link href="/a.html"/></entry>'), `${Y}/feeds/a.atom`);
+    expect(feed.items.map((item) => [item.title, item.url])).toEqual([['a', `${Y}/a.html`]]);
+  });
+
   it.each([
     ['an entity bomb', `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]><rss version="2.0"><channel><title>&e;</title></channel></rss>`, /^feed: the entity "e" expands to more than 65536 characters/],
     ['elements nested 10,000 deep', `<rss version="2.0"><channel><title>t</title><item>${'<x>'.repeat(10_000)}x${'</x>'.repeat(10_000)}</item></channel></rss>`, /^feed: elements nested more than 256 deep/],

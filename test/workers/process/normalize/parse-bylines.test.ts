@@ -12,6 +12,7 @@ describe('parseBylines: one byline line', () => {
     ['记者 马强', ['马强']],
     // Names with characters outside the basic CJK block: extension A (䶮), extension B (𠇔).
     ['记者 刘䶮', ['刘䶮']],
+    ['记者张三通讯员李四', ['张三', '李四']],
     ['通讯员 王𠇔', ['王𠇔']],
     // From the example feeds (dc:creator and author elements).
     ['武建堂', ['武建堂']],

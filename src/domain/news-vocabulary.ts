@@ -1,0 +1,54 @@
+/**
+ * The words of Chinese news pages that extraction (producers) and normalization (workers) both
+ * read: the roles of a byline, the labels of 来源 and editor lines, the headings of the blocks
+ * portals put around an article. One list of each, so the two stages never drift apart; each
+ * module builds the patterns it needs from them.
+ */
+
+/** What may stand before a role: 本报记者, 本台记者, 特约通讯员, 见习记者. */
+export const ROLE_PREFIXES = ['本报', '本台', '特约', '见习'] as const;
+
+/** Roles that name who wrote the piece; 文 counts only with its slash (文/王五), written as the regex source it needs. */
+export const REPORTER_ROLES = ['记者', '通讯员', '实习生', '作者', '撰稿', '撰文', '采写', '文\\s*[/／]'] as const;
+
+/** Roles that name who wrote, translated or photographed the piece (图 also only with its slash). */
+export const WRITER_ROLES = [...REPORTER_ROLES, '编译', '摄影', '摄', '图\\s*[/／]'] as const;
+
+/** Roles that name the editor, 责任编辑 first: it outranks a plain 编辑 credit. */
+export const CHIEF_EDITOR_ROLES = ['责任编辑', '责编'] as const;
+export const EDITOR_ROLES = ['责任编辑', '责编', '编辑'] as const;
+
+/** Credits on an editor line that name neither an author nor the editor. */
+export const OTHER_CREDIT_ROLES = ['校对', '审核', '审校', '监制', '统筹', '美编', '值班编辑', '主编', '终审', '初审', '复审', '编审'] as const;
+
+/** Labels of the line that names the outlet a story came from: 来源：泰安日报. */
+export const SOURCE_LABELS = ['来源于', '稿件来源', '资料来源', '信息来源', '文章来源', '来源', '出处'] as const;
+
+/** Labels that follow a byline or a 来源 on an info line: never part of a name or an outlet. */
+export const INFO_LABELS = ['来源', '作者', '记者', '编辑', '责任编辑', '责编', '责任', '发布', '时间', '日期', '字号', '浏览', '阅读', '点击', '分享', '举报', '评论'] as const;
+
+/** Headings of recommendation and navigation blocks in and after article bodies (新闻推荐, 相关新闻, 猜你喜欢…). */
+export const RELATED_LIST_HEADINGS = [
+  '新闻推荐', '相关新闻', '相关阅读', '相关报道', '相关推荐', '相关文章', '相关链接', '延伸阅读', '延伸推荐', '推荐阅读',
+  '猜你喜欢', '频道推荐', '热点阅读', '热点排行', '热点推荐', '热门推荐', '为你推荐', '大家都在看', '精彩推荐', '更多精彩',
+  '往期回顾', '图文看点', '图文推荐', '乡里乡亲', '点击排行', '上一篇', '下一篇', '更多新闻',
+] as const;
+
+/** Openings of share bars. */
+export const SHARE_MARKERS = ['分享到', '分享至', '扫一扫', '长按识别', '关注我们', '点击上方'] as const;
+
+/** Openings of comment boxes. */
+export const COMMENT_MARKERS = ['评论', '网友评论', '发表评论', '我要评论', '热门评论'] as const;
+
+/** A personal name: two to four Han characters (any Han block: 䶮, 𠇔), or a compound name with a middle dot. */
+export const PERSON_NAME = /^\p{Script=Han}{2,4}$|^\p{Script=Han}{1,6}·\p{Script=Han}{1,6}$/u;
+
+/** Returns a regex source that matches any of the words (already regex sources, or plain words without metacharacters). */
+export function anyOf(words: readonly string[]): string {
+  return `(?:${words.join('|')})`;
+}
+
+/** The regex source of one byline role with its optional prefixes: 本报记者, 特约通讯员, 文/, 责任编辑. */
+export function roleSource(roles: readonly string[]): string {
+  return `(?:${anyOf(ROLE_PREFIXES)})*${anyOf(roles)}`;
+}
