@@ -1,9 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { AlsoPublished, Article } from '../domain/article.js';
+import type { Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import { ArticleWriter } from './article-writer.js';
 import { StoreKeys } from './store-keys.js';
+import { alsoPublishedSchema, decodeStored, storedArticleSchema } from './stored-values.js';
 
 export { LSH_BUCKET_CAP } from './article-writer.js';
 
@@ -56,8 +57,8 @@ export class ArticleRepository {
       const [alsoError, also] = replies[2 * i + 1] ?? [];
       if (jsonError || alsoError) throw new Error('store: reading articles failed', { cause: jsonError ?? alsoError });
       if (typeof json !== 'string') continue;
-      const records = (also as string[]).map((record) => JSON.parse(record) as AlsoPublished);
-      articles.push({ ...(JSON.parse(json) as Article), alsoPublishedBy: records });
+      const records = (also as string[]).map((record) => decodeStored(alsoPublishedSchema, record, this.keys.alsoPublished(ids[i]!)));
+      articles.push({ ...decodeStored(storedArticleSchema, json, this.keys.article(ids[i]!)), alsoPublishedBy: records });
     }
     return articles;
   }

@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { StoreKeys } from './store-keys.js';
+import { decodeStored } from './stored-values.js';
 
 import { FEED_FORMATS, type FeedFormat } from '../domain/feed-format.js';
 
@@ -34,6 +36,13 @@ export interface RenderedVariant {
   state: VariantState;
   documents: Record<FeedFormat, StoredDocument>;
 }
+
+const variantStateSchema = z.object({
+  signature: z.string(),
+  headHash: z.string(),
+  count: z.number().int().min(0),
+  versions: z.array(z.string()),
+}) satisfies z.ZodType<VariantState>;
 
 const DOCUMENT_PARTS = ['body', 'etag', 'lm', 'gz', 'br'] as const;
 const VERSION = 'version';
@@ -72,7 +81,8 @@ export class RenderedFeedRepository {
   async getStates(feedId: string, variants: readonly string[]): Promise<(VariantState | undefined)[]> {
     if (variants.length === 0) return [];
     const values = await this.redis.hmget(this.keys.rendered(feedId), ...variants.map((key) => `${key}:state`));
-    return values.map((value) => (value ? (JSON.parse(value) as VariantState) : undefined));
+    const key = this.keys.rendered(feedId);
+    return values.map((value, i) => (value ? decodeStored(variantStateSchema, value, `${key} ${variants[i]!}:state`) : undefined));
   }
 
   /** Returns the keys of the pages that are stored. */

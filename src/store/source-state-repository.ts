@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { StoreKeys } from './store-keys.js';
+import { checkStored } from './stored-values.js';
 
 /** What operators see of a source's fetching, and the validators for the next conditional GET. */
 export interface SourceState {
@@ -20,6 +22,20 @@ export interface SourceState {
   goneUrl?: string;
 }
 
+/** A source state hash as Redis returns it: every field a string; counts default to 0. */
+const sourceStateSchema = z.object({
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  lastFetchAt: z.string().optional(),
+  lastSuccessAt: z.string().optional(),
+  lastStatus: z.string().optional(),
+  lastError: z.string().optional(),
+  errorCount: z.coerce.number().int().min(0).default(0),
+  itemsSeen: z.coerce.number().int().min(0).default(0),
+  nextPollAt: z.string().optional(),
+  goneUrl: z.string().optional(),
+});
+
 /** Keeps each source's fetch state in a Redis hash. */
 export class SourceStateRepository {
   private readonly keys: StoreKeys;
@@ -31,10 +47,10 @@ export class SourceStateRepository {
     this.keys = new StoreKeys(prefix);
   }
 
+  /** Returns a source's state, checked field by field; a corrupt hash is an error naming its key. */
   async get(sourceId: string): Promise<SourceState> {
-    const hash = await this.redis.hgetall(this.keys.sourceState(sourceId));
-    const { errorCount, itemsSeen, ...rest } = hash;
-    return { ...rest, errorCount: Number(errorCount ?? 0), itemsSeen: Number(itemsSeen ?? 0) };
+    const key = this.keys.sourceState(sourceId);
+    return checkStored(sourceStateSchema, await this.redis.hgetall(key), key);
   }
 
   /** Records a successful fetch: the validators to send next time; clears the error. */

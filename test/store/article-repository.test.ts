@@ -121,6 +121,14 @@ describe('ArticleRepository against Redis', () => {
     expect((await repo.get(original.id))?.source.id).toBe('test-source');
   });
 
+  it('refuses a corrupt stored article with an error naming its key and field', async () => {
+    await redis.set(repo.keys.article('00000000deadbeef'), JSON.stringify({ id: '00000000deadbeef', title: 42 }));
+    await expect(repo.getMany(['00000000deadbeef'])).rejects.toThrow(new RegExp(`^store: ${prefix}:article:00000000deadbeef is corrupt at url: `));
+    await redis.set(repo.keys.article('00000000deadbeef'), '{not json');
+    await expect(repo.get('00000000deadbeef')).rejects.toThrow(/holds no JSON/);
+    await redis.del(repo.keys.article('00000000deadbeef'));
+  });
+
   it('keeps items without a URL, and title-only items, apart from each other', async () => {
     const first = makeArticle({ url: '', itemKey: 'wire:1', contentText: '近日，宁阳县磁窑镇组织开展春季植树活动，500余人参加。' });
     const second = makeArticle({ url: '', itemKey: 'wire:2', contentText: '3月15日，东平县州城街道举办春季就业招聘会，42家企业参加。' });
