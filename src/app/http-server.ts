@@ -1,62 +1,62 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifySchemaValidationError } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { registerDashboard } from '../ops/dashboard.js';
 import { registerAdminRoutes } from '../ops/admin-guard.js';
-import { registerHealthRoutes } from '../ops/health.route.js';
-import { registerSourcesRoute } from '../ops/sources.route.js';
-import type { Metrics } from '../ops/metrics.js';
-import type { Source } from '../domain/source.js';
-import type { ArticleRepository } from '../store/article-repository.js';
-import type { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
-import type { SourceStateRepository } from '../store/source-state-repository.js';
+import { registerHealthRoutes, type HealthDeps } from '../ops/health.route.js';
+import { registerMetricsRoute, type Metrics } from '../ops/metrics.js';
+import { registerSourcesRoute, type SourcesRouteDeps } from '../ops/sources.route.js';
 import { registerPushRoute, type PushRouteDeps } from '../producers/push/push.route.js';
-import { registerArticleRoutes } from '../feeds/routes/articles.route.js';
-import { registerFeedServing, type FeedHttpSettings } from '../feeds/register-feed-serving.js';
+import { registerArticleRoutes, type ArticleRouteDeps } from '../feeds/routes/articles.route.js';
+import { registerFeedServing, type FeedServingDeps } from '../feeds/register-feed-serving.js';
 
-export interface HttpServerDeps {
-  /** Guards the dashboard and /api/sources when set. */
-  adminToken?: string | undefined;
+/** What each part of the HTTP server needs, assembled by startRoles; each part gets its own and no more. */
+export interface HttpServerParts {
   log: Logger;
-  redis: Redis;
-  channelIds: ReadonlySet<string>;
-  articles: ArticleRepository;
-  rendered: RenderedFeedRepository;
-  queues: readonly Queue[];
-  metrics: Metrics;
-  sources: readonly Source[];
-  sourceStates: SourceStateRepository;
-  workersRunning?: () => boolean;
+  /** Guards the admin routes (dashboard, source states) when set. */
+  adminToken: string | undefined;
+  feeds: FeedServingDeps;
+  articles: ArticleRouteDeps;
   push: PushRouteDeps;
-  feeds: FeedHttpSettings;
+  health: HealthDeps;
+  sources: SourcesRouteDeps;
+  /** The queues the dashboard shows. */
+  dashboardQueues: readonly Queue[];
+  metrics: Metrics;
 }
 
 /** Builds the HTTP server: feeds, OPML and home page, the article API, health, metrics and the queue dashboard. */
-export async function createHttpServer(deps: HttpServerDeps): Promise<FastifyInstance> {
-  const loggerInstance: FastifyBaseLogger = deps.log.child({ stage: 'http' });
+export async function createHttpServer(parts: HttpServerParts): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger = parts.log.child({ stage: 'http' });
   // Per-request logs would dwarf everything else at feed-polling rates; errors are still logged.
   const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+  // HTTP input is validated one way: each route declares zod schemas for its params, query and body.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed');
+    if (error.validation) return reply.code(400).send({ error: 'bad_request', message: describeValidation(error.validation, error.validationContext) });
     const message = status >= 500 ? 'internal error' : error.message;
-    const code = error.validation ? 'bad_request' : (error.code ?? 'error').toLowerCase();
-    return reply.code(status).send({ error: code, message });
+    return reply.code(status).send({ error: (error.code || 'error').toLowerCase(), message });
   });
-  await registerFeedServing(app, { redis: deps.redis, rendered: deps.rendered, log: deps.log, settings: deps.feeds });
-  await registerPushRoute(app, deps.push);
-  registerArticleRoutes(app, {
-    ...deps,
-    summaryOnlyChannels: deps.feeds.catalog.channels.filter((c) => c.publicContent === 'summary').map((c) => c.id),
-  });
-  registerHealthRoutes(app, deps);
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
-  );
-  await registerAdminRoutes(app, deps.adminToken, async (admin) => {
-    registerSourcesRoute(admin, deps);
-    await registerDashboard(admin, deps.queues);
+  await registerFeedServing(app, parts.feeds);
+  await registerPushRoute(app, parts.push);
+  registerArticleRoutes(app, parts.articles);
+  registerHealthRoutes(app, parts.health);
+  registerMetricsRoute(app, parts.metrics);
+  await registerAdminRoutes(app, parts.adminToken, async (admin) => {
+    registerSourcesRoute(admin, parts.sources);
+    await registerDashboard(admin, parts.dashboardQueues);
   });
   return app;
+}
+
+/** `limit: Too big: …; 1.authors: Invalid input` — each invalid field by its path (the part of the request when the whole is wrong). */
+function describeValidation(issues: readonly FastifySchemaValidationError[], context: string | undefined): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.instancePath.split('/').filter(Boolean).join('.') || (context ?? 'request')}: ${issue.message ?? 'invalid'}`)
+    .join('; ');
 }

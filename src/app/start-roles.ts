@@ -4,7 +4,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { ALL_CHANNEL_ID } from '../domain/channel.js';
-import { createHttpServer, type HttpServerDeps } from './http-server.js';
+import { publicPolicy } from '../domain/content-policy.js';
+import { createHttpServer, type HttpServerParts } from './http-server.js';
 import { createMetrics, type Metrics } from '../ops/metrics.js';
 import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
 import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
@@ -84,7 +85,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       await scheduleSources(queues.fetch, config.sources);
       await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
     }
-    server = roles.server ? await createHttpServer(httpServerDeps(shared, () => workers.every((worker) => worker.isRunning()))) : undefined;
+    server = roles.server ? await createHttpServer(httpServerParts(shared, () => workers.every((worker) => worker.isRunning()))) : undefined;
     const address = server ? await server.listen({ port: config.http.port, host: config.http.host }) : undefined;
     workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared));
     return { baseUrl: address?.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'), close };
@@ -144,27 +145,32 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
   };
 }
 
-function httpServerDeps(shared: Shared, workersRunning: () => boolean): HttpServerDeps {
+function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpServerParts {
   const { config, connection, queues } = shared;
   const prefix = config.redis.prefix;
   return {
-    adminToken: config.http.adminToken,
     log: shared.log,
-    redis: connection,
-    channelIds: new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]),
-    articles: shared.articles,
-    rendered: shared.rendered,
-    queues: queues.all,
-    metrics: shared.metrics,
-    sources: config.sources,
-    sourceStates: shared.sourceStates,
-    push: { partners: config.partners, queues, redis: connection, keyPrefix: prefix, maxBodyBytes: config.push.maxBodyBytes, maxItems: config.push.maxItems },
-    workersRunning,
+    adminToken: config.http.adminToken,
     feeds: {
-      catalog: { site: config.site, channels: config.channels, sources: config.sources, partners: config.partners, limit: config.feeds.limit, hub: config.feeds.hub },
-      maxAgeMs: config.feeds.maxAge,
-      keyPrefix: prefix,
-      publishQueue: queues.publish,
+      redis: connection,
+      rendered: shared.rendered,
+      log: shared.log,
+      settings: {
+        catalog: { site: config.site, channels: config.channels, sources: config.sources, partners: config.partners, limit: config.feeds.limit, hub: config.feeds.hub },
+        maxAgeMs: config.feeds.maxAge,
+        keyPrefix: prefix,
+        publishQueue: queues.publish,
+      },
     },
+    articles: {
+      channelIds: new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]),
+      articles: shared.articles,
+      policy: publicPolicy(config.channels),
+    },
+    push: { partners: config.partners, queues, redis: connection, keyPrefix: prefix, maxBodyBytes: config.push.maxBodyBytes, maxItems: config.push.maxItems },
+    health: { redis: connection, workersRunning },
+    sources: { sources: config.sources, sourceStates: shared.sourceStates },
+    dashboardQueues: queues.all,
+    metrics: shared.metrics,
   };
 }

@@ -1,7 +1,7 @@
 import { ALL_CHANNEL_ID, type Channel } from './channel.js';
 import type { Source } from './source.js';
 import type { Partner } from '../domain/partner.js';
-import type { ContentPolicy } from './content-policy.js';
+import { publicPolicy, type ContentPolicy } from './content-policy.js';
 import { feedId } from './feed-id.js';
 
 /** The parts of the config that say which feeds exist and what they are called. */
@@ -104,14 +104,13 @@ type SpecParts = Pick<FeedSpec, 'feedId' | 'indexId' | 'ownerChannelId' | 'title
 
 function specOf(settings: FeedCatalogSettings, parts: SpecParts): FeedSpec {
   const { public: isPublic, ...rest } = parts;
-  const summaryOnlyChannels = settings.channels.filter((channel) => channel.publicContent === 'summary').map((channel) => channel.id);
   return {
     ...rest,
     homeUrl: `${siteUrl(settings)}/`,
     author: settings.site.name,
     language: settings.site.language,
     ...(isPublic && settings.hub ? { hub: settings.hub } : {}),
-    policy: isPublic ? { kind: 'public', summaryOnlyChannels } : { kind: 'full' },
+    policy: isPublic ? publicPolicy(settings.channels) : { kind: 'full' },
     defaultLimit: settings.limit,
   };
 }

@@ -30,10 +30,15 @@ export interface FeedHttpSettings {
 }
 
 /** Registers the feed routes (public, source, partner) and the OPML list and home page. */
-export async function registerFeedServing(
-  app: FastifyInstance,
-  deps: { redis: Redis; rendered: RenderedFeedRepository; log: Logger; settings: FeedHttpSettings },
-): Promise<void> {
+/** What serving feeds needs: Redis (versions, demand, rate limits), the rendered pages, a logger and the settings. */
+export interface FeedServingDeps {
+  redis: Redis;
+  rendered: RenderedFeedRepository;
+  log: Logger;
+  settings: FeedHttpSettings;
+}
+
+export async function registerFeedServing(app: FastifyInstance, deps: FeedServingDeps): Promise<void> {
   const { settings } = deps;
   const maxAgeSeconds = Math.round(settings.maxAgeMs / 1000);
   const directory = new FeedDirectory(settings.catalog, maxAgeSeconds);

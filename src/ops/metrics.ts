@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Verdict } from '../domain/verdict.js';
@@ -37,4 +38,9 @@ export function createMetrics(queues: readonly Queue[]): Metrics {
     registers: [registry],
   });
   return { registry, recordVerdict: (verdict) => verdicts.inc({ verdict: verdict.kind }) };
+}
+
+/** `GET /metrics`: everything the registry holds, in the Prometheus text format. */
+export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 }

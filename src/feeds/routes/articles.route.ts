@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Article } from '../../domain/article.js';
+import type { ContentPolicy } from '../../domain/content-policy.js';
 import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
 import { toApiArticle } from '../api-article.js';
@@ -20,48 +22,35 @@ const RELATED_POOL = 200;
 export interface ArticleRouteDeps {
   channelIds: ReadonlySet<string>;
   articles: ArticleRepository;
-  /** Channels whose public output carries summaries only. */
-  summaryOnlyChannels: readonly string[];
+  /** What the public API may show of an article (summary-only channels withhold the text). */
+  policy: ContentPolicy;
 }
 
 /** `/api/articles`, `/api/articles/{id}`, `/api/articles/{id}/related`. */
 export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
-  const policy = { kind: 'public', summaryOnlyChannels: deps.summaryOnlyChannels } as const;
-  const present = (article: Article) => toApiArticle(article, policy);
-  app.get('/api/articles', async (request, reply) => {
-    const query = listQuery.safeParse(request.query);
-    if (!query.success) return badRequest(reply, query.error);
-    const { channel, limit } = query.data;
+  const present = (article: Article) => toApiArticle(article, deps.policy);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/api/articles', { schema: { querystring: listQuery } }, async (request, reply) => {
+    const { channel, limit } = request.query;
     if (!deps.channelIds.has(channel)) return reply.code(404).send({ error: 'not_found', message: `no channel "${channel}"` });
     const ids = await deps.articles.listFeed(feedId.channel(channel), limit);
     const articles = await deps.articles.getMany(ids);
     return { channel, items: articles.map(present) };
   });
 
-  app.get('/api/articles/:id', async (request, reply) => {
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return badRequest(reply, params.error);
-    const article = await deps.articles.get(params.data.id);
-    if (!article) return reply.code(404).send({ error: 'not_found', message: `no article "${params.data.id}"` });
+  typed.get('/api/articles/:id', { schema: { params: idParams } }, async (request, reply) => {
+    const article = await deps.articles.get(request.params.id);
+    if (!article) return reply.code(404).send({ error: 'not_found', message: `no article "${request.params.id}"` });
     return present(article);
   });
 
-  app.get('/api/articles/:id/related', async (request, reply) => {
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return badRequest(reply, params.error);
-    const query = relatedQuery.safeParse(request.query);
-    if (!query.success) return badRequest(reply, query.error);
-    const article = await deps.articles.get(params.data.id);
-    if (!article) return reply.code(404).send({ error: 'not_found', message: `no article "${params.data.id}"` });
+  typed.get('/api/articles/:id/related', { schema: { params: idParams, querystring: relatedQuery } }, async (request, reply) => {
+    const article = await deps.articles.get(request.params.id);
+    if (!article) return reply.code(404).send({ error: 'not_found', message: `no article "${request.params.id}"` });
     const feedIds = [...article.channels.map((c) => feedId.channel(c.id)), feedId.channel(ALL_CHANNEL_ID)];
     const poolIds = new Set((await Promise.all(feedIds.map((f) => deps.articles.listFeed(f, RELATED_POOL)))).flat());
     const pool = await deps.articles.getMany([...poolIds]);
-    return { id: article.id, items: rankRelated(article, pool, query.data.limit).map(present) };
+    return { id: article.id, items: rankRelated(article, pool, request.query.limit).map(present) };
   });
 }
 
-function badRequest(reply: import('fastify').FastifyReply, error: z.ZodError) {
-  const issue = error.issues[0];
-  const field = issue?.path.join('.') || 'request';
-  return reply.code(400).send({ error: 'bad_request', message: `${field}: ${issue?.message ?? 'invalid'}` });
-}

@@ -1,20 +1,16 @@
+import { z } from 'zod';
 import { FEED_FORMATS, type FeedFormat } from '../../domain/feed-format.js';
 import { MAX_PAGE_LIMIT, type PageVariant } from '../../domain/feed-paging.js';
 
-/** `?limit=&page=` of a feed request; other parameters (cache busters) are ignored. */
-export interface FeedQuery {
-  limit?: number;
-  page?: number;
-}
+/** `?limit=&page=` of a feed request, validated (400 names the parameter); other parameters (cache busters) are ignored. */
+export const feedQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+});
+export type FeedQuery = z.infer<typeof feedQuerySchema>;
 
-/** The JSON schema Fastify validates (and coerces) a feed query with; 400 names the parameter. */
-export const FEED_QUERY_SCHEMA = {
-  type: 'object',
-  properties: {
-    limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT },
-    page: { type: 'integer', minimum: 1, maximum: 1_000_000 },
-  },
-} as const;
+/** The path of a feed file: `taian.atom`. */
+export const feedFileParamsSchema = z.object({ file: z.string() });
 
 const FEED_FILE = new RegExp(`^([a-z0-9][a-z0-9_-]*)\\.(${FEED_FORMATS.join('|')})$`);
 

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { feedId } from '../../domain/feed-id.js';
 import type { FeedDirectory } from '../serve/feed-directory.js';
 import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
-import { FEED_QUERY_SCHEMA, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
+import { feedFileParamsSchema, feedQuerySchema, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
 
 export interface FeedRouteDeps {
   directory: FeedDirectory;
@@ -19,15 +21,16 @@ interface FeedRequest {
  * accepted, with ETag, Last-Modified, Cache-Control, Vary and 304s.
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): void {
-  const schema = { querystring: FEED_QUERY_SCHEMA };
+  const schema = { params: feedFileParamsSchema, querystring: feedQuerySchema };
   // Not async: a page at hand is answered without a promise (see serveFeed).
   const route = (kind: 'channel' | 'source', pattern: string) => (request: FastifyRequest<FeedRequest>, reply: FastifyReply) => {
     const file = parseFeedFile(request.params.file);
     if (!file) return reply.code(404).send(notAFeedFile(pattern));
-    const spec = deps.directory.spec(`${kind}:${file.name}`);
+    const spec = deps.directory.spec(feedId[kind](file.name));
     if (!spec) return reply.code(404).send({ error: 'not_found', message: `no ${kind} "${file.name}"` });
     return serveFeed(deps.serving, request, reply, spec, file.format, variantOf(request.query, spec.defaultLimit));
   };
-  app.get<FeedRequest>('/feeds/:file', { schema }, route('channel', '/feeds/{channel}'));
-  app.get<FeedRequest>('/feeds/sources/:file', { schema }, route('source', '/feeds/sources/{source}'));
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/feeds/:file', { schema }, route('channel', '/feeds/{channel}'));
+  typed.get('/feeds/sources/:file', { schema }, route('source', '/feeds/sources/{source}'));
 }

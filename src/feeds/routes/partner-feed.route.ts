@@ -1,12 +1,14 @@
 import rateLimit from '@fastify/rate-limit';
 import { StoreKeys } from '../../store/store-keys.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { Partner } from '../../domain/partner.js';
 import { authenticatePartner, partnerRateLimit, presentedKey } from '../../domain/partner.js';
 import type { FeedDirectory } from '../serve/feed-directory.js';
 import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
-import { FEED_QUERY_SCHEMA, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
+import { feedQuerySchema, notAFeedFile, parseFeedFile, variantOf } from './feed-query.js';
 import { feedId } from '../../domain/feed-id.js';
 
 export interface PartnerFeedRouteDeps {
@@ -17,18 +19,14 @@ export interface PartnerFeedRouteDeps {
   keyPrefix: string;
 }
 
-interface PartnerFeedRequest {
-  Params: { partnerId: string; file: string };
-  Querystring: FeedQuery & { key?: string };
-}
-
 declare module 'fastify' {
   interface FastifyRequest {
     feedPartner?: Partner;
   }
 }
 
-const QUERY_SCHEMA = { ...FEED_QUERY_SCHEMA, properties: { ...FEED_QUERY_SCHEMA.properties, key: { type: 'string' } } } as const;
+const paramsSchema = z.object({ partnerId: z.string(), file: z.string() });
+const querySchema = feedQuerySchema.extend({ key: z.string().optional() });
 
 /**
  * `GET /feeds/partner/{partnerId}/{channel}.{rss,atom,json}?key=…`: a partner's full-content feed
@@ -40,11 +38,14 @@ export async function registerPartnerFeedRoute(app: FastifyInstance, deps: Partn
   await app.register(async (scope) => {
     await scope.register(rateLimit, { global: false, redis: deps.redis, nameSpace: new StoreKeys(deps.keyPrefix).rateLimitNamespace('feeds'), skipOnError: false });
     const partnerOf = (request: FastifyRequest) => request.feedPartner!;
-    scope.get<PartnerFeedRequest>(
+    scope.withTypeProvider<ZodTypeProvider>().get(
       '/feeds/partner/:partnerId/:file',
       {
-        schema: { querystring: QUERY_SCHEMA },
-        preValidation: async (request, reply) => authenticate(deps, request, reply),
+        schema: { params: paramsSchema, querystring: querySchema },
+        preValidation: async (request, reply) => {
+          const partner = await authenticate(deps, request.params, presentedKey(request.headers.authorization, request.query.key), reply);
+          if (partner) request.feedPartner = partner;
+        },
         config: { rateLimit: partnerRateLimit(partnerOf, 'preHandler') },
       },
       async (request, reply) => {
@@ -57,15 +58,21 @@ export async function registerPartnerFeedRoute(app: FastifyInstance, deps: Partn
   });
 }
 
-async function authenticate(deps: PartnerFeedRouteDeps, request: FastifyRequest<PartnerFeedRequest>, reply: FastifyReply): Promise<FastifyReply | undefined> {
-  const file = parseFeedFile(request.params.file);
-  if (!file) return reply.code(404).send(notAFeedFile('/feeds/partner/{partner}/{channel}'));
-  const key = presentedKey(request.headers.authorization, request.query.key);
-  const auth = authenticatePartner(key, { kind: 'pull', partnerId: request.params.partnerId, channelId: file.name }, deps.partners);
-  if (!auth.ok) {
-    if (auth.status === 401) reply.header('www-authenticate', 'Bearer realm="syndicator"');
-    return reply.code(auth.status).send({ error: auth.status === 401 ? 'unauthorized' : 'forbidden', message: auth.message });
+/** Returns the partner a request for its feed is from, or answers 404/401/403 and returns undefined. */
+async function authenticate(
+  deps: PartnerFeedRouteDeps,
+  params: { partnerId: string; file: string },
+  key: string | undefined,
+  reply: FastifyReply,
+): Promise<Partner | undefined> {
+  const file = parseFeedFile(params.file);
+  if (!file) {
+    await reply.code(404).send(notAFeedFile('/feeds/partner/{partner}/{channel}'));
+    return undefined;
   }
-  request.feedPartner = auth.partner;
+  const auth = authenticatePartner(key, { kind: 'pull', partnerId: params.partnerId, channelId: file.name }, deps.partners);
+  if (auth.ok) return auth.partner;
+  if (auth.status === 401) reply.header('www-authenticate', 'Bearer realm="syndicator"');
+  await reply.code(auth.status).send({ error: auth.status === 401 ? 'unauthorized' : 'forbidden', message: auth.message });
   return undefined;
 }

@@ -32,6 +32,20 @@ export const articleInputSchema = z
 
 export type ArticleInput = z.infer<typeof articleInputSchema>;
 
+/**
+ * The body of a push: one article or an array of at most `maxItems`. Chosen by shape rather than
+ * by z.union, so that an error names the field that is wrong (a union only says it failed).
+ */
+export function pushBodySchema(maxItems: number) {
+  const arraySchema = z.array(articleInputSchema).min(1).max(maxItems);
+  return z.unknown().transform((body, ctx): ArticleInput[] => {
+    const result = Array.isArray(body) ? arraySchema.safeParse(body) : articleInputSchema.transform((input) => [input]).safeParse(body);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+}
+
 /** Maps a validated input article to the RawItem that `process` takes. */
 export function inputToRawItem(input: ArticleInput): RawItem {
   return {
