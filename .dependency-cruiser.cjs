@@ -9,7 +9,8 @@ module.exports = {
   forbidden: [
     {
       name: 'stages-never-import-each-other',
-      comment: 'producers, workers, feeds and ops are separate stages of the flow; what two of them need moves down to store/, queues/, config/ or domain/.',
+      comment:
+        'producers, workers, feeds and ops are separate stages of the flow; what two of them need moves down to store/, queues/, config/ or domain/.',
       severity: 'error',
       from: { path: `^src/${STAGES}/` },
       to: { path: `^src/${STAGES}/`, pathNot: '^src/$1/' },
@@ -33,7 +34,10 @@ module.exports = {
       comment: 'domain/ holds the types that flow and pure rules over them: no Redis, queues, HTTP, files or sockets.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { path: '^(ioredis|bullmq|fastify|undici|@fastify|node:(fs|net|http|https|dns|child_process)|fs|net|http|https|dns|child_process)($|/)', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^(ioredis|bullmq|fastify|undici|@fastify|node:(fs|net|http|https|dns|child_process)|fs|net|http|https|dns|child_process)($|/)',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'no-circular',

@@ -33,11 +33,20 @@ export function benchExtraction(root: string, sharedDir: string): void {
   const rows = sets.map(([name, dir]) => {
     const pages = loadPages(dir);
     // The same parser and options extractArticle uses (htmlparser2 through cheerio), so the ceiling is fair.
-    const parseOnly = measureRate(() => pages.forEach((page) => cheerio.load(page.html, { xml: { xmlMode: false, decodeEntities: true } })), 1500);
+    const parseOnly = measureRate(
+      () => pages.forEach((page) => cheerio.load(page.html, { xml: { xmlMode: false, decodeEntities: true } })),
+      1500,
+    );
     const extract = measureRate(() => pages.forEach((page) => extractArticle(page.html, page.url)), 1500);
     const parsePagesPerSecond = parseOnly.perSecond * pages.length;
     const extractPagesPerSecond = extract.perSecond * pages.length;
-    return [name, pages.length, fmt(parsePagesPerSecond, 0), fmt(extractPagesPerSecond, 0), `${fmt((100 * extractPagesPerSecond) / parsePagesPerSecond, 0)}%`];
+    return [
+      name,
+      pages.length,
+      fmt(parsePagesPerSecond, 0),
+      fmt(extractPagesPerSecond, 0),
+      `${fmt((100 * extractPagesPerSecond) / parsePagesPerSecond, 0)}%`,
+    ];
   });
   printTable(
     'Article extraction (one thread; ceiling: parsing the same pages with the same parser; reference: GNE ≈ 20 pages/s here)',

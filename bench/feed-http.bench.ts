@@ -49,12 +49,21 @@ export async function benchFeeds(): Promise<void> {
 }
 
 function benchConfig(base: Readonly<Config>): Config {
-  return { ...base, sources: [], http: { port: 0, host: '127.0.0.1' }, redis: { ...base.redis, prefix: `bench-${randomUUID().slice(0, 8)}` } };
+  return {
+    ...base,
+    sources: [],
+    http: { port: 0, host: '127.0.0.1' },
+    redis: { ...base.redis, prefix: `bench-${randomUUID().slice(0, 8)}` },
+  };
 }
 
 async function benchFeedHttp(url: string, config: Config): Promise<void> {
   const now = new Date().toISOString();
-  await publishItems(url, config, Array.from({ length: 200 }, (_, n) => benchItem('http', n, now)));
+  await publishItems(
+    url,
+    config,
+    Array.from({ length: 200 }, (_, n) => benchItem('http', n, now)),
+  );
   const app = await startRoles(config, SERVER_ROLE, url, pino({ level: 'silent' }));
   const feedUrl = `${app.baseUrl!.replace('localhost', '127.0.0.1')}/feeds/all.atom`;
   const reference = await fetchReference(feedUrl);
@@ -62,10 +71,19 @@ async function benchFeedHttp(url: string, config: Config): Promise<void> {
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/feeds/all.atom`;
   try {
     const rows: string[][] = [];
-    for (const [label, headers] of [['200 (full body)', {}], ['304 (If-None-Match)', { 'if-none-match': reference.etag }]] as const) {
+    for (const [label, headers] of [
+      ['200 (full body)', {}],
+      ['304 (If-None-Match)', { 'if-none-match': reference.etag }],
+    ] as const) {
       const [ceiling, ours] = await compareServers(bareUrl, feedUrl, headers);
       rows.push([`bare node http, ${label}`, fmt(ceiling.rps, 0), fmt(ceiling.p99, 1), '100%', ceiling.statuses]);
-      rows.push([`GET /feeds/all.atom, ${label}`, fmt(ours.rps, 0), fmt(ours.p99, 1), `${fmt((100 * ours.rps) / ceiling.rps, 0)}%  (target ≥ 70%)`, ours.statuses]);
+      rows.push([
+        `GET /feeds/all.atom, ${label}`,
+        fmt(ours.rps, 0),
+        fmt(ours.p99, 1),
+        `${fmt((100 * ours.rps) / ceiling.rps, 0)}%  (target ≥ 70%)`,
+        ours.statuses,
+      ]);
     }
     printTable(
       `Feed HTTP (cached all.atom, ${reference.body.length.toLocaleString('en-US')} bytes, 50 items; autocannon -c ${CONNECTIONS} in a second process, ${ROUNDS} alternating rounds of ${HTTP_SECONDS} s, medians)`,
@@ -125,7 +143,11 @@ function startBareServer(reference: Reference): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-interface LoadResult { rps: number; p99: number; statuses: string }
+interface LoadResult {
+  rps: number;
+  p99: number;
+  statuses: string;
+}
 
 /**
  * Loads the bare server and the app in alternating rounds (after a warm-up second each) and
@@ -147,11 +169,29 @@ async function compareServers(bareUrl: string, appUrl: string, headers: Record<s
 
 /** Runs autocannon as a child process for `seconds`; returns req/s, p99 latency (ms) and the status codes seen. */
 async function loadTest(url: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
-  const args = ['-c', String(CONNECTIONS), '-d', String(seconds), '-j', '-n', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]), url];
+  const args = [
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    String(seconds),
+    '-j',
+    '-n',
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]),
+    url,
+  ];
   const { stdout } = await run(AUTOCANNON, args, { maxBuffer: 16 << 20 });
-  const result = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number }; statusCodeStats?: Record<string, { count: number }>; errors: number };
+  const result = JSON.parse(stdout) as {
+    requests: { average: number };
+    latency: { p99: number };
+    statusCodeStats?: Record<string, { count: number }>;
+    errors: number;
+  };
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`);
-  return { rps: result.requests.average, p99: result.latency.p99, statuses: [...statuses, ...(result.errors ? [`errors×${result.errors}`] : [])].join(' ') };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    statuses: [...statuses, ...(result.errors ? [`errors×${result.errors}`] : [])].join(' '),
+  };
 }
 
 /** One offered item: when it was queued, processed (and with what verdict), and first in its channel feed. */
@@ -185,13 +225,18 @@ async function benchItemLatency(url: string, base: Config): Promise<void> {
   const watcher = watchFeeds(connection, config, published, () => watching);
   const { jobs, loadSeconds } = await offerLoad(processQueue);
   const deadline = performance.now() + DRAIN_SECONDS * 1000;
-  const done = () => [...jobs.keys()].every((id) => completions.has(id) && (completions.get(id)!.verdict.kind !== 'created' || published.has(completions.get(id)!.verdict.articleId)));
+  const done = () =>
+    [...jobs.keys()].every(
+      (id) =>
+        completions.has(id) && (completions.get(id)!.verdict.kind !== 'created' || published.has(completions.get(id)!.verdict.articleId)),
+    );
   while (!done() && performance.now() < deadline) await sleep(50);
   watching = false;
   await watcher;
   for (const [id, item] of jobs) {
     const completion = completions.get(id);
-    if (completion) Object.assign(item, { processed: completion.at, verdict: completion.verdict.kind, articleId: completion.verdict.articleId });
+    if (completion)
+      Object.assign(item, { processed: completion.at, verdict: completion.verdict.kind, articleId: completion.verdict.articleId });
   }
   printLatency(jobs, published, loadSeconds);
   await events.close();
@@ -248,8 +293,16 @@ function printLatency(jobs: Map<string, Tracked>, published: Map<string, number>
   const toFeed = created.map((item) => (inFeed(item) === undefined ? Infinity : inFeed(item)! - item.enqueued));
   const processToFeed = created.filter((item) => inFeed(item) !== undefined).map((item) => Math.max(0, inFeed(item)! - item.processed!));
   const processed = items.filter((item) => item.processed !== undefined);
-  const spanSeconds = processed.length > 0 ? (Math.max(...processed.map((item) => item.processed!)) - Math.min(...items.map((item) => item.enqueued))) / 1000 : 0;
-  const row = (label: string, values: number[]) => [label, percentile(values, 0.5), percentile(values, 0.99), `${values.filter(Number.isFinite).length}/${values.length}`];
+  const spanSeconds =
+    processed.length > 0
+      ? (Math.max(...processed.map((item) => item.processed!)) - Math.min(...items.map((item) => item.enqueued))) / 1000
+      : 0;
+  const row = (label: string, values: number[]) => [
+    label,
+    percentile(values, 0.5),
+    percentile(values, 0.99),
+    `${values.filter(Number.isFinite).length}/${values.length}`,
+  ];
   printTable(
     `Item → channel feed: ${fmt(items.length / loadSeconds, 0)} items/s offered for ${fmt(loadSeconds, 1)} s; processed ${processed.length} at ${fmt(processed.length / spanSeconds, 0)} items/s; ${created.length} new articles, ${items.length - created.length - (items.length - processed.length)} merged or unchanged`,
     ['delay', 'p50', 'p99', 'items'],
@@ -263,7 +316,38 @@ function printLatency(jobs: Map<string, Tracked>, published: Map<string, number>
 
 /** One town or street per channel of the example config, so the load spreads evenly. */
 const PLACES = ['泰山区财源街道', '新泰市青云街道', '肥城市桃园镇', '宁阳县磁窑镇', '东平县州城街道'];
-const WORDS = ['社区', '志愿', '服务', '群众', '环境', '整治', '道路', '改造', '产业', '园区', '农业', '合作社', '学校', '医院', '文化', '广场', '企业', '项目', '投资', '建设', '交通', '安全', '培训', '就业', '养老', '健康', '教育', '科技', '电商', '旅游'];
+const WORDS = [
+  '社区',
+  '志愿',
+  '服务',
+  '群众',
+  '环境',
+  '整治',
+  '道路',
+  '改造',
+  '产业',
+  '园区',
+  '农业',
+  '合作社',
+  '学校',
+  '医院',
+  '文化',
+  '广场',
+  '企业',
+  '项目',
+  '投资',
+  '建设',
+  '交通',
+  '安全',
+  '培训',
+  '就业',
+  '养老',
+  '健康',
+  '教育',
+  '科技',
+  '电商',
+  '旅游',
+];
 
 /**
  * Returns a feed item published now about one place, with a sentence of its own: items
@@ -274,10 +358,24 @@ function benchItem(runId: string, n: number, now: string): ProcessPayload {
   let seed = (n + 1) * 2654435761;
   const next = () => ((seed = Math.imul(seed ^ (seed >>> 15), 2246822519) + 0x9e3779b9) >>> 0) % WORDS.length;
   const words = Array.from({ length: 40 }, () => WORDS[next()]).join('');
-  const html = [`近日，${place}召开第${n}次工作推进会，${100 + (n % 900)}名干部群众参加会议。`, `会议指出，${words}。`, `下一步，${place}将细化措施、压实责任，确保各项任务落地见效。`];
+  const html = [
+    `近日，${place}召开第${n}次工作推进会，${100 + (n % 900)}名干部群众参加会议。`,
+    `会议指出，${words}。`,
+    `下一步，${place}将细化措施、压实责任，确保各项任务落地见效。`,
+  ];
   return {
     source: { id: 'bench-latency', name: '基准测试源', channels: [] },
-    item: { guid: `${runId}-${n}`, url: `https://bench.example.cn/${runId}/${n}.html`, title: `${place}召开第${n}次工作推进会`, html: html.map((p) => `<p>${p}</p>`).join(''), published: now, authors: ['记者 张伟'], categories: [], images: [], placeHints: [] },
+    item: {
+      guid: `${runId}-${n}`,
+      url: `https://bench.example.cn/${runId}/${n}.html`,
+      title: `${place}召开第${n}次工作推进会`,
+      html: html.map((p) => `<p>${p}</p>`).join(''),
+      published: now,
+      authors: ['记者 张伟'],
+      categories: [],
+      images: [],
+      placeHints: [],
+    },
     fetchedAt: now,
   };
 }

@@ -64,7 +64,12 @@ async function measureNoop(url: string, concurrency: number): Promise<number> {
 async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>): Promise<number> {
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const config = { ...base, sources: [], redis: { ...base.redis, prefix } };
-  const app = await startRoles(config, { workers: ['process', 'publish'], scheduler: false, server: false }, url, pino({ level: 'silent' }));
+  const app = await startRoles(
+    config,
+    { workers: ['process', 'publish'], scheduler: false, server: false },
+    url,
+    pino({ level: 'silent' }),
+  );
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const queues = openQueues(connection, prefix);
   const articles = new ArticleRepository(connection, prefix);

@@ -30,7 +30,12 @@ export function benchRegions(root: string): void {
       const article = normalizeItem(raw, { id: 'bench', name: 'bench', channels: [] }, new Date().toISOString());
       return { title: article.title, contentText: article.contentText, placeHints: raw.placeHints, sourceChannels: [], url: article.url };
     });
-  const rows = ([['labelled headlines + leads', leads], ['example article pages (whole text)', pages]] as const).map(([name, inputs]) => {
+  const rows = (
+    [
+      ['labelled headlines + leads', leads],
+      ['example article pages (whole text)', pages],
+    ] as const
+  ).map(([name, inputs]) => {
     const chars = inputs.reduce((sum, input) => sum + input.title.length + input.contentText.length, 0) / inputs.length;
     const match = measureRate(() => inputs.forEach((input) => gazetteer.match(`${input.title}\n${input.contentText}`)), 1000);
     const place = measureRate(() => inputs.forEach((input) => assignChannels(input, config.channels, gazetteer)), 1000);

@@ -14,18 +14,42 @@ import { decodeBody } from '../src/producers/sources/fetch/decode-body.js';
 import { extractArticle } from '../src/producers/sources/pages/extract-article.js';
 import { htmlToText } from '../src/workers/process/normalize/html-to-text.js';
 
-export interface PairSide { title: string; html?: string; text?: string }
-export interface DedupePair { id: string; kind: string; duplicate: boolean; a: PairSide; b: PairSide; note?: string; origin: 'written' | 'corpus' }
+export interface PairSide {
+  title: string;
+  html?: string;
+  text?: string;
+}
+export interface DedupePair {
+  id: string;
+  kind: string;
+  duplicate: boolean;
+  a: PairSide;
+  b: PairSide;
+  note?: string;
+  origin: 'written' | 'corpus';
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'dedupe');
 
-const sideSchema = z.object({ title: z.string(), html: z.string().optional(), text: z.string().optional() })
+const sideSchema = z
+  .object({ title: z.string(), html: z.string().optional(), text: z.string().optional() })
   .refine((side) => side.html !== undefined || side.text !== undefined, 'a side needs html or text');
-const writtenSchema = z.object({ id: z.string(), kind: z.string(), duplicate: z.boolean(), a: sideSchema, b: sideSchema, note: z.string().optional() });
+const writtenSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  duplicate: z.boolean(),
+  a: sideSchema,
+  b: sideSchema,
+  note: z.string().optional(),
+});
 const transformSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('dropSentence'), index: z.number().int().nonnegative() }),
-  z.object({ op: z.literal('addSentence'), text: z.string().min(1), at: z.union([z.literal('start'), z.literal('end'), z.number().int().nonnegative()]) }),
+  z.object({
+    op: z.literal('addSentence'),
+    text: z.string().min(1),
+    at: z.union([z.literal('start'), z.literal('end'), z.number().int().nonnegative()]),
+  }),
   z.object({ op: z.literal('truncate'), ratio: z.number().gt(0).lt(1) }),
   z.object({ op: z.literal('toTraditional') }),
   z.object({ op: z.literal('toFullWidth') }),
@@ -35,7 +59,14 @@ const transformSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('reflow') }),
 ]);
 const recipeSideSchema = z.object({ page: z.string(), title: z.string().optional(), transforms: z.array(transformSchema).default([]) });
-const recipeSchema = z.object({ id: z.string(), kind: z.string(), duplicate: z.boolean(), a: recipeSideSchema, b: recipeSideSchema, note: z.string().optional() });
+const recipeSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  duplicate: z.boolean(),
+  a: recipeSideSchema,
+  b: recipeSideSchema,
+  note: z.string().optional(),
+});
 const recipeFileSchema = z.object({
   furniture: z.record(z.string(), z.object({ before: z.array(z.string()), after: z.array(z.string()) })),
   recipes: z.array(recipeSchema),
@@ -132,12 +163,25 @@ function cutBetween(text: string, first: string, last: string): string | undefin
 }
 
 /** Returns the pair a recipe describes, both sides as `<p>` per line. */
-export function materializeRecipe(recipe: Recipe, bodyOf: (page: string) => string, labels: Map<string, PageLabel>, furniture: Furniture): DedupePair {
+export function materializeRecipe(
+  recipe: Recipe,
+  bodyOf: (page: string) => string,
+  labels: Map<string, PageLabel>,
+  furniture: Furniture,
+): DedupePair {
   const side = (spec: Recipe['a']): PairSide => {
     const text = applyTransforms(bodyOf(spec.page), spec.transforms, furniture, recipe.id);
     return { title: spec.title ?? labelFor(labels, spec.page).title, html: textToHtml(text) };
   };
-  return { id: recipe.id, kind: recipe.kind, duplicate: recipe.duplicate, a: side(recipe.a), b: side(recipe.b), note: recipe.note, origin: 'corpus' };
+  return {
+    id: recipe.id,
+    kind: recipe.kind,
+    duplicate: recipe.duplicate,
+    a: side(recipe.a),
+    b: side(recipe.b),
+    note: recipe.note,
+    origin: 'corpus',
+  };
 }
 
 /** Returns the text with the transforms applied in order; sentences end in 。！？!? or a line end. */
@@ -164,7 +208,11 @@ function rewriteText(text: string, t: Transform): string {
 
 const splitSentences = (line: string): string[] => line.match(/[^。！？!?]*[。！？!?]+[”’"」』）)]*|[^。！？!?]+$/g) ?? [];
 const splitAll = (text: string): string[][] => text.split('\n').map(splitSentences);
-const joinLines = (lines: string[][]): string => lines.map((line) => line.join('')).filter(Boolean).join('\n');
+const joinLines = (lines: string[][]): string =>
+  lines
+    .map((line) => line.join(''))
+    .filter(Boolean)
+    .join('\n');
 const chunk = (items: string[], size: number): string[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
@@ -201,7 +249,24 @@ function toTraditional(text: string): string {
   return convert(text);
 }
 
-const HALF_WIDTH: Record<string, string> = { '，': ',', '。': '.', '、': ',', '；': ';', '：': ':', '！': '!', '？': '?', '（': '(', '）': ')', '“': '"', '”': '"', '‘': "'", '’': "'", '【': '[', '】': ']', '　': ' ' };
+const HALF_WIDTH: Record<string, string> = {
+  '，': ',',
+  '。': '.',
+  '、': ',',
+  '；': ';',
+  '：': ':',
+  '！': '!',
+  '？': '?',
+  '（': '(',
+  '）': ')',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+  '【': '[',
+  '】': ']',
+  '　': ' ',
+};
 function toHalfWidth(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => HALF_WIDTH[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -222,5 +287,9 @@ function replaceByline(text: string, byline: string): string {
 /** One `<p>` per non-blank line, text escaped. */
 export function textToHtml(text: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text.split('\n').filter((line) => line.trim()).map((line) => `<p>${escape(line)}</p>`).join('');
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => `<p>${escape(line)}</p>`)
+    .join('');
 }

@@ -26,19 +26,35 @@ export interface DedupeScore {
 }
 
 function normalizeSide(side: PairSide, n: number) {
-  const item: RawItem = { ...emptyRawItem(), url: `https://eval.example.cn/${n}.html`, title: side.title, html: side.html, text: side.text };
+  const item: RawItem = {
+    ...emptyRawItem(),
+    url: `https://eval.example.cn/${n}.html`,
+    title: side.title,
+    html: side.html,
+    text: side.text,
+  };
   return normalizeItem(item, SOURCE, '2024-04-01T00:00:00+08:00');
 }
 
-function judge(a: PairSide, b: PairSide, n: number, places: string[], settings: NearDuplicateSettings): { duplicate: boolean; why: string } {
+function judge(
+  a: PairSide,
+  b: PairSide,
+  n: number,
+  places: string[],
+  settings: NearDuplicateSettings,
+): { duplicate: boolean; why: string } {
   const left = normalizeSide(a, 2 * n);
   const right = normalizeSide(b, 2 * n + 1);
   if (left.contentHash === right.contentHash) return { duplicate: true, why: 'same content hash' };
   const sa = sketchArticleText(left.title, left.contentText, places, settings);
   const sb = sketchArticleText(right.title, right.contentText, places, settings);
   const comparison = compareStories(sa, sb, settings);
-  if (!sa.bandKeys.some((key) => sb.bandKeys.includes(key))) return { duplicate: false, why: `no shared LSH band (jaccard ${comparison.jaccard.toFixed(2)})` };
-  return { duplicate: comparison.same, why: `${comparison.reason}; j=${comparison.jaccard.toFixed(2)} c=${comparison.containment.toFixed(2)}` };
+  if (!sa.bandKeys.some((key) => sb.bandKeys.includes(key)))
+    return { duplicate: false, why: `no shared LSH band (jaccard ${comparison.jaccard.toFixed(2)})` };
+  return {
+    duplicate: comparison.same,
+    why: `${comparison.reason}; j=${comparison.jaccard.toFixed(2)} c=${comparison.containment.toFixed(2)}`,
+  };
 }
 
 /** Scores every labelled pair with the example config's dedupe settings and the city's place names. */
@@ -46,7 +62,18 @@ export function scoreDedupePairs(): DedupeScore {
   const config = loadConfig({});
   const places = loadGazetteer(config).placeNames();
   const { pairs, skippedCorpus } = loadDedupePairs();
-  const score: DedupeScore = { pairs, skippedCorpus, settings: config.dedupe, byKind: new Map(), tp: 0, fp: 0, fn: 0, tn: 0, mistakes: [], msPerPair: 0 };
+  const score: DedupeScore = {
+    pairs,
+    skippedCorpus,
+    settings: config.dedupe,
+    byKind: new Map(),
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    tn: 0,
+    mistakes: [],
+    msPerPair: 0,
+  };
   const started = performance.now();
   pairs.forEach((pair, n) => {
     const verdict = judge(pair.a, pair.b, n, places, config.dedupe);

@@ -7,7 +7,9 @@ import { scoreDedupePairs } from './dedupe-scoring.js';
 
 const { pairs, skippedCorpus, settings, byKind, tp, fp, fn, tn, mistakes, msPerPair } = scoreDedupePairs();
 const written = pairs.filter((p) => p.origin === 'written').length;
-process.stdout.write(`Dedupe evaluation: ${pairs.length} labelled pairs (${written} written, ${pairs.length - written} from ../shared/corpus/pages)\n`);
+process.stdout.write(
+  `Dedupe evaluation: ${pairs.length} labelled pairs (${written} written, ${pairs.length - written} from ../shared/corpus/pages)\n`,
+);
 if (skippedCorpus) process.stdout.write(`  corpus pairs skipped: ${skippedCorpus}\n`);
 process.stdout.write(
   `  settings: ${settings.shingleSize}-character shingles, ${settings.bands} bands × ${settings.rows} rows, ` +
@@ -15,7 +17,9 @@ process.stdout.write(
 );
 process.stdout.write(`${'kind'.padEnd(22)}${'label'.padEnd(11)}${'pairs'.padStart(6)}${'correct'.padStart(9)}\n`);
 for (const [kind, stats] of [...byKind].sort((x, y) => Number(y[1].label) - Number(x[1].label) || x[0].localeCompare(y[0]))) {
-  process.stdout.write(`${kind.padEnd(22)}${(stats.label ? 'duplicate' : 'distinct').padEnd(11)}${String(stats.pairs).padStart(6)}${String(stats.correct).padStart(9)}\n`);
+  process.stdout.write(
+    `${kind.padEnd(22)}${(stats.label ? 'duplicate' : 'distinct').padEnd(11)}${String(stats.pairs).padStart(6)}${String(stats.correct).padStart(9)}\n`,
+  );
 }
 const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
 const recall = tp + fn === 0 ? 1 : tp / (tp + fn);

@@ -9,8 +9,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPage, type ExtractedPage } from '../src/app/extract-command.js';
 import {
-  MAX_BODY_RATIO, SCORED_FIELDS, TARGETS, meetsTarget, scorePage, totalVerdicts,
-  type FieldTotal, type PageLabel, type PageVerdict, type ScoredField,
+  MAX_BODY_RATIO,
+  SCORED_FIELDS,
+  TARGETS,
+  meetsTarget,
+  scorePage,
+  totalVerdicts,
+  type FieldTotal,
+  type PageLabel,
+  type PageVerdict,
+  type ScoredField,
 } from './extraction-scoring.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,7 +62,9 @@ async function scoreAll(labels: readonly PageLabel[], extract: Extract): Promise
   let ms = 0;
   for (const label of labels) {
     const started = performance.now();
-    const page = await extract(path.join(CORPUS, label.file)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    const page = await extract(path.join(CORPUS, label.file)).catch((error: unknown) =>
+      error instanceof Error ? error : new Error(String(error)),
+    );
     ms += performance.now() - started;
     verdicts.push(page instanceof Error ? failedVerdict(label, page) : scorePage(label, page));
   }
@@ -78,9 +88,15 @@ function printHeader(count: number): void {
   console.log(`Measured input: ${CORPUS} (${count} labelled pages, labels.json)`);
   console.log('Scoring:');
   console.log('  title  — equal to the label once all white space is removed');
-  console.log('  time   — same minute in China time (same day when the label has a date only); pages without a labelled time are not counted');
-  console.log('  author — some labelled name is one of the extracted authors; ONLY pages whose label names an author count in the denominator');
-  console.log(`  body   — the labelled first and last ~25 characters both appear in contentText, and contentText ≤ ${MAX_BODY_RATIO} × the labelled length`);
+  console.log(
+    '  time   — same minute in China time (same day when the label has a date only); pages without a labelled time are not counted',
+  );
+  console.log(
+    '  author — some labelled name is one of the extracted authors; ONLY pages whose label names an author count in the denominator',
+  );
+  console.log(
+    `  body   — the labelled first and last ~25 characters both appear in contentText, and contentText ≤ ${MAX_BODY_RATIO} × the labelled length`,
+  );
   console.log('Each page is extracted with the site rules on and off (off = the generic extractor alone).\n');
 }
 

@@ -22,7 +22,10 @@ const GROUPS: [string, (file: FeedSuiteFile) => string | undefined][] = [
   ['checks failed', (file) => (file.checkFailures.length > 0 ? file.checkFailures.join('\n      ') : undefined)],
   [
     'ill-formed, outcome not the expected one',
-    (file) => (file.kind === 'illformed' && !file.expectationMet ? `expected ${file.expect}, got ${file.status}${file.message ? `: ${file.message}` : ''}` : undefined),
+    (file) =>
+      file.kind === 'illformed' && !file.expectationMet
+        ? `expected ${file.expect}, got ${file.status}${file.message ? `: ${file.message}` : ''}`
+        : undefined,
   ],
 ];
 

@@ -14,10 +14,15 @@ process.stdout.write(`${'channel'.padEnd(12)}${'precision'.padStart(10)}${'recal
 for (const [id, { tp, fp, fn }] of perChannel) {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  process.stdout.write(`${id.padEnd(12)}${precision.toFixed(3).padStart(10)}${recall.toFixed(3).padStart(8)}${String(tp + fn).padStart(7)}\n`);
+  process.stdout.write(
+    `${id.padEnd(12)}${precision.toFixed(3).padStart(10)}${recall.toFixed(3).padStart(8)}${String(tp + fn).padStart(7)}\n`,
+  );
 }
 process.stdout.write(`\n${'kind'.padEnd(20)}${'items'.padStart(6)}${'exact'.padStart(7)}\n`);
-for (const [kind, stats] of [...perKind].sort()) process.stdout.write(`${kind.padEnd(20)}${String(stats.items).padStart(6)}${String(stats.exact).padStart(7)}\n`);
-process.stdout.write(`\nexact-set accuracy ${exact}/${items} = ${(100 * accuracy).toFixed(1)}% (target ≥ 95%) ${accuracy >= 0.95 ? 'met' : 'MISSED'}\n`);
+for (const [kind, stats] of [...perKind].sort())
+  process.stdout.write(`${kind.padEnd(20)}${String(stats.items).padStart(6)}${String(stats.exact).padStart(7)}\n`);
+process.stdout.write(
+  `\nexact-set accuracy ${exact}/${items} = ${(100 * accuracy).toFixed(1)}% (target ≥ 95%) ${accuracy >= 0.95 ? 'met' : 'MISSED'}\n`,
+);
 process.stdout.write(`${msPerItem.toFixed(3)} ms per item (headline + lead), one thread\n`);
 if (misses.length > 0) process.stdout.write(`\nmisses:\n  ${misses.join('\n  ')}\n`);

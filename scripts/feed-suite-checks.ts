@@ -82,7 +82,8 @@ export function failedChecks(feed: ParsedFeed, checks: FeedChecks): string[] {
       if (failure) failures.push(`${key}[${index}]: ${failure}`);
     });
   }
-  if (checks.ttl !== undefined && feed.ttlMinutes !== checks.ttl) failures.push(`ttl: expected ${checks.ttl}, got ${show(feed.ttlMinutes)}`);
+  if (checks.ttl !== undefined && feed.ttlMinutes !== checks.ttl)
+    failures.push(`ttl: expected ${checks.ttl}, got ${show(feed.ttlMinutes)}`);
   const json = checks.absent || checks.maxOutputChars ? JSON.stringify(feed) : '';
   for (const text of checks.absent ?? []) if (json.includes(text)) failures.push(`absent: the parsed feed contains ${show(text)}`);
   if (checks.maxOutputChars !== undefined && json.length > checks.maxOutputChars) {

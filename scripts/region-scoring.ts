@@ -71,7 +71,10 @@ export function scoreRegionSet(setName: string): RegionScore {
     const want = [...item.expected].sort();
     const same = got.join() === want.join();
     if (same) exact++;
-    else misses.push(`${item.id} (${item.kind}) ${item.title} — expected [${want}], got [${got}]: ${placements.map((p) => `${p.id} ${p.score} ${p.evidence.map((e) => `${e.name}@${e.where}×${e.weight}`).join(' ')}`).join('; ')}`);
+    else
+      misses.push(
+        `${item.id} (${item.kind}) ${item.title} — expected [${want}], got [${got}]: ${placements.map((p) => `${p.id} ${p.score} ${p.evidence.map((e) => `${e.name}@${e.where}×${e.weight}`).join(' ')}`).join('; ')}`,
+      );
     const kind = perKind.get(item.kind) ?? { items: 0, exact: 0 };
     kind.items++;
     if (same) kind.exact++;
@@ -85,5 +88,15 @@ export function scoreRegionSet(setName: string): RegionScore {
     }
   }
   const msPerItem = (performance.now() - started) / items.length;
-  return { set, cityName: config.city.name, cityCode: config.city.code, items: items.length, exact, perChannel, perKind, misses, msPerItem };
+  return {
+    set,
+    cityName: config.city.name,
+    cityCode: config.city.code,
+    items: items.length,
+    exact,
+    perChannel,
+    perKind,
+    misses,
+    msPerItem,
+  };
 }

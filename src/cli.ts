@@ -127,9 +127,16 @@ async function importFiles(args: string[]): Promise<void> {
   const connection = new Redis(resolved.url, { maxRetriesPerRequest: null });
   const queues = openQueues(connection, config.redis.prefix);
   try {
-    const report = await runImport({ paths: positionals, defaultSourceId: values.source, sources: config.sources }, queues, connection, config.redis.prefix);
+    const report = await runImport(
+      { paths: positionals, defaultSourceId: values.source, sources: config.sources },
+      queues,
+      connection,
+      config.redis.prefix,
+    );
     const { created, updated, unchanged, duplicate, failed } = report.verdicts;
-    process.stdout.write(`imported ${report.queued} items: ${created} created, ${updated} updated, ${unchanged} unchanged, ${duplicate} duplicates, ${failed} failed\n`);
+    process.stdout.write(
+      `imported ${report.queued} items: ${created} created, ${updated} updated, ${unchanged} unchanged, ${duplicate} duplicates, ${failed} failed\n`,
+    );
     for (const error of report.errors) process.stderr.write(`${error}\n`);
     if (report.errors.length > 0) process.exitCode = 1;
   } finally {
@@ -158,6 +165,8 @@ async function printExtracted(args: string[]): Promise<void> {
     return;
   }
   for (const page of pages) {
-    process.stdout.write(`# ${page.title}\n${page.file}\n${page.publishedAt ?? '(no time)'}  来源: ${page.originalSource ?? '-'}  作者: ${page.authors.join(' ') || '-'}  编辑: ${page.editor ?? '-'}\n\n${page.contentText}\n\n`);
+    process.stdout.write(
+      `# ${page.title}\n${page.file}\n${page.publishedAt ?? '(no time)'}  来源: ${page.originalSource ?? '-'}  作者: ${page.authors.join(' ') || '-'}  编辑: ${page.editor ?? '-'}\n\n${page.contentText}\n\n`,
+    );
   }
 }

@@ -1,4 +1,10 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifySchemaValidationError } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifySchemaValidationError,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
@@ -37,7 +43,8 @@ export async function createHttpServer(parts: HttpServerParts): Promise<FastifyI
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed');
-    if (error.validation) return reply.code(400).send({ error: 'bad_request', message: describeValidation(error.validation, error.validationContext) });
+    if (error.validation)
+      return reply.code(400).send({ error: 'bad_request', message: describeValidation(error.validation, error.validationContext) });
     const message = status >= 500 ? 'internal error' : error.message;
     return reply.code(status).send({ error: (error.code || 'error').toLowerCase(), message });
   });

@@ -85,7 +85,9 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       await scheduleSources(queues.fetch, config.sources);
       await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
     }
-    server = roles.server ? await createHttpServer(httpServerParts(shared, () => workers.every((worker) => worker.isRunning()))) : undefined;
+    server = roles.server
+      ? await createHttpServer(httpServerParts(shared, () => workers.every((worker) => worker.isRunning())))
+      : undefined;
     const address = server ? await server.listen({ port: config.http.port, host: config.http.host }) : undefined;
     workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared));
     return { baseUrl: address?.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'), close };
@@ -95,7 +97,11 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   }
 }
 
-function startWorkers(names: readonly QueueName[], processors: Record<QueueName, Processor>, { config, connection, log }: Shared): Worker[] {
+function startWorkers(
+  names: readonly QueueName[],
+  processors: Record<QueueName, Processor>,
+  { config, connection, log }: Shared,
+): Worker[] {
   const concurrency: Record<QueueName, number> = {
     [QUEUE.fetch]: config.workers.fetchConcurrency,
     [QUEUE.process]: config.workers.processConcurrency,
@@ -156,7 +162,14 @@ function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpSer
       rendered: shared.rendered,
       log: shared.log,
       settings: {
-        catalog: { site: config.site, channels: config.channels, sources: config.sources, partners: config.partners, limit: config.feeds.limit, hub: config.feeds.hub },
+        catalog: {
+          site: config.site,
+          channels: config.channels,
+          sources: config.sources,
+          partners: config.partners,
+          limit: config.feeds.limit,
+          hub: config.feeds.hub,
+        },
         maxAgeMs: config.feeds.maxAge,
         keyPrefix: prefix,
         publishQueue: queues.publish,
@@ -167,7 +180,14 @@ function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpSer
       articles: shared.articles,
       policy: publicPolicy(config.channels),
     },
-    push: { partners: config.partners, queues, redis: connection, keyPrefix: prefix, maxBodyBytes: config.push.maxBodyBytes, maxItems: config.push.maxItems },
+    push: {
+      partners: config.partners,
+      queues,
+      redis: connection,
+      keyPrefix: prefix,
+      maxBodyBytes: config.push.maxBodyBytes,
+      maxItems: config.push.maxItems,
+    },
     health: { redis: connection, workersRunning },
     sources: { sources: config.sources, sourceStates: shared.sourceStates },
     dashboardQueues: queues.all,

@@ -52,14 +52,17 @@ function isValidSelector(selector: string): boolean {
 }
 
 /** An exact origin: scheme, host and port, nothing else (`http://intranet.example:8080`). */
-const originSchema = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
-  } catch {
-    return false;
-  }
-}, 'an origin: http(s)://host[:port], without path, query or credentials').transform((value) => new URL(value).origin);
+const originSchema = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
+    } catch {
+      return false;
+    }
+  }, 'an origin: http(s)://host[:port], without path, query or credentials')
+  .transform((value) => new URL(value).origin);
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
@@ -97,14 +100,15 @@ export const partnerSchema = z
     name: z.string().min(1),
     /** The API key, or the name of the environment variable that holds it (preferred). */
     key: z.string().min(16, 'an API key needs at least 16 characters').optional(),
-    keyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name').optional(),
+    keyEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name')
+      .optional(),
     /** Whether the partner may push articles (POST /api/articles). */
     push: z.boolean().default(true),
     /** Channels the partner's pushed articles belong to, and that it may pull. */
     channels: z.array(z.string()).default([]),
-    rate: z
-      .strictObject({ max: z.number().int().min(1).default(60), per: durationSchema.default(60_000) })
-      .prefault({}),
+    rate: z.strictObject({ max: z.number().int().min(1).default(60), per: durationSchema.default(60_000) }).prefault({}),
   })
   .refine((partner) => (partner.key === undefined) !== (partner.keyEnv === undefined), {
     message: 'give exactly one of key and keyEnv',
@@ -119,7 +123,11 @@ const fetchSchema = z
     timeout: durationSchema.default(15_000),
     /** The whole fetch, redirects included. */
     totalTimeout: durationSchema.default(60_000),
-    maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
     maxRedirects: z.number().int().min(0).max(20).default(5),
   })
   .prefault({});
@@ -151,7 +159,10 @@ export const configFileSchema = z.strictObject({
       language: z.string().default('zh-CN'),
     })
     .prefault({}),
-  city: z.strictObject({ name: z.string().min(1), code: z.string().regex(/^\d{4}$/, 'the 4-digit code of a prefecture-level city, e.g. "3709"') }),
+  city: z.strictObject({
+    name: z.string().min(1),
+    code: z.string().regex(/^\d{4}$/, 'the 4-digit code of a prefecture-level city, e.g. "3709"'),
+  }),
   gazetteer: z
     .strictObject({
       aliases: z.record(divisionCode, z.array(z.string().min(2))).default({}),
@@ -193,7 +204,11 @@ export const configFileSchema = z.strictObject({
   dedupe: dedupeSchema,
   push: z
     .strictObject({
-      maxBodyBytes: z.number().int().min(1024).default(1024 * 1024),
+      maxBodyBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .default(1024 * 1024),
       maxItems: z.number().int().min(1).max(1000).default(100),
     })
     .prefault({}),

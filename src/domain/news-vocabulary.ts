@@ -19,19 +19,75 @@ export const CHIEF_EDITOR_ROLES = ['责任编辑', '责编'] as const;
 export const EDITOR_ROLES = ['责任编辑', '责编', '编辑'] as const;
 
 /** Credits on an editor line that name neither an author nor the editor. */
-export const OTHER_CREDIT_ROLES = ['校对', '审核', '审校', '监制', '统筹', '美编', '值班编辑', '主编', '终审', '初审', '复审', '编审'] as const;
+export const OTHER_CREDIT_ROLES = [
+  '校对',
+  '审核',
+  '审校',
+  '监制',
+  '统筹',
+  '美编',
+  '值班编辑',
+  '主编',
+  '终审',
+  '初审',
+  '复审',
+  '编审',
+] as const;
 
 /** Labels of the line that names the outlet a story came from: 来源：泰安日报. */
 export const SOURCE_LABELS = ['来源于', '稿件来源', '资料来源', '信息来源', '文章来源', '来源', '出处'] as const;
 
 /** Labels that follow a byline or a 来源 on an info line: never part of a name or an outlet. */
-export const INFO_LABELS = ['来源', '作者', '记者', '编辑', '责任编辑', '责编', '责任', '发布', '时间', '日期', '字号', '浏览', '阅读', '点击', '分享', '举报', '评论'] as const;
+export const INFO_LABELS = [
+  '来源',
+  '作者',
+  '记者',
+  '编辑',
+  '责任编辑',
+  '责编',
+  '责任',
+  '发布',
+  '时间',
+  '日期',
+  '字号',
+  '浏览',
+  '阅读',
+  '点击',
+  '分享',
+  '举报',
+  '评论',
+] as const;
 
 /** Headings of recommendation and navigation blocks in and after article bodies (新闻推荐, 相关新闻, 猜你喜欢…). */
 export const RELATED_LIST_HEADINGS = [
-  '新闻推荐', '相关新闻', '相关阅读', '相关报道', '相关推荐', '相关文章', '相关链接', '延伸阅读', '延伸推荐', '推荐阅读',
-  '猜你喜欢', '频道推荐', '热点阅读', '热点排行', '热点推荐', '热门推荐', '为你推荐', '大家都在看', '精彩推荐', '更多精彩',
-  '往期回顾', '图文看点', '图文推荐', '乡里乡亲', '点击排行', '上一篇', '下一篇', '更多新闻',
+  '新闻推荐',
+  '相关新闻',
+  '相关阅读',
+  '相关报道',
+  '相关推荐',
+  '相关文章',
+  '相关链接',
+  '延伸阅读',
+  '延伸推荐',
+  '推荐阅读',
+  '猜你喜欢',
+  '频道推荐',
+  '热点阅读',
+  '热点排行',
+  '热点推荐',
+  '热门推荐',
+  '为你推荐',
+  '大家都在看',
+  '精彩推荐',
+  '更多精彩',
+  '往期回顾',
+  '图文看点',
+  '图文推荐',
+  '乡里乡亲',
+  '点击排行',
+  '上一篇',
+  '下一篇',
+  '更多新闻',
 ] as const;
 
 /** Openings of share bars. */

@@ -38,7 +38,8 @@ export function authenticatePartner(key: string | undefined, permission: Partner
   if (permission.kind === 'push') {
     return partner.push ? { ok: true, partner } : { ok: false, status: 403, message: `partner "${partner.id}" may not push articles` };
   }
-  if (partner.id !== permission.partnerId) return { ok: false, status: 403, message: `this key is not partner "${permission.partnerId}"'s` };
+  if (partner.id !== permission.partnerId)
+    return { ok: false, status: 403, message: `this key is not partner "${permission.partnerId}"'s` };
   if (!partner.channels.includes(permission.channelId)) {
     return { ok: false, status: 403, message: `partner "${partner.id}" may not pull channel "${permission.channelId}"` };
   }

@@ -47,12 +47,21 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
     cache: new ServedFeedCache(deps.rendered, directory.decorate, settings.versionTtlMs ?? 250),
     demand: new FeedDemandRepository(deps.redis, settings.keyPrefix),
     requestPublish: async (channelId) => {
-      if (queue) await enqueuePublish(queue, [channelId]).catch((error: unknown) => deps.log.warn({ stage: 'http', err: error }, 'publish request failed'));
+      if (queue)
+        await enqueuePublish(queue, [channelId]).catch((error: unknown) =>
+          deps.log.warn({ stage: 'http', err: error }, 'publish request failed'),
+        );
     },
     waitMs: settings.pageWaitMs ?? 5_000,
     noted: new Map(),
   };
   registerFeedRoutes(app, { directory, serving });
-  await registerPartnerFeedRoute(app, { directory, serving, partners: settings.catalog.partners, redis: deps.redis, keyPrefix: settings.keyPrefix });
+  await registerPartnerFeedRoute(app, {
+    directory,
+    serving,
+    partners: settings.catalog.partners,
+    redis: deps.redis,
+    keyPrefix: settings.keyPrefix,
+  });
   registerDiscoveryRoutes(app, { directory, maxAgeSeconds });
 }

@@ -46,11 +46,7 @@ export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads
 export async function enqueuePublish(publishQueue: Queue<PublishPayload>, channelIds: Iterable<string>): Promise<void> {
   await Promise.all(
     [...new Set(channelIds)].map((channelId) =>
-      publishQueue.add(
-        JOB.rebuildChannel,
-        { channelId },
-        { deduplication: { id: feedId.channel(channelId), keepLastIfActive: true } },
-      ),
+      publishQueue.add(JOB.rebuildChannel, { channelId }, { deduplication: { id: feedId.channel(channelId), keepLastIfActive: true } }),
     ),
   );
 }

@@ -22,8 +22,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 /** Opens the queues of the flow under `prefix` (BullMQ's key prefix; use `{name}` for Redis Cluster). */
 export function openQueues(connection: Redis, prefix: string): QueueSet {
-  const open = <T>(name: QueueName) =>
-    new Queue<T>(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const open = <T>(name: QueueName) => new Queue<T>(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const fetch = open<FetchPayload>(QUEUE.fetch);
   const process = open<ProcessPayload>(QUEUE.process);
   const publish = open<PublishPayload>(QUEUE.publish);

@@ -18,7 +18,12 @@ export class ArticleRepository {
     prefix: string,
   ) {
     this.keys = new StoreKeys(prefix);
-    this.writer = new ArticleWriter(redis, this.keys, (ids) => this.getMany(ids), (id) => this.get(id));
+    this.writer = new ArticleWriter(
+      redis,
+      this.keys,
+      (ids) => this.getMany(ids),
+      (id) => this.get(id),
+    );
   }
 
   /**

@@ -11,11 +11,7 @@ import { feedIdsOf } from '../domain/feed-id.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { StoreKeys } from './store-keys.js';
 
-type ClaimReply =
-  | ['item', string]
-  | ['duplicate', string, 'url' | 'content']
-  | ['candidates', ...string[]]
-  | ['created', string];
+type ClaimReply = ['item', string] | ['duplicate', string, 'url' | 'content'] | ['candidates', ...string[]] | ['created', string];
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -25,7 +21,6 @@ declare module 'ioredis' {
     replaceCanonical(...args: (string | number)[]): Result<'replaced' | 'gone' | 'exists' | 'conflict', Context>;
   }
 }
-
 
 /** How many article ids one LSH bucket keeps (the newest): bounds the lookup cost as the store grows. */
 export const LSH_BUCKET_CAP = 20;
@@ -79,7 +74,11 @@ export class ArticleWriter {
    * makes this a copy, and otherwise the claim runs again, now knowing them: an article that
    * arrived in a shared bucket in between is returned as a new candidate, never missed.
    */
-  private async claim(article: Article, near: NearDuplicateCheck | undefined, examined: Set<string>): Promise<Verdict | 'retry' | 'examined'> {
+  private async claim(
+    article: Article,
+    near: NearDuplicateCheck | undefined,
+    examined: Set<string>,
+  ): Promise<Verdict | 'retry' | 'examined'> {
     const { keys } = this;
     const copy = copyRecordOf(article);
     const reply = await this.redis.claimArticle(
@@ -87,13 +86,18 @@ export class ArticleWriter {
       // An item without a URL, or with too little text to tell it apart (图片新闻), claims keys of
       // its own: otherwise every such item would match the first one.
       article.url ? keys.url(hash(article.url)) : keys.url(`item-${hash(article.itemKey)}`),
-      article.contentText.length >= MIN_CONTENT_FOR_HASH ? keys.content(article.contentHash) : keys.content(`item-${hash(article.itemKey)}`),
+      article.contentText.length >= MIN_CONTENT_FOR_HASH
+        ? keys.content(article.contentHash)
+        : keys.content(`item-${hash(article.itemKey)}`),
       keys.prefix,
       article.id,
       JSON.stringify(article),
       article.contentHash,
       Date.parse(article.publishedAt),
-      feedIdsOf(article.channels.map((c) => c.id), article.source.id).join(','),
+      feedIdsOf(
+        article.channels.map((c) => c.id),
+        article.source.id,
+      ).join(','),
       JSON.stringify(copy),
       (near?.bandKeys ?? []).join(','),
       [...examined].join(','),
@@ -106,7 +110,13 @@ export class ArticleWriter {
     candidateIds.forEach((id) => examined.add(id));
     const same = (await this.getMany(candidateIds)).find((candidate) => near?.isSameStory(candidate));
     if (!same) return 'examined';
-    const recorded = await this.redis.recordCopy(keys.item(hash(article.itemKey)), keys.prefix, same.id, article.contentHash, JSON.stringify(copy));
+    const recorded = await this.redis.recordCopy(
+      keys.item(hash(article.itemKey)),
+      keys.prefix,
+      same.id,
+      article.contentHash,
+      JSON.stringify(copy),
+    );
     if (recorded !== 'recorded') return 'retry';
     return this.preferEarlier(article, { kind: 'duplicate', articleId: same.id, matchedBy: 'near' }, near, same);
   }
@@ -133,8 +143,14 @@ export class ArticleWriter {
       article.id,
       JSON.stringify(article),
       Date.parse(article.publishedAt),
-      feedIdsOf(stored.channels.map((c) => c.id), stored.source.id).join(','),
-      feedIdsOf(article.channels.map((c) => c.id), article.source.id).join(','),
+      feedIdsOf(
+        stored.channels.map((c) => c.id),
+        stored.source.id,
+      ).join(','),
+      feedIdsOf(
+        article.channels.map((c) => c.id),
+        article.source.id,
+      ).join(','),
       hash(article.itemKey),
       hash(article.url),
       article.contentHash,
@@ -176,8 +192,14 @@ export class ArticleWriter {
       stored.contentHash,
       article.contentHash,
       Date.parse(stored.publishedAt),
-      feedIdsOf(stored.channels.map((c) => c.id), stored.source.id).join(','),
-      feedIdsOf(updated.channels.map((c) => c.id), updated.source.id).join(','),
+      feedIdsOf(
+        stored.channels.map((c) => c.id),
+        stored.source.id,
+      ).join(','),
+      feedIdsOf(
+        updated.channels.map((c) => c.id),
+        updated.source.id,
+      ).join(','),
     );
     return reply === 'updated' ? { kind: 'updated', articleId: stored.id, previousChannelIds: stored.channels.map((c) => c.id) } : 'retry';
   }

@@ -34,11 +34,12 @@ export class FeedDemandRepository {
   /** Returns the pages asked for within the TTL, most recent first, at most the cap. */
   async list(feedId: string, now = Date.now()): Promise<string[]> {
     const key = this.key(feedId);
-    const [, recent] = (await this.redis
-      .multi()
-      .zremrangebyscore(key, '-inf', `(${now - DEMAND_TTL_MS}`)
-      .zrevrange(key, 0, MAX_DEMANDED_VARIANTS - 1)
-      .exec()) ?? [];
+    const [, recent] =
+      (await this.redis
+        .multi()
+        .zremrangebyscore(key, '-inf', `(${now - DEMAND_TTL_MS}`)
+        .zrevrange(key, 0, MAX_DEMANDED_VARIANTS - 1)
+        .exec()) ?? [];
     return (recent?.[1] as string[] | undefined) ?? [];
   }
 }

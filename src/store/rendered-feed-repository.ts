@@ -120,5 +120,9 @@ function variantFields({ key, state, documents }: RenderedVariant): Record<strin
 }
 
 function fieldsOf(variant: string): string[] {
-  return [`${variant}:state`, `${variant}:count`, ...FEED_FORMATS.flatMap((format) => DOCUMENT_PARTS.map((part) => `${variant}:${format}:${part}`))];
+  return [
+    `${variant}:state`,
+    `${variant}:count`,
+    ...FEED_FORMATS.flatMap((format) => DOCUMENT_PARTS.map((part) => `${variant}:${format}:${part}`)),
+  ];
 }

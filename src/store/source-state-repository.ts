@@ -57,7 +57,13 @@ export class SourceStateRepository {
   async recordSuccess(
     sourceId: string,
     at: string,
-    result: { status: 'ok' | 'not-modified'; etag?: string | undefined; lastModified?: string | undefined; items: number; nextPollAt: string },
+    result: {
+      status: 'ok' | 'not-modified';
+      etag?: string | undefined;
+      lastModified?: string | undefined;
+      items: number;
+      nextPollAt: string;
+    },
   ): Promise<void> {
     const key = this.keys.sourceState(sourceId);
     const fields: Record<string, string> = {

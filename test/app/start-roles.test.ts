@@ -20,8 +20,15 @@ describe('startRoles when a step fails', () => {
 
   it('rejects when the port is taken, and leaves no worker taking jobs', async () => {
     blocker = createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
-    const config = { ...exampleConfig, sources: [], redis: { ...exampleConfig.redis, prefix }, http: { ...exampleConfig.http, port, host: '127.0.0.1' } };
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
+    const config = {
+      ...exampleConfig,
+      sources: [],
+      redis: { ...exampleConfig.redis, prefix },
+      http: { ...exampleConfig.http, port, host: '127.0.0.1' },
+    };
     await expect(startRoles(config, ALL_ROLES, testRedisUrl(), pino({ level: 'silent' }))).rejects.toThrow(/EADDRINUSE/);
     const queue = new Queue('process', { connection: redis, prefix });
     const job = await queue.add('process-item', { nothing: true });

@@ -33,8 +33,13 @@ describe('loadConfig', () => {
   });
 
   it('reads allowed origins as exact origins', () => {
-    const text = exampleText.replace('sources:\n', 'sources:\n  - { id: intranet, name: 内网, kind: feed, url: "http://intranet.example:8080/a.rss", allowOrigins: ["http://intranet.example:8080/"] }\n');
-    expect(parseConfig(text, EXAMPLE, { port: 8080 }).sources.find((s) => s.id === 'intranet')?.allowOrigins).toEqual(['http://intranet.example:8080']);
+    const text = exampleText.replace(
+      'sources:\n',
+      'sources:\n  - { id: intranet, name: 内网, kind: feed, url: "http://intranet.example:8080/a.rss", allowOrigins: ["http://intranet.example:8080/"] }\n',
+    );
+    expect(parseConfig(text, EXAMPLE, { port: 8080 }).sources.find((s) => s.id === 'intranet')?.allowOrigins).toEqual([
+      'http://intranet.example:8080',
+    ]);
   });
 
   it.each([
@@ -65,10 +70,26 @@ sources:
     ['a channel named all', base.replace('id: taian', 'id: all'), /syndicator\.yaml:3: channels\.0\.id: "all" is reserved/],
     ['an unknown channel on a source', `${base}    channels: [nowhere]\n`, /sources\.0\.channels: unknown channel "nowhere"/],
     ['a duplicate source id', `${base}  - { id: one, name: Two, kind: page, url: a.html }\n`, /source id "one" is used twice/],
-    ['a source rule that is not a CSS selector', `${base}    rules: { body: "div[" }\n`, /sources\.0\.rules\.body: not a valid CSS selector/],
-    ['the replaced allowPrivateNetwork switch', `${base}    allowPrivateNetwork: true\n`, /syndicator\.yaml:10: sources\.0\.allowPrivateNetwork: replaced by allowOrigins/],
-    ['an allowed origin with a path', `${base}    allowOrigins: ["http://intranet.example:8080/feeds"]\n`, /sources\.0\.allowOrigins\.0: an origin: http\(s\):\/\/host\[:port\]/],
-    ['an allowed origin with credentials', `${base}    allowOrigins: ["http://u:p@intranet.example"]\n`, /sources\.0\.allowOrigins\.0: an origin/],
+    [
+      'a source rule that is not a CSS selector',
+      `${base}    rules: { body: "div[" }\n`,
+      /sources\.0\.rules\.body: not a valid CSS selector/,
+    ],
+    [
+      'the replaced allowPrivateNetwork switch',
+      `${base}    allowPrivateNetwork: true\n`,
+      /syndicator\.yaml:10: sources\.0\.allowPrivateNetwork: replaced by allowOrigins/,
+    ],
+    [
+      'an allowed origin with a path',
+      `${base}    allowOrigins: ["http://intranet.example:8080/feeds"]\n`,
+      /sources\.0\.allowOrigins\.0: an origin: http\(s\):\/\/host\[:port\]/,
+    ],
+    [
+      'an allowed origin with credentials',
+      `${base}    allowOrigins: ["http://u:p@intranet.example"]\n`,
+      /sources\.0\.allowOrigins\.0: an origin/,
+    ],
     ['broken YAML (a key twice)', `${base}    name: Again\n`, /syndicator\.yaml:10: invalid YAML: Map keys must be unique/],
   ])('%s', (_case, text, message) => {
     expect(() => parse(text)).toThrow(ConfigError);

@@ -1,15 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { Partner } from '../../src/domain/partner.js';
-import { channelFeed, channelFeedIds, feedsOfChannel, partnerFeed, sourceFeed, type FeedCatalogSettings } from '../../src/domain/feed-catalog.js';
+import {
+  channelFeed,
+  channelFeedIds,
+  feedsOfChannel,
+  partnerFeed,
+  sourceFeed,
+  type FeedCatalogSettings,
+} from '../../src/domain/feed-catalog.js';
 
-const DAILY: Partner = { id: 'daily', name: '新泰日报', key: 'k'.repeat(16), push: true, channels: ['xintai', 'ningyang'], rate: { max: 60, perMs: 60_000 } };
+const DAILY: Partner = {
+  id: 'daily',
+  name: '新泰日报',
+  key: 'k'.repeat(16),
+  push: true,
+  channels: ['xintai', 'ningyang'],
+  rate: { max: 60, perMs: 60_000 },
+};
 const SETTINGS: FeedCatalogSettings = {
   site: { name: '地方网 泰安', publicUrl: 'https://news.example.com/', language: 'zh-CN' },
   channels: [
     { id: 'xintai', name: '新泰新闻', divisions: ['370982'], rollUp: true, cityWide: false, publicContent: 'full' },
     { id: 'ningyang', name: '宁阳新闻', divisions: ['370921'], rollUp: true, cityWide: false, publicContent: 'summary' },
   ],
-  sources: [{ id: 'taian-news-rss', name: '泰安新闻 RSS', kind: 'feed', url: 'https://example.invalid/a.rss', intervalMs: 60_000, channels: [], allowOrigins: [] }],
+  sources: [
+    {
+      id: 'taian-news-rss',
+      name: '泰安新闻 RSS',
+      kind: 'feed',
+      url: 'https://example.invalid/a.rss',
+      intervalMs: 60_000,
+      channels: [],
+      allowOrigins: [],
+    },
+  ],
   partners: [DAILY],
   limit: 50,
   hub: 'https://hub.example.com/',

@@ -34,7 +34,10 @@ describe('paging', () => {
   });
 
   it('links a middle page both ways, and the last page only back', () => {
-    expect(pageLinks(BASE, 'json', { limit: 10, page: 2 }, 3, 50)).toMatchObject({ previous: `${BASE}.json?limit=10`, next: `${BASE}.json?limit=10&page=3` });
+    expect(pageLinks(BASE, 'json', { limit: 10, page: 2 }, 3, 50)).toMatchObject({
+      previous: `${BASE}.json?limit=10`,
+      next: `${BASE}.json?limit=10&page=3`,
+    });
     const last = pageLinks(BASE, 'json', { limit: 10, page: 3 }, 3, 50);
     expect(last.next).toBeUndefined();
     expect(last.previous).toBe(`${BASE}.json?limit=10&page=2`);

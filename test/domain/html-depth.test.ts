@@ -16,7 +16,9 @@ describe('estimateNestingDepth', () => {
   });
 
   it('refuses 75,000 unclosed divs before a parser spends minutes on them', () => {
-    expect(() => assertParsableDepth(`<body>${'<div>'.repeat(75_000)}`, 'extract')).toThrow(/^extract: the markup nests elements about 75000 deep/);
+    expect(() => assertParsableDepth(`<body>${'<div>'.repeat(75_000)}`, 'extract')).toThrow(
+      /^extract: the markup nests elements about 75000 deep/,
+    );
     expect(() => assertParsableDepth(`<body>${'<div>'.repeat(30)}`, 'extract')).not.toThrow();
   });
 });

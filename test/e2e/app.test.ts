@@ -34,7 +34,8 @@ describe('the app on the example sources', () => {
     await waitFor(async () => (await getText('/feeds/feicheng.json')).includes(SEED_TITLE));
     await waitFor(async () => (await getText('/feeds/taian.json')).includes(SEED_TITLE));
     // Every example source is read before the tests look at them, however busy the machine is.
-    for (const [channel, title] of COUNTY_STORIES) await waitFor(async () => (await getText(`/api/articles?channel=${channel}&limit=200`)).includes(title));
+    for (const [channel, title] of COUNTY_STORIES)
+      await waitFor(async () => (await getText(`/api/articles?channel=${channel}&limit=200`)).includes(title));
   });
 
   afterAll(async () => {
@@ -155,4 +156,3 @@ describe('the app on the example sources', () => {
     expect((await get('/api/articles?limit=0')).status).toBe(400);
   });
 });
-

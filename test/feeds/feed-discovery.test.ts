@@ -16,7 +16,9 @@ describe('discovery: /feeds.opml and /', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/x-opml; charset=utf-8');
     const $ = cheerio.load(response.body.toString('utf8'), { xml: true });
-    const urls = $('outline[type="rss"]').toArray().map((el) => $(el).attr('xmlUrl'));
+    const urls = $('outline[type="rss"]')
+      .toArray()
+      .map((el) => $(el).attr('xmlUrl'));
     expect(urls).toEqual([
       'http://feeds.test/feeds/xintai.rss',
       'http://feeds.test/feeds/ningyang.rss',
@@ -31,7 +33,9 @@ describe('discovery: /feeds.opml and /', () => {
     const response = await rawGet(`${t.base}/`);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const $ = cheerio.load(response.body.toString('utf8'));
-    const alternates = $('head link[rel="alternate"]').toArray().map((el) => $(el).attr('href'));
+    const alternates = $('head link[rel="alternate"]')
+      .toArray()
+      .map((el) => $(el).attr('href'));
     expect(alternates).toHaveLength(9);
     expect(alternates).toContain('http://feeds.test/feeds/ningyang.atom');
     expect(alternates).toContain('http://feeds.test/feeds/all.json');

@@ -34,7 +34,11 @@ describe('feed HTTP: formats, caching, compression', () => {
 
   it('serves the newest `limit` items, newest first, parsing back with rss-parser', async () => {
     const feed = await new Parser().parseString((await get('/feeds/xintai.rss')).body.toString('utf8'));
-    expect(feed.items.map((item) => item.title)).toEqual(['新泰市羊流镇第5次春季植树活动', '新泰市羊流镇第4次春季植树活动', '新泰市羊流镇第3次春季植树活动']);
+    expect(feed.items.map((item) => item.title)).toEqual([
+      '新泰市羊流镇第5次春季植树活动',
+      '新泰市羊流镇第4次春季植树活动',
+      '新泰市羊流镇第3次春季植树活动',
+    ]);
     expect(feed.items.every((item) => item.guid?.startsWith('urn:syndicator:article:'))).toBe(true);
   });
 
@@ -55,7 +59,9 @@ describe('feed HTTP: formats, caching, compression', () => {
     expect((await get('/feeds/xintai.json', { 'if-modified-since': new Date(lastModified).toUTCString() })).status).toBe(304);
     expect((await get('/feeds/xintai.json', { 'if-modified-since': new Date(lastModified - 1000).toUTCString() })).status).toBe(200);
     // RFC 9110 §13.2.2: If-None-Match wins over If-Modified-Since.
-    expect((await get('/feeds/xintai.json', { 'if-modified-since': new Date(lastModified).toUTCString(), 'if-none-match': '"x"' })).status).toBe(200);
+    expect(
+      (await get('/feeds/xintai.json', { 'if-modified-since': new Date(lastModified).toUTCString(), 'if-none-match': '"x"' })).status,
+    ).toBe(200);
   });
 
   it.each([
@@ -68,7 +74,9 @@ describe('feed HTTP: formats, caching, compression', () => {
     expect(compressed.body.length).toBeLessThan(plain.body.length);
     expect(decode(compressed.body).equals(plain.body)).toBe(true);
     expect(compressed.headers.etag).not.toBe(plain.headers.etag);
-    expect((await get('/feeds/xintai.atom', { 'accept-encoding': encoding, 'if-none-match': compressed.headers.etag as string })).status).toBe(304);
+    expect(
+      (await get('/feeds/xintai.atom', { 'accept-encoding': encoding, 'if-none-match': compressed.headers.etag as string })).status,
+    ).toBe(304);
   });
 
   it('prefers brotli when both are accepted, and answers HEAD without a body', async () => {

@@ -31,7 +31,11 @@ describe('a GET never renders', () => {
   });
 
   it('serves published pages, 304s and a page asked for before, without calling the renderer', async () => {
-    const worker = await startFeedApp('feed-render-worker', feedTestConfig(), { workers: ['process', 'publish'], scheduler: false, server: true });
+    const worker = await startFeedApp('feed-render-worker', feedTestConfig(), {
+      workers: ['process', 'publish'],
+      scheduler: false,
+      server: true,
+    });
     try {
       await worker.enqueue([1, 2, 3, 4].map((n) => feedItem(n, 'xintai-rss')));
       await waitFor(async () => (await jsonItems(`${worker.base}/feeds/xintai.json`)).some((item) => item.title.includes('第4次')));

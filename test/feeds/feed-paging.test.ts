@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedItem, feedTestConfig, jsonItems, rawGet, startFeedApp, waitFor, type FeedTestApp } from './feed-test-app.js';
 
-interface JsonPage { feed_url: string; next_url?: string; items: { title: string }[] }
+interface JsonPage {
+  feed_url: string;
+  next_url?: string;
+  items: { title: string }[];
+}
 
 /** Seven xintai items at a default limit of 3: pages of 3, 3 and 1 (RFC 5005 paged feeds). */
 describe('feed paging and ?limit=', () => {

@@ -35,11 +35,19 @@ partners:
 }
 
 /** One raw item of a source, as fetch hands it to process; `n` orders them in time. */
-export function feedItem(n: number, sourceId: 'xintai-rss' | 'county-rss', overrides: Partial<ProcessPayload['item']> = {}): ProcessPayload {
+export function feedItem(
+  n: number,
+  sourceId: 'xintai-rss' | 'county-rss',
+  overrides: Partial<ProcessPayload['item']> = {},
+): ProcessPayload {
   const place = sourceId === 'xintai-rss' ? '新泰市羊流镇' : '宁阳县伏山镇';
   const minute = String(n % 60).padStart(2, '0');
   return {
-    source: { id: sourceId, name: sourceId === 'xintai-rss' ? '新泰 RSS' : '县区 RSS', channels: sourceId === 'xintai-rss' ? ['xintai'] : [] },
+    source: {
+      id: sourceId,
+      name: sourceId === 'xintai-rss' ? '新泰 RSS' : '县区 RSS',
+      channels: sourceId === 'xintai-rss' ? ['xintai'] : [],
+    },
     item: {
       guid: `${sourceId}-${n}`,
       url: `https://www.yybnet.net/${sourceId}/${n}.html`,
@@ -71,7 +79,11 @@ export interface FeedTestApp {
 }
 
 /** Starts the given roles (default: process and publish workers and the server, no scheduler). */
-export async function startFeedApp(name: string, config: Readonly<Config>, roles: Roles = { workers: ['process', 'publish'], scheduler: false, server: true }): Promise<FeedTestApp> {
+export async function startFeedApp(
+  name: string,
+  config: Readonly<Config>,
+  roles: Roles = { workers: ['process', 'publish'], scheduler: false, server: true },
+): Promise<FeedTestApp> {
   const prefix = uniquePrefix(name);
   const app = await startRoles({ ...config, redis: { ...config.redis, prefix } }, roles, testRedisUrl(), pino({ level: 'silent' }));
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });

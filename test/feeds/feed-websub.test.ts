@@ -19,7 +19,9 @@ describe('WebSub: hub links and pings', () => {
 
   it('pings the hub for every format of every feed an item changed', async () => {
     await t.enqueue([feedItem(1, 'xintai-rss')]);
-    const urls = ['xintai', 'all', 'sources/xintai-rss'].flatMap((feed) => ['rss', 'atom', 'json'].map((format) => `http://feeds.test/feeds/${feed}.${format}`));
+    const urls = ['xintai', 'all', 'sources/xintai-rss'].flatMap((feed) =>
+      ['rss', 'atom', 'json'].map((format) => `http://feeds.test/feeds/${feed}.${format}`),
+    );
     await waitFor(async () => urls.every(pinged));
     for (const ping of hub.pings) {
       expect(ping.mode).toBe('publish');

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BURST_KEY, DAILY_KEY, OTHER_KEY, feedItem, feedTestConfig, jsonItems, rawGet, startFeedApp, waitFor, type FeedTestApp } from './feed-test-app.js';
+import {
+  BURST_KEY,
+  DAILY_KEY,
+  OTHER_KEY,
+  feedItem,
+  feedTestConfig,
+  jsonItems,
+  rawGet,
+  startFeedApp,
+  waitFor,
+  type FeedTestApp,
+} from './feed-test-app.js';
 
 /** ningyang is summary-only in public; partner `daily` may pull it and xintai, `other` only xintai. */
 describe('partner feeds', () => {
@@ -32,7 +43,10 @@ describe('partner feeds', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('private, max-age=120');
     expect(response.body.toString('utf8')).toContain('content:encoded');
-    const notModified = await get('/feeds/partner/daily/ningyang.rss', { authorization: `Bearer ${DAILY_KEY}`, 'if-none-match': response.headers.etag as string });
+    const notModified = await get('/feeds/partner/daily/ningyang.rss', {
+      authorization: `Bearer ${DAILY_KEY}`,
+      'if-none-match': response.headers.etag as string,
+    });
     expect(notModified.status).toBe(304);
   });
 

@@ -4,8 +4,39 @@ import { parseBylines } from '../../src/workers/process/normalize/parse-bylines.
 import { nastyText, NEWS_WORDS, newsText } from './arbitraries.js';
 import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from './check-call.js';
 
-const ROLES = ['记者', '本报记者', '特约记者', '通讯员', '实习生', '作者', '撰稿', '文/', '文 ／', '图/', '摄影', '摄', '责任编辑', '责编', '编辑', '校对', '审核'] as const;
-const NAMES = ['张三', '李四', '王五', '孙静', '欧阳·娜娜', '司马相如', 'IT之家', 'HN666', '杨倩_NF4425', '报道', '佚名', '中国广州发布'] as const;
+const ROLES = [
+  '记者',
+  '本报记者',
+  '特约记者',
+  '通讯员',
+  '实习生',
+  '作者',
+  '撰稿',
+  '文/',
+  '文 ／',
+  '图/',
+  '摄影',
+  '摄',
+  '责任编辑',
+  '责编',
+  '编辑',
+  '校对',
+  '审核',
+] as const;
+const NAMES = [
+  '张三',
+  '李四',
+  '王五',
+  '孙静',
+  '欧阳·娜娜',
+  '司马相如',
+  'IT之家',
+  'HN666',
+  '杨倩_NF4425',
+  '报道',
+  '佚名',
+  '中国广州发布',
+] as const;
 const JOINERS = ['', ' ', '：', ':', '|', '｜', '、', '，', ',', '/', '（', '）', '□', '【', '】', ' 　'] as const;
 
 /** A byline line: roles, names and joiners in any order, with news words and nasty text. */
@@ -25,7 +56,11 @@ const bylineLines = fc.array(fc.oneof({ arbitrary: bylineLine, weight: 3 }, news
 
 /** Long lines: a role or joiner repeated thousands of times, around a byline. */
 const longLines = fc
-  .tuple(fc.constantFrom('文', '文 ', '记者', '记者 ', ' ', '：', '张', '、', '文/', '_A'), fc.integer({ min: 1_000, max: 50_000 }), bylineLine)
+  .tuple(
+    fc.constantFrom('文', '文 ', '记者', '记者 ', ' ', '：', '张', '、', '文/', '_A'),
+    fc.integer({ min: 1_000, max: 50_000 }),
+    bylineLine,
+  )
   .map(([unit, count, line]) => ({ unit, count, line }));
 
 /** What a name may look like: a personal name of Han characters, or an account name (parse-bylines.ts NAME, ACCOUNT). */

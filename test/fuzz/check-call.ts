@@ -110,7 +110,9 @@ export function assertSameOutcome(first: Outcome<unknown>, second: Outcome<unkno
     return;
   }
   const describeOutcome = (outcome: Outcome<unknown>) =>
-    outcome.ok ? `returned ${describe(outcome.value)}` : `threw ${outcome.error instanceof Error ? outcome.error.message : describe(outcome.error)}`;
+    outcome.ok
+      ? `returned ${describe(outcome.value)}`
+      : `threw ${outcome.error instanceof Error ? outcome.error.message : describe(outcome.error)}`;
   if (first.ok !== second.ok || messageOf(first) !== messageOf(second)) {
     throw new Error(`nondeterminism: first call ${describeOutcome(first)}, second call ${describeOutcome(second)}`);
   }

@@ -6,7 +6,15 @@ import { decodeBody } from '../../src/producers/sources/fetch/decode-body.js';
 import { parseFeed } from '../../src/producers/sources/formats/parse-feed.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
 import { anyUrlText, buildHeavyFeed, charsetLabel, feedXml, heavyFeed, jsonFeedText, mutated, nastyText } from './arbitraries.js';
-import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, callTimedAsync, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from './check-call.js';
+import {
+  assertNoCrash,
+  assertSameOutcome,
+  assertWithinBudget,
+  callTimed,
+  callTimedAsync,
+  FUZZ_TEST_TIMEOUT_MS,
+  fuzzParameters,
+} from './check-call.js';
 import { assertIsolatedCalls } from './isolated-call.js';
 
 /** Stage prefixes parseFeed's input errors carry: XML feeds, and JSON Feeds it hands to parseJsonFeed. */
@@ -66,7 +74,11 @@ describe('fuzz: parseFeed', () => {
     'neither crashes nor takes over 1 s on many items, deep nesting, long text, unterminated markup and entity bombs',
     async () => {
       // In a worker, so that a runaway call is stopped rather than awaited.
-      const target = { moduleUrl: new URL('../../src/producers/sources/formats/parse-feed.ts', import.meta.url), name: 'parseFeed', stages: FEED_STAGES };
+      const target = {
+        moduleUrl: new URL('../../src/producers/sources/formats/parse-feed.ts', import.meta.url),
+        name: 'parseFeed',
+        stages: FEED_STAGES,
+      };
       await assertIsolatedCalls(target, heavyFeed, (feed) => [buildHeavyFeed(feed), FEED_URL], 25);
     },
     FUZZ_TEST_TIMEOUT_MS,
@@ -129,7 +141,12 @@ const bodyBytes = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('', '\ufeff', '\u00ff\u00fe', '\u00fe\u00ff'),
-      fc.constantFrom('<?xml version="1.0" encoding="%"?>', '<meta charset="%">', '<meta http-equiv="Content-Type" content="text/html; charset=%">', ''),
+      fc.constantFrom(
+        '<?xml version="1.0" encoding="%"?>',
+        '<meta charset="%">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=%">',
+        '',
+      ),
       charsetLabel,
       fc.uint8Array({ maxLength: 512 }),
       nastyText(40),
@@ -139,7 +156,13 @@ const bodyBytes = fc.oneof(
     ),
 );
 const contentType = fc.option(
-  fc.tuple(fc.constantFrom('text/html', 'application/rss+xml', 'text/xml', ''), fc.constantFrom('; charset=', ';charset="', '; CHARSET = '), charsetLabel).map((parts) => parts.join('')),
+  fc
+    .tuple(
+      fc.constantFrom('text/html', 'application/rss+xml', 'text/xml', ''),
+      fc.constantFrom('; charset=', ';charset="', '; CHARSET = '),
+      charsetLabel,
+    )
+    .map((parts) => parts.join('')),
   { nil: undefined },
 );
 const fallback = fc.option(charsetLabel, { nil: undefined });

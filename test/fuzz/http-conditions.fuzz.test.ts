@@ -65,7 +65,22 @@ const ifModifiedSince = fc.oneof(
         'GMT+8': `${imf}+0800`,
       }[flaw];
     }),
-  fc.constantFrom('1', '0', '2024', '99', 'Tue', 'now', '-1', ' ', '', 'Thu, 01 Jan 1970 00:00:00 GMT', 'Sat, 1 Jan 2000 00:00:00 GMT', '12/31/2024', '2024-12-31', 'Dec 25 2024'),
+  fc.constantFrom(
+    '1',
+    '0',
+    '2024',
+    '99',
+    'Tue',
+    'now',
+    '-1',
+    ' ',
+    '',
+    'Thu, 01 Jan 1970 00:00:00 GMT',
+    'Sat, 1 Jan 2000 00:00:00 GMT',
+    '12/31/2024',
+    '2024-12-31',
+    'Dec 25 2024',
+  ),
   westernDateText,
   dateText,
   nastyText(30),
@@ -85,7 +100,10 @@ describe('fuzz: notModifiedSince', () => {
           const first = callTimed(() => notModifiedSince(header, lastModified));
           assertNoCrash(first, SERVE_STAGES);
           assertWithinBudget(first);
-          assertSameOutcome(first, callTimed(() => notModifiedSince(header, lastModified)));
+          assertSameOutcome(
+            first,
+            callTimed(() => notModifiedSince(header, lastModified)),
+          );
           if (first.ok) expect(typeof first.value).toBe('boolean');
         }),
         fuzzParameters(300),
@@ -132,7 +150,24 @@ describe('fuzz: notModifiedSince', () => {
 });
 
 const CODINGS = ['br', 'gzip', 'x-gzip', 'identity', '*', 'deflate', 'compress', 'BR', 'Gzip', 'zstd', '', 'br gzip'] as const;
-const WEIGHTS = ['', ';q=0', ';q=0.0', ';q=0.000', ';Q=0', '; q=0', ';q=1', ';q=1.000', ';q=0.5', ';q=.5', ';q=1.5', ';q=abc', ';q=-1', ';q = 0', ';q=0;q=1', ';level=1'] as const;
+const WEIGHTS = [
+  '',
+  ';q=0',
+  ';q=0.0',
+  ';q=0.000',
+  ';Q=0',
+  '; q=0',
+  ';q=1',
+  ';q=1.000',
+  ';q=0.5',
+  ';q=.5',
+  ';q=1.5',
+  ';q=abc',
+  ';q=-1',
+  ';q = 0',
+  ';q=0;q=1',
+  ';level=1',
+] as const;
 /** An Accept-Encoding header from codings and weights, well-formed or not. */
 const acceptEncoding = fc.oneof(
   fc
@@ -159,7 +194,10 @@ describe('fuzz: chooseEncoding', () => {
           const first = callTimed(() => chooseEncoding(header));
           assertNoCrash(first, SERVE_STAGES);
           assertWithinBudget(first);
-          assertSameOutcome(first, callTimed(() => chooseEncoding(header)));
+          assertSameOutcome(
+            first,
+            callTimed(() => chooseEncoding(header)),
+          );
           if (first.ok) expect(ENCODINGS).toContain(first.value);
         }),
         fuzzParameters(300),
@@ -204,7 +242,10 @@ describe('fuzz: etagMatches', () => {
           const first = callTimed(() => etagMatches(header, tags));
           assertNoCrash(first, SERVE_STAGES);
           assertWithinBudget(first);
-          assertSameOutcome(first, callTimed(() => etagMatches(header, tags)));
+          assertSameOutcome(
+            first,
+            callTimed(() => etagMatches(header, tags)),
+          );
         }),
         fuzzParameters(300),
       );

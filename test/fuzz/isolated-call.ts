@@ -46,7 +46,14 @@ import(workerData.tsxApi)
   });
 `;
 
-const BUILTINS: Record<string, new (message: string) => Error> = { TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
+const BUILTINS: Record<string, new (message: string) => Error> = {
+  TypeError,
+  RangeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
+};
 
 function rebuild(data: ThrownData): unknown {
   if (data.name === 'non-Error') return data.message;
@@ -88,7 +95,11 @@ export class IsolatedFunction {
         worker.removeAllListeners('message');
         this.worker = undefined;
         void worker.terminate();
-        resolve({ ok: false, error: new Unfinished(`the call was still running after ${HARD_LIMIT_MS} ms and was stopped`), ms: HARD_LIMIT_MS });
+        resolve({
+          ok: false,
+          error: new Unfinished(`the call was still running after ${HARD_LIMIT_MS} ms and was stopped`),
+          ms: HARD_LIMIT_MS,
+        });
       }, HARD_LIMIT_MS);
       worker.once('message', (reply: Reply) => {
         clearTimeout(timer);
@@ -106,7 +117,9 @@ export class IsolatedFunction {
   }
 
   private start(): Promise<Worker> {
-    const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    const tsxApi = pathToFileURL(
+      path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+    ).href;
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { tsxApi, module: this.moduleUrl.href, name: this.name },

@@ -51,8 +51,17 @@ describe('fuzz: extractArticle', () => {
     'neither crashes nor takes over 1 s on deep nesting, long runs and many links',
     async () => {
       // In a worker, so that a runaway call is stopped rather than awaited.
-      const target = { moduleUrl: new URL('../../src/producers/sources/pages/extract-article.ts', import.meta.url), name: 'extractArticle', stages: PAGE_STAGES };
-      await assertIsolatedCalls(target, fc.tuple(heavyPage, extractOptions), ([page, options]) => [buildHeavyHtml(page), PAGE_URL, options], 15);
+      const target = {
+        moduleUrl: new URL('../../src/producers/sources/pages/extract-article.ts', import.meta.url),
+        name: 'extractArticle',
+        stages: PAGE_STAGES,
+      };
+      await assertIsolatedCalls(
+        target,
+        fc.tuple(heavyPage, extractOptions),
+        ([page, options]) => [buildHeavyHtml(page), PAGE_URL, options],
+        15,
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -109,8 +118,17 @@ describe('fuzz: discoverArticleLinks', () => {
   it(
     'neither crashes nor takes over 1 s on deep nesting, long runs and many links',
     async () => {
-      const target = { moduleUrl: new URL('../../src/producers/sources/pages/discover-links.ts', import.meta.url), name: 'discoverArticleLinks', stages: PAGE_STAGES };
-      await assertIsolatedCalls(target, fc.tuple(heavyPage, linkSelector), ([page, selector]) => [buildHeavyHtml(page), PAGE_URL, selector], 15);
+      const target = {
+        moduleUrl: new URL('../../src/producers/sources/pages/discover-links.ts', import.meta.url),
+        name: 'discoverArticleLinks',
+        stages: PAGE_STAGES,
+      };
+      await assertIsolatedCalls(
+        target,
+        fc.tuple(heavyPage, linkSelector),
+        ([page, selector]) => [buildHeavyHtml(page), PAGE_URL, selector],
+        15,
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

@@ -10,7 +10,11 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 const text = fc.oneof({ arbitrary: newsText, weight: 2 }, { arbitrary: nastyText(40), weight: 2 });
 const httpUrl = fc
-  .tuple(fc.constantFrom('http://', 'https://', 'HTTP://', ' https://', 'ftp://', 'javascript:'), fc.constantFrom('www.example.cn', '中文.中国', '[::1]', 'm.example.cn', 'x'), nastyText(15))
+  .tuple(
+    fc.constantFrom('http://', 'https://', 'HTTP://', ' https://', 'ftp://', 'javascript:'),
+    fc.constantFrom('www.example.cn', '中文.中国', '[::1]', 'm.example.cn', 'x'),
+    nastyText(15),
+  )
   .map(([scheme, host, path]) => `${scheme}${host}/${path}`);
 /** The expected type most of the time, any JSON value sometimes. */
 const orJunk = <T>(expected: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
@@ -39,7 +43,10 @@ const articleBody = fc.record(
 const pushBody: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: articleBody, weight: 8 },
   { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 1 },
-  { arbitrary: articleBody.map((body) => JSON.parse(JSON.stringify(body).replace(/^\{/, '{"__proto__":{"title":"x"},')) as unknown), weight: 1 },
+  {
+    arbitrary: articleBody.map((body) => JSON.parse(JSON.stringify(body).replace(/^\{/, '{"__proto__":{"title":"x"},')) as unknown),
+    weight: 1,
+  },
 );
 const fetchedAt = nowMs.map((ms) => new Date(ms).toISOString());
 
@@ -84,17 +91,22 @@ describe('fuzz: push body → articleInputSchema → inputToRawItem → normaliz
       });
       // In a worker, so that a runaway call on a body at the cap is stopped rather than awaited.
       const target = { moduleUrl: new URL('./push-pipeline.ts', import.meta.url), name: 'pushAndNormalize', stages: ['normalize'] };
-      await assertIsolatedCalls(target, fc.tuple(huge, fetchedAt), ([{ htmlLength, paragraph, titleLength, authors, publishedAt }, at]) => {
-            const body = {
-              url: 'https://www.example.cn/news/1.html',
-              title: '标'.repeat(titleLength),
-              contentHtml: paragraph.repeat(Math.floor(htmlLength / paragraph.length)),
-              summary: '摘要'.repeat(2_500),
-              publishedAt,
-              authors: Array.from({ length: authors }, (_, index) => `记者 张三${'李'.repeat(index % 90)}`),
-            };
-            return [body, at];
-          }, 8);
+      await assertIsolatedCalls(
+        target,
+        fc.tuple(huge, fetchedAt),
+        ([{ htmlLength, paragraph, titleLength, authors, publishedAt }, at]) => {
+          const body = {
+            url: 'https://www.example.cn/news/1.html',
+            title: '标'.repeat(titleLength),
+            contentHtml: paragraph.repeat(Math.floor(htmlLength / paragraph.length)),
+            summary: '摘要'.repeat(2_500),
+            publishedAt,
+            authors: Array.from({ length: authors }, (_, index) => `记者 张三${'李'.repeat(index % 90)}`),
+          };
+          return [body, at];
+        },
+        8,
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

@@ -11,14 +11,16 @@ import { assertNoCrash, assertSameOutcome, assertWithinBudget, callTimed, FUZZ_T
  */
 const hostAliases: fc.Arbitrary<Record<string, string>> = fc
   .subarray(['m.example.cn', 'wap.example.cn', 'example.cn', 'xn--fiqs8s.xn--fiqz9s', '127.0.0.1', '[::1]', 'news.163.com'])
-  .chain((aliases) =>
-    fc.tuple(fc.constant(aliases), fc.constantFrom('www.example.cn', 'www.163.com', '中文.中国', 'xn--55qx5d.cn')),
-  )
+  .chain((aliases) => fc.tuple(fc.constant(aliases), fc.constantFrom('www.example.cn', 'www.163.com', '中文.中国', 'xn--55qx5d.cn')))
   .map(([aliases, main]) => Object.fromEntries(aliases.map((alias) => [alias, main])));
 
 const anyUrl = fc.oneof({ arbitrary: urlText, weight: 3 }, { arbitrary: anyUrlText, weight: 1 }, { arbitrary: nastyText(30), weight: 1 });
 const longUrl = fc
-  .tuple(urlText, fc.constantFrom('a', '%', '%2', '&', '&utm_source=x', '/', '?', '=', '中', '%E4%B8%AD'), fc.integer({ min: 1_000, max: 100_000 }))
+  .tuple(
+    urlText,
+    fc.constantFrom('a', '%', '%2', '&', '&utm_source=x', '/', '?', '=', '中', '%E4%B8%AD'),
+    fc.integer({ min: 1_000, max: 100_000 }),
+  )
   .map(([url, unit, count]) => ({ url, unit, count }));
 
 describe('fuzz: canonicalizeUrl', () => {
@@ -123,7 +125,10 @@ describe('fuzz: resolveUrl', () => {
       fc.assert(
         fc.property(reference, base, (url, from) => {
           const first = callTimed(() => resolveUrl(url, from));
-          assertSameOutcome(first, callTimed(() => resolveUrl(url, from)));
+          assertSameOutcome(
+            first,
+            callTimed(() => resolveUrl(url, from)),
+          );
           if (first.ok && first.value !== undefined) expect(resolveUrl(first.value, from)).toBe(first.value);
         }),
         fuzzParameters(300),

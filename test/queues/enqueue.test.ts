@@ -72,4 +72,3 @@ describe('queue helpers against Redis', () => {
     await publish.close();
   });
 });
-

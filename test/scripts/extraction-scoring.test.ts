@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  meetsTarget, scorePage, totalVerdicts, type PageLabel, type ScoredOutput,
-} from '../../scripts/extraction-scoring.js';
+import { meetsTarget, scorePage, totalVerdicts, type PageLabel, type ScoredOutput } from '../../scripts/extraction-scoring.js';
 
 const LABEL: PageLabel = {
   file: 'tests/example/1.html',

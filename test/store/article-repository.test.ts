@@ -60,9 +60,7 @@ describe('ArticleRepository against Redis', () => {
     await repo.save(original);
     expect(await repo.save(copy)).toEqual({ kind: 'duplicate', articleId: original.id, matchedBy: 'content' });
     const stored = await repo.get(original.id);
-    expect(stored?.alsoPublishedBy).toEqual([
-      { url: copy.url, sourceId: 'mirror', sourceName: '转载站', publishedAt: copy.publishedAt },
-    ]);
+    expect(stored?.alsoPublishedBy).toEqual([{ url: copy.url, sourceId: 'mirror', sourceName: '转载站', publishedAt: copy.publishedAt }]);
     expect(await repo.get(copy.id)).toBeUndefined();
     expect(await repo.save(copy)).toEqual({ kind: 'unchanged', articleId: original.id });
     expect((await repo.get(original.id))?.alsoPublishedBy).toHaveLength(1);
@@ -92,7 +90,9 @@ describe('ArticleRepository against Redis', () => {
     expect(await repo.listFeed('channel:xintai', 100)).not.toContain(repost.id);
     expect(await repo.listFeed('source:mirror', 100)).not.toContain(repost.id);
     const stored = await repo.get(original.id);
-    expect(stored?.alsoPublishedBy).toEqual([{ url: repost.url, sourceId: 'mirror', sourceName: '转载站', publishedAt: repost.publishedAt }]);
+    expect(stored?.alsoPublishedBy).toEqual([
+      { url: repost.url, sourceId: 'mirror', sourceName: '转载站', publishedAt: repost.publishedAt },
+    ]);
     expect((await repo.get(repost.id))?.id).toBe(original.id);
     expect(await repo.save(repost)).toEqual({ kind: 'unchanged', articleId: original.id });
     expect(await repo.save(original)).toEqual({ kind: 'unchanged', articleId: original.id });
@@ -123,7 +123,9 @@ describe('ArticleRepository against Redis', () => {
 
   it('refuses a corrupt stored article with an error naming its key and field', async () => {
     await redis.set(repo.keys.article('00000000deadbeef'), JSON.stringify({ id: '00000000deadbeef', title: 42 }));
-    await expect(repo.getMany(['00000000deadbeef'])).rejects.toThrow(new RegExp(`^store: ${prefix}:article:00000000deadbeef is corrupt at url: `));
+    await expect(repo.getMany(['00000000deadbeef'])).rejects.toThrow(
+      new RegExp(`^store: ${prefix}:article:00000000deadbeef is corrupt at url: `),
+    );
     await redis.set(repo.keys.article('00000000deadbeef'), '{not json');
     await expect(repo.get('00000000deadbeef')).rejects.toThrow(/holds no JSON/);
     await redis.del(repo.keys.article('00000000deadbeef'));

@@ -25,7 +25,12 @@ describe('SourceStateRepository against Redis', () => {
   it('records success and failure, and reads them back typed', async () => {
     await states.recordFailure('taian-rss', '2024-03-12T01:00:00.000Z', 'fetch: HTTP 500', () => '2024-03-12T02:00:00.000Z');
     expect(await states.get('taian-rss')).toMatchObject({ lastStatus: 'error', errorCount: 1, nextPollAt: '2024-03-12T02:00:00.000Z' });
-    await states.recordSuccess('taian-rss', '2024-03-12T02:00:00.000Z', { status: 'ok', etag: '"v1"', items: 3, nextPollAt: '2024-03-12T02:10:00.000Z' });
+    await states.recordSuccess('taian-rss', '2024-03-12T02:00:00.000Z', {
+      status: 'ok',
+      etag: '"v1"',
+      items: 3,
+      nextPollAt: '2024-03-12T02:10:00.000Z',
+    });
     expect(await states.get('taian-rss')).toMatchObject({ lastStatus: 'ok', errorCount: 0, itemsSeen: 3, etag: '"v1"' });
   });
 

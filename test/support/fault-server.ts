@@ -74,7 +74,8 @@ export class FaultServer {
       res.end(this.bomb);
     },
     '/truncated.rss': (_req, res) => this.send(res, 200, goodFeed('cut', '泰山区').slice(0, 300), 'application/rss+xml'),
-    '/html.rss': (_req, res) => this.send(res, 200, '<!DOCTYPE html><html><head><title>首页</title></head><body><p>欢迎</p></body></html>', 'text/html'),
+    '/html.rss': (_req, res) =>
+      this.send(res, 200, '<!DOCTYPE html><html><head><title>首页</title></head><body><p>欢迎</p></body></html>', 'text/html'),
     '/empty.rss': (_req, res) => this.send(res, 200, '', 'application/rss+xml'),
     '/gbk-no-header.rss': (_req, res) => this.send(res, 200, GBK_FEED_NO_DECLARATION, 'application/rss+xml'),
     '/gbk-wrong-header.rss': (_req, res) => this.send(res, 200, GBK_FEED, 'application/rss+xml; charset=utf-8'),

@@ -25,7 +25,12 @@ export async function startHubStub(): Promise<HubStub> {
     request.on('end', () => {
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       if (request.method === 'POST') {
-        pings.push({ mode: form.get('hub.mode'), url: form.get('hub.url'), topic: form.get('hub.topic'), contentType: request.headers['content-type'] });
+        pings.push({
+          mode: form.get('hub.mode'),
+          url: form.get('hub.url'),
+          topic: form.get('hub.topic'),
+          contentType: request.headers['content-type'],
+        });
       }
       response.writeHead(request.method === 'POST' ? 204 : 405).end();
     });

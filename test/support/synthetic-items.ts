@@ -1,11 +1,20 @@
 import type { ProcessPayload } from '../../src/queues/payloads.js';
 
-const PLACES = ['新泰市羊流镇', '肥城市桃园镇', '宁阳县磁窑镇', '东平县州城街道', '岱岳区满庄镇', '泰山区财源街道', '新泰市青云街道', '肥城市石横镇'];
+const PLACES = [
+  '新泰市羊流镇',
+  '肥城市桃园镇',
+  '宁阳县磁窑镇',
+  '东平县州城街道',
+  '岱岳区满庄镇',
+  '泰山区财源街道',
+  '新泰市青云街道',
+  '肥城市石横镇',
+];
 const TOPICS = ['春季植树', '安全生产', '乡村振兴', '招商引资', '文明创建', '农田水利', '就业招聘', '环境整治'];
 
 /** Deterministic pseudo-random numbers, so every run measures the same items. */
 function numberAt(i: number, salt: number): number {
-  return ((i * 2654435761 + salt * 40503) >>> 0) % 9000 + 100;
+  return (((i * 2654435761 + salt * 40503) >>> 0) % 9000) + 100;
 }
 
 /** Returns `count` distinct feed items about Tai'an places, shaped as fetch hands them to process. */
@@ -36,8 +45,20 @@ export function syntheticItems(count: number, sourceId = 'bench-feed'): ProcessP
   });
 }
 
-const TOWNS = ['新泰市羊流镇', '新泰市楼德镇', '肥城市桃园镇', '肥城市石横镇', '宁阳县磁窑镇', '宁阳县伏山镇', '东平县州城街道', '东平县老湖镇', '岱岳区满庄镇', '泰山区财源街道'];
-const COMMON = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
+const TOWNS = [
+  '新泰市羊流镇',
+  '新泰市楼德镇',
+  '肥城市桃园镇',
+  '肥城市石横镇',
+  '宁阳县磁窑镇',
+  '宁阳县伏山镇',
+  '东平县州城街道',
+  '东平县老湖镇',
+  '岱岳区满庄镇',
+  '泰山区财源街道',
+];
+const COMMON =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
 
 /** Deterministic text of common characters and numbers: a story of its own per seed, as varied as a real stream. */
 function variedText(seed: number, chars: number): string {
@@ -59,7 +80,11 @@ export function variedItems(count: number, sourceId = 'bench-feed'): ProcessPayl
     const repost = i % 10 === 9;
     const story = repost ? i - 5 : i;
     const place = TOWNS[story % TOWNS.length]!;
-    const paragraphs = [`近日，${place}${variedText(story, 120)}。`, variedText(story + 1_000_000, 150), variedText(story + 2_000_000, 120)];
+    const paragraphs = [
+      `近日，${place}${variedText(story, 120)}。`,
+      variedText(story + 1_000_000, 150),
+      variedText(story + 2_000_000, 120),
+    ];
     if (repost) paragraphs.push('（本文转载自地方网，转载请注明出处）');
     return {
       source: { id: repost ? 'bench-mirror' : sourceId, name: repost ? '转载站' : '基准测试源', channels: [] },

@@ -17,11 +17,16 @@ const text = (value: string) => escapeHtml(stripNonXmlChars(value));
  * convention of RSS and Atom readers) plus a link to the OPML list of all of them.
  */
 export function renderIndexPage(site: { name: string; language: string }, groups: readonly FeedGroup[], opmlUrl: string): string {
-  const discovery = groups.filter((group) => group.discoverable).flatMap((group) =>
-    group.feeds.flatMap((feed) =>
-      FORMATS.map(({ format, type, label }) => `<link rel="alternate" type="${type}" title="${text(`${feed.title} (${label})`)}" href="${text(`${feed.baseUrl}.${format}`)}">`),
-    ),
-  );
+  const discovery = groups
+    .filter((group) => group.discoverable)
+    .flatMap((group) =>
+      group.feeds.flatMap((feed) =>
+        FORMATS.map(
+          ({ format, type, label }) =>
+            `<link rel="alternate" type="${type}" title="${text(`${feed.title} (${label})`)}" href="${text(`${feed.baseUrl}.${format}`)}">`,
+        ),
+      ),
+    );
   const item = (feed: ListedFeed) =>
     `<li>${text(feed.title)}：${FORMATS.map(({ format, label }) => `<a href="${text(`${feed.baseUrl}.${format}`)}">${label}</a>`).join(' · ')}</li>`;
   const sections = groups.map((group) => [`<h2>${text(group.title)}</h2>`, '<ul>', ...group.feeds.map(item), '</ul>'].join('\n'));

@@ -53,4 +53,3 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     return { id: article.id, items: rankRelated(article, pool, request.query.limit).map(present) };
   });
 }
-

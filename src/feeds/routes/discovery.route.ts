@@ -25,7 +25,10 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: DiscoveryRou
   const groups = deps.directory.groups();
   const opmlUrl = `${base}/feeds.opml`;
   const opml = staticDocument(
-    renderOpml({ title: `${site.name} 订阅列表`, ownerName: site.name, homeUrl: `${base}/`, language: site.language, created: started }, groups),
+    renderOpml(
+      { title: `${site.name} 订阅列表`, ownerName: site.name, homeUrl: `${base}/`, language: site.language, created: started },
+      groups,
+    ),
     'text/x-opml; charset=utf-8',
     started,
     deps.maxAgeSeconds,

@@ -36,7 +36,12 @@ const querySchema = feedQuerySchema.extend({ key: z.string().optional() });
  */
 export async function registerPartnerFeedRoute(app: FastifyInstance, deps: PartnerFeedRouteDeps): Promise<void> {
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { global: false, redis: deps.redis, nameSpace: new StoreKeys(deps.keyPrefix).rateLimitNamespace('feeds'), skipOnError: false });
+    await scope.register(rateLimit, {
+      global: false,
+      redis: deps.redis,
+      nameSpace: new StoreKeys(deps.keyPrefix).rateLimitNamespace('feeds'),
+      skipOnError: false,
+    });
     const partnerOf = (request: FastifyRequest) => request.feedPartner!;
     scope.withTypeProvider<ZodTypeProvider>().get(
       '/feeds/partner/:partnerId/:file',

@@ -1,10 +1,16 @@
 import { FEED_CONTENT_TYPES, type FeedFormat } from '../../domain/feed-format.js';
 import type { StoredDocument } from '../../store/rendered-feed-repository.js';
-import { channelFeed, channelFeedIds, partnerFeed, sourceFeed, type FeedCatalogSettings, type FeedSpec } from '../../domain/feed-catalog.js';
+import {
+  channelFeed,
+  channelFeedIds,
+  partnerFeed,
+  sourceFeed,
+  type FeedCatalogSettings,
+  type FeedSpec,
+} from '../../domain/feed-catalog.js';
 import { pageUrl, parseVariantKey } from '../../domain/feed-paging.js';
 import type { FeedGroup } from '../render/render-opml.js';
 import { toServedDocument, type ServedDocument } from './served-document.js';
-
 
 /** Every feed the server serves, by feed id, and how its responses are headed. */
 export class FeedDirectory {
@@ -45,7 +51,8 @@ export class FeedDirectory {
     const spec = this.specs.get(feedId);
     const page = parseVariantKey(variant);
     const isPublic = spec?.policy.kind === 'public';
-    const link = spec?.hub && page ? `<${spec.hub}>; rel="hub", <${pageUrl(spec.baseUrl, format, page, spec.defaultLimit)}>; rel="self"` : undefined;
+    const link =
+      spec?.hub && page ? `<${spec.hub}>; rel="hub", <${pageUrl(spec.baseUrl, format, page, spec.defaultLimit)}>; rel="self"` : undefined;
     return toServedDocument(doc, count, {
       contentType: FEED_CONTENT_TYPES[format],
       cacheControl: `${isPublic ? 'public' : 'private'}, max-age=${this.maxAgeSeconds}`,

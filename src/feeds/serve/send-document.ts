@@ -12,7 +12,9 @@ export function sendDocument(request: FastifyRequest, reply: FastifyReply, doc: 
   const response = doc.responses[chooseEncoding(request.headers['accept-encoding'])];
   const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = request.headers;
   const notModified =
-    ifNoneMatch !== undefined ? etagMatches(ifNoneMatch, doc.tags) : ifModifiedSince !== undefined && notModifiedSince(ifModifiedSince, doc.lastModifiedMs);
+    ifNoneMatch !== undefined
+      ? etagMatches(ifNoneMatch, doc.tags)
+      : ifModifiedSince !== undefined && notModifiedSince(ifModifiedSince, doc.lastModifiedMs);
   if (notModified) return reply.code(304).headers(response.notModifiedHeaders).send();
   return reply.code(200).headers(response.headers).send(response.body);
 }

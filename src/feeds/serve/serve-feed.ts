@@ -29,7 +29,14 @@ export interface FeedServing {
  * a publish job, and waits for the worker to render it. A GET never renders, in any case.
  * A page at hand is answered synchronously (the hot path); anything else goes through Redis.
  */
-export function serveFeed(serving: FeedServing, request: FastifyRequest, reply: FastifyReply, spec: FeedSpec, format: FeedFormat, variant: PageVariant): FastifyReply | Promise<FastifyReply> {
+export function serveFeed(
+  serving: FeedServing,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: FeedSpec,
+  format: FeedFormat,
+  variant: PageVariant,
+): FastifyReply | Promise<FastifyReply> {
   const key = variantKey(variant);
   const doc = serving.cache.peek(spec.feedId, key, format);
   if (!doc) return serveFromStore(serving, request, reply, spec, format, variant);
@@ -37,7 +44,14 @@ export function serveFeed(serving: FeedServing, request: FastifyRequest, reply: 
   return sendDocument(request, reply, doc);
 }
 
-async function serveFromStore(serving: FeedServing, request: FastifyRequest, reply: FastifyReply, spec: FeedSpec, format: FeedFormat, variant: PageVariant): Promise<FastifyReply> {
+async function serveFromStore(
+  serving: FeedServing,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: FeedSpec,
+  format: FeedFormat,
+  variant: PageVariant,
+): Promise<FastifyReply> {
   const key = variantKey(variant);
   const doc = await serving.cache.get(spec.feedId, key, format);
   const isDefault = isDefaultPage(spec, variant);
@@ -49,7 +63,8 @@ async function serveFromStore(serving: FeedServing, request: FastifyRequest, rep
   const first = await serving.cache.get(spec.feedId, variantKey({ limit: spec.defaultLimit, page: 1 }), format);
   if (!first) return notReady(reply);
   const lastPage = lastPageOf(first.count, variant.limit);
-  if (variant.page > lastPage) return reply.code(404).send({ error: 'not_found', message: `page: ${variant.page} is past the last page, ${lastPage}` });
+  if (variant.page > lastPage)
+    return reply.code(404).send({ error: 'not_found', message: `page: ${variant.page} is past the last page, ${lastPage}` });
   const rendered = await awaitRendering(serving, spec, key, format);
   return rendered ? sendDocument(request, reply, rendered) : notReady(reply);
 }

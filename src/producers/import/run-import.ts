@@ -27,7 +27,12 @@ export interface ImportReport {
  * Reads the files, queues their items on `process` like any fetched item, and waits until each
  * has been processed (by this process's workers or any other), so the report is final.
  */
-export async function runImport(request: ImportRequest, queues: Pick<QueueSet, 'process'>, connection: Redis, prefix: string): Promise<ImportReport> {
+export async function runImport(
+  request: ImportRequest,
+  queues: Pick<QueueSet, 'process'>,
+  connection: Redis,
+  prefix: string,
+): Promise<ImportReport> {
   const report: ImportReport = { queued: 0, verdicts: { created: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0 }, errors: [] };
   const names = new Map(request.sources.map((source) => [source.id, source]));
   const fetchedAt = new Date().toISOString();
@@ -53,7 +58,11 @@ export async function runImport(request: ImportRequest, queues: Pick<QueueSet, '
   try {
     await events.waitUntilReady();
     // Kept for an hour whatever their number, so that every result can still be read below.
-    const jobIds = await enqueueItems(queues.process, payloads, { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } });
+    const jobIds = await enqueueItems(queues.process, payloads, {
+      ...DEFAULT_JOB_OPTIONS,
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 3600 },
+    });
     report.queued = jobIds.length;
     const jobs = await Promise.all(jobIds.map((id) => queues.process.getJob(id)));
     await Promise.all(
@@ -64,7 +73,9 @@ export async function runImport(request: ImportRequest, queues: Pick<QueueSet, '
           report.verdicts[verdict.kind]++;
         } catch (error) {
           report.verdicts.failed++;
-          report.errors.push(`item ${index + 1} (${payloads[index]!.item.url ?? payloads[index]!.item.title}): ${(error as Error).message}`);
+          report.errors.push(
+            `item ${index + 1} (${payloads[index]!.item.url ?? payloads[index]!.item.title}): ${(error as Error).message}`,
+          );
         }
       }),
     );

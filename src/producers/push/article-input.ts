@@ -23,7 +23,10 @@ export const articleInputSchema = z
     images: z.array(httpUrl).max(100).default([]),
     categories: z.array(z.string().max(100)).max(50).default([]),
     /** For import: the source the article is filed under. */
-    sourceId: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, - and _').optional(),
+    sourceId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, - and _')
+      .optional(),
   })
   .refine((input) => input.contentHtml !== undefined || input.contentText !== undefined, {
     message: 'give contentHtml or contentText',

@@ -88,7 +88,13 @@ function reasonToSkip(source: Source, state: SourceState, startedAt: number): Fe
   return undefined;
 }
 
-async function pollSource(deps: FetchProcessorDeps, source: Source, state: SourceState, startedAt: number, log: Logger): Promise<FetchOutcome> {
+async function pollSource(
+  deps: FetchProcessorDeps,
+  source: Source,
+  state: SourceState,
+  startedAt: number,
+  log: Logger,
+): Promise<FetchOutcome> {
   const at = new Date(startedAt).toISOString();
   try {
     const fetched = await fetchResource(source.url, {
@@ -105,7 +111,10 @@ async function pollSource(deps: FetchProcessorDeps, source: Source, state: Sourc
     }
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
     const reading = await readSourceDocument(source, text, fetched.finalUrl, false);
-    await enqueueItems(deps.queues.process, reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })));
+    await enqueueItems(
+      deps.queues.process,
+      reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
+    );
     const pages = await queueNewPages(deps, source, reading.pageUrls);
     const hintMs = Math.max((reading.ttlMinutes ?? 0) * 60_000, maxAgeMs(fetched.cacheControl) ?? 0);
     const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true, hintMs })).toISOString();
@@ -146,7 +155,10 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
     if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
     const reading = await readSourceDocument(source, text, fetched.finalUrl, true);
-    await enqueueItems(deps.queues.process, reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })));
+    await enqueueItems(
+      deps.queues.process,
+      reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
+    );
     log.info({ page_url: pageUrl, items: reading.items.length }, 'fetched listed page');
     return { status: 'ok', items: reading.items.length, pages: 0 };
   } catch (error) {

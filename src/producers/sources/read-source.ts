@@ -16,13 +16,9 @@ export interface SourceReading {
  * Reads one fetched document of a source: a feed's items, an article page's article, or the
  * article links of a list page. `isListedPage` marks a page that a list source linked to.
  */
-export async function readSourceDocument(
-  source: Source,
-  text: string,
-  url: string,
-  isListedPage: boolean,
-): Promise<SourceReading> {
-  if (isListedPage || source.kind === 'page') return { items: [extractArticle(text, url, { rules: true, sourceRule: source.rules })], pageUrls: [] };
+export async function readSourceDocument(source: Source, text: string, url: string, isListedPage: boolean): Promise<SourceReading> {
+  if (isListedPage || source.kind === 'page')
+    return { items: [extractArticle(text, url, { rules: true, sourceRule: source.rules })], pageUrls: [] };
   if (source.kind === 'list') return { items: [], pageUrls: discoverArticleLinks(text, url, source.linkSelector) };
   const feed = await parseFeed(text, url);
   return { items: feed.items, pageUrls: [], ttlMinutes: feed.ttlMinutes };

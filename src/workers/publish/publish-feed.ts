@@ -58,7 +58,10 @@ export async function publishFeed(deps: FeedPublisherDeps, spec: FeedSpec): Prom
   const first = pages[0]!;
   const changed = put.some((variant) => variant.key === first.key);
   if (changed && spec.hub && deps.notifyHub) {
-    await deps.notifyHub(spec.hub, FEED_FORMATS.map((format) => pageUrl(spec.baseUrl, format, first.variant, spec.defaultLimit)));
+    await deps.notifyHub(
+      spec.hub,
+      FEED_FORMATS.map((format) => pageUrl(spec.baseUrl, format, first.variant, spec.defaultLimit)),
+    );
   }
   return { feedId: spec.feedId, rendered: put.length, changed, changedArticles: changedSince(first) };
 }

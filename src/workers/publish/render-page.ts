@@ -29,7 +29,12 @@ export function pageMeta(spec: FeedSpec, variant: PageVariant, count: number): F
 }
 
 /** Renders one page of a feed of `count` items in every format, with validators and compressed encodings. */
-export function renderPage(spec: FeedSpec, variant: PageVariant, count: number, articles: readonly Article[]): Record<FeedFormat, StoredDocument> {
+export function renderPage(
+  spec: FeedSpec,
+  variant: PageVariant,
+  count: number,
+  articles: readonly Article[],
+): Record<FeedFormat, StoredDocument> {
   const rendered = renderFeeds(pageMeta(spec, variant, count), articles, spec.policy);
   return { rss: compressDocument(rendered.rss), atom: compressDocument(rendered.atom), json: compressDocument(rendered.json) };
 }

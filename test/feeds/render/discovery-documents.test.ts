@@ -14,7 +14,13 @@ const GROUPS = [
   },
   { title: '来源', feeds: [{ title: '泰安新闻 RSS', baseUrl: 'https://news.example.com/feeds/sources/taian-news-rss' }] },
 ];
-const HEAD = { title: '地方网 订阅列表', ownerName: '地方网', homeUrl: 'https://news.example.com/', language: 'zh-CN', created: new Date('2024-03-13T00:00:00Z') };
+const HEAD = {
+  title: '地方网 订阅列表',
+  ownerName: '地方网',
+  homeUrl: 'https://news.example.com/',
+  language: 'zh-CN',
+  created: new Date('2024-03-13T00:00:00Z'),
+};
 
 describe('renderOpml', () => {
   const $ = cheerio.load(renderOpml(HEAD, GROUPS), { xml: true });
@@ -26,7 +32,9 @@ describe('renderOpml', () => {
   });
 
   it('lists every feed as an rss outline with its RSS URL, in its group', () => {
-    const outlines = $('outline[type="rss"]').toArray().map((el) => [$(el).attr('text'), $(el).attr('xmlUrl'), $(el).parent().attr('text')]);
+    const outlines = $('outline[type="rss"]')
+      .toArray()
+      .map((el) => [$(el).attr('text'), $(el).attr('xmlUrl'), $(el).parent().attr('text')]);
     expect(outlines).toEqual([
       ['泰安新闻 - 地方网', 'https://news.example.com/feeds/taian.rss', '频道'],
       ['宁阳新闻 & "县区"', 'https://news.example.com/feeds/ningyang.rss', '频道'],
@@ -40,7 +48,9 @@ describe('renderIndexPage', () => {
   const $ = cheerio.load(html);
 
   it('has an autodiscovery link per format of every channel feed, and none for sources', () => {
-    const links = $('head link[rel="alternate"]').toArray().map((el) => [$(el).attr('type'), $(el).attr('href')]);
+    const links = $('head link[rel="alternate"]')
+      .toArray()
+      .map((el) => [$(el).attr('type'), $(el).attr('href')]);
     expect(links).toHaveLength(6);
     expect(links).toContainEqual(['application/rss+xml', 'https://news.example.com/feeds/taian.rss']);
     expect(links).toContainEqual(['application/atom+xml', 'https://news.example.com/feeds/ningyang.atom']);

@@ -30,7 +30,12 @@ describe('runImport against Redis', () => {
     queues = openQueues(redis, prefix);
     report = await runImport(
       {
-        paths: [jsonl, path.join(EXAMPLES, 'feeds', 'xintai-dongping.atom'), path.join(EXAMPLES, 'pages', 'dongping-laohu-yujiale.html'), '/nonexistent.rss'],
+        paths: [
+          jsonl,
+          path.join(EXAMPLES, 'feeds', 'xintai-dongping.atom'),
+          path.join(EXAMPLES, 'pages', 'dongping-laohu-yujiale.html'),
+          '/nonexistent.rss',
+        ],
         defaultSourceId: 'import',
         sources: config.sources,
       },
@@ -64,7 +69,11 @@ describe('runImport against Redis', () => {
     const articles = new ArticleRepository(redis, prefix);
     const ningyang = await articles.getMany(await articles.listFeed('source:ningyang-import', 10));
     expect(ningyang.map((a) => a.title)).toEqual(['宁阳县磁窑镇开展春季植树活动']);
-    expect(ningyang[0]).toMatchObject({ publishedAt: '2024-03-12T09:15:00+08:00', authors: ['王晓东'], originalSource: '宁阳县融媒体中心' });
+    expect(ningyang[0]).toMatchObject({
+      publishedAt: '2024-03-12T09:15:00+08:00',
+      authors: ['王晓东'],
+      originalSource: '宁阳县融媒体中心',
+    });
     expect(await articles.countFeed('source:import')).toBe(8);
     expect(await articles.countFeed('channel:dongping')).toBeGreaterThanOrEqual(3);
   });

@@ -32,7 +32,12 @@ partners:
   - { id: reader, name: 只读伙伴, key: ${READER_KEY}, push: false }
 `;
     const config = parseConfig(yaml, '/test/push.yaml', { port: 0, host: '127.0.0.1', env: { DAILY_KEY: KEY } });
-    app = await startRoles({ ...config, redis: { ...config.redis, prefix } }, { workers: [], scheduler: false, server: true }, testRedisUrl(), pino({ level: 'silent' }));
+    app = await startRoles(
+      { ...config, redis: { ...config.redis, prefix } },
+      { workers: [], scheduler: false, server: true },
+      testRedisUrl(),
+      pino({ level: 'silent' }),
+    );
     redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
     processQueue = new Queue('process', { connection: redis, prefix });
   });

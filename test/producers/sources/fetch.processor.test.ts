@@ -21,7 +21,11 @@ const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'g
   ['redirect-loop', '/loop.rss', { status: 'error', error: /more than 5 redirects/ }],
   ['huge', '/huge.rss', { status: 'error', error: /body larger than 10485760 bytes/ }],
   ['gzip-bomb', '/bomb.rss', { status: 'error', error: /body larger than 10485760 bytes once decompressed/ }],
-  ['truncated', '/truncated.rss', { status: 'error', error: /\/truncated\.rss: feed: the XML is not well-formed: Unclosed root tag \(line \d+, column \d+\)/ }],
+  [
+    'truncated',
+    '/truncated.rss',
+    { status: 'error', error: /\/truncated\.rss: feed: the XML is not well-formed: Unclosed root tag \(line \d+, column \d+\)/ },
+  ],
   ['html', '/html.rss', { status: 'error', error: /\/html\.rss: feed: expected a feed but got an HTML page/ }],
   ['empty', '/empty.rss', { status: 'error', error: /\/empty\.rss: feed: the document is empty/ }],
   ['gbk-no-header', '/gbk-no-header.rss', { status: 'ok' }],
@@ -29,7 +33,11 @@ const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'g
   ['control-chars', '/control-chars.rss', { status: 'ok' }],
   ['missing', '/nothing-here.rss', { status: 'error', error: /HTTP 404/ }],
   ['gone', '/gone.rss', { status: 'gone', error: /HTTP 410/ }],
-  ['redirect-to-metadata', '/redirect?to=http%3A%2F%2F169.254.169.254%2Flatest%2F', { status: 'error', error: /redirect to another origin http:\/\/169\.254\.169\.254 refused/ }],
+  [
+    'redirect-to-metadata',
+    '/redirect?to=http%3A%2F%2F169.254.169.254%2Flatest%2F',
+    { status: 'error', error: /redirect to another origin http:\/\/169\.254\.169\.254 refused/ },
+  ],
 ];
 
 describe('fetching faulty sources in one run', () => {
@@ -43,7 +51,9 @@ describe('fetching faulty sources in one run', () => {
 
   beforeAll(async () => {
     const base = await faults.start();
-    const sources = FAULTS.map(([id, path]) => `  - { id: ${id}, name: ${id}, kind: feed, url: "${base}${path}", interval: 1h, allowOrigins: ["${base}"] }`);
+    const sources = FAULTS.map(
+      ([id, path]) => `  - { id: ${id}, name: ${id}, kind: feed, url: "${base}${path}", interval: 1h, allowOrigins: ["${base}"] }`,
+    );
     sources.push(`  - { id: guarded, name: guarded, kind: feed, url: "${base}/good.rss", interval: 1h }`);
     const yaml = `city: { name: 泰安市, code: "3709" }
 fetch: { timeout: 1s, totalTimeout: 2s, perHostConcurrency: 32 }
@@ -60,12 +70,20 @@ ${sources.join('\n')}
     redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
     states = new SourceStateRepository(redis, prefix);
     articles = new ArticleRepository(redis, prefix);
-    app = await startRoles({ ...config, redis: { ...config.redis, prefix } }, { ...ALL_ROLES, server: false }, testRedisUrl(), pino({ level: 'silent' }));
+    app = await startRoles(
+      { ...config, redis: { ...config.redis, prefix } },
+      { ...ALL_ROLES, server: false },
+      testRedisUrl(),
+      pino({ level: 'silent' }),
+    );
     const ids = [...FAULTS.map(([id]) => id), 'guarded'];
-    await waitFor(async () => {
-      for (const id of ids) stateOf[id] = await states.get(id);
-      return ids.every((id) => stateOf[id]?.lastStatus !== undefined);
-    }, { what: 'a first poll of every source' });
+    await waitFor(
+      async () => {
+        for (const id of ids) stateOf[id] = await states.get(id);
+        return ids.every((id) => stateOf[id]?.lastStatus !== undefined);
+      },
+      { what: 'a first poll of every source' },
+    );
   }, 40_000);
 
   afterAll(async () => {
@@ -103,13 +121,15 @@ ${sources.join('\n')}
   it('keeps the other sources flowing: their items are stored, decoded without mojibake', async () => {
     await waitFor(async () => (await articles.countFeed('channel:all')) >= 5);
     const titles = (await articles.getMany(await articles.listFeed('channel:all', 50))).map((a) => a.title).sort();
-    expect(titles).toEqual([
-      '宁阳县磁窑镇举行春季运动会',
-      '岱岳区满庄镇举行春季运动会',
-      '新泰市羊流镇举行春季运动会',
-      '东平县州城街道举行春季运动会',
-      '东平县老湖镇举行春季运动会',
-    ].sort());
+    expect(titles).toEqual(
+      [
+        '宁阳县磁窑镇举行春季运动会',
+        '岱岳区满庄镇举行春季运动会',
+        '新泰市羊流镇举行春季运动会',
+        '东平县州城街道举行春季运动会',
+        '东平县老湖镇举行春季运动会',
+      ].sort(),
+    );
   });
 
   it('polls a source that answered 410 Gone no more', async () => {
@@ -135,4 +155,3 @@ ${sources.join('\n')}
     await fetchQueue.close();
   });
 });
-

@@ -36,7 +36,12 @@ describe('readSourceDocument', () => {
 
   it('reads the article links of a list page with its link selector', async () => {
     const list = path.join(EXAMPLES, 'pages', 'feicheng-list.html');
-    const { pageUrls } = await readSourceDocument(source({ kind: 'list', linkSelector: 'ul.news-list a' }), decodeBody(readFileSync(list)), pathToFileURL(list).href, false);
+    const { pageUrls } = await readSourceDocument(
+      source({ kind: 'list', linkSelector: 'ul.news-list a' }),
+      decodeBody(readFileSync(list)),
+      pathToFileURL(list).href,
+      false,
+    );
     expect(pageUrls.map((url) => path.basename(url))).toEqual(['feicheng-taoyuan-taohua.html', 'feicheng-kexie-20170705.html']);
   });
 });
@@ -44,7 +49,8 @@ describe('readSourceDocument', () => {
 describe('discoverArticleLinks and local files', () => {
   it('does not follow a file: link from a web list page', async () => {
     const { discoverArticleLinks } = await import('../../../src/producers/sources/pages/discover-links.js');
-    const html = '<ul><li><a href="file:///etc/hostname">机密文件的链接标题在此</a></li><li><a href="/news/1.html">宁阳县磁窑镇开展春季植树活动</a></li></ul>';
+    const html =
+      '<ul><li><a href="file:///etc/hostname">机密文件的链接标题在此</a></li><li><a href="/news/1.html">宁阳县磁窑镇开展春季植树活动</a></li></ul>';
     expect(discoverArticleLinks(html, 'https://www.example.cn/list.html', 'ul a')).toEqual(['https://www.example.cn/news/1.html']);
     expect(discoverArticleLinks(html, 'file:///srv/list.html', 'ul a')).toContain('file:///etc/hostname');
   });

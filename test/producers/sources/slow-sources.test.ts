@@ -29,8 +29,15 @@ describe('a stalling host beside healthy ones', () => {
     const slowBase = await slow.start();
     const fastBase = await fast.start();
     const sources = [
-      ...Array.from({ length: STALLING }, (_, i) => `  - { id: stall-${i}, name: stall-${i}, kind: feed, url: "${slowBase}/slow-body.rss?s=${i}", interval: 1s, allowOrigins: ["${slowBase}"] }`),
-      ...[0, 1].map((i) => `  - { id: fast-${i}, name: fast-${i}, kind: feed, url: "${fastBase}/good.rss?s=${i}", interval: 1s, allowOrigins: ["${fastBase}"] }`),
+      ...Array.from(
+        { length: STALLING },
+        (_, i) =>
+          `  - { id: stall-${i}, name: stall-${i}, kind: feed, url: "${slowBase}/slow-body.rss?s=${i}", interval: 1s, allowOrigins: ["${slowBase}"] }`,
+      ),
+      ...[0, 1].map(
+        (i) =>
+          `  - { id: fast-${i}, name: fast-${i}, kind: feed, url: "${fastBase}/good.rss?s=${i}", interval: 1s, allowOrigins: ["${fastBase}"] }`,
+      ),
     ];
     const yaml = `city: { name: 泰安市, code: "3709" }
 fetch: { timeout: 5s, totalTimeout: 6s, perHostConcurrency: 2 }
@@ -43,10 +50,18 @@ ${sources.join('\n')}
     const config = parseConfig(yaml, '/test/slow-sources.yaml', { port: 0 });
     redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
     startedAt = Date.now();
-    app = await startRoles({ ...config, redis: { ...config.redis, prefix } }, { ...ALL_ROLES, server: false }, testRedisUrl(), pino({ level: 'silent' }));
+    app = await startRoles(
+      { ...config, redis: { ...config.redis, prefix } },
+      { ...ALL_ROLES, server: false },
+      testRedisUrl(),
+      pino({ level: 'silent' }),
+    );
     // Long enough for the slow host's first fetches to end at their total timeout (6 s).
     const polls = (i: number) => fast.requests.filter((request) => request.url === `/good.rss?s=${i}`).length;
-    await waitFor(() => polls(0) >= RUN_MS / 1000 && polls(1) >= RUN_MS / 1000, { timeoutMs: 3 * RUN_MS, what: `${RUN_MS / 1000} polls of each fast source` });
+    await waitFor(() => polls(0) >= RUN_MS / 1000 && polls(1) >= RUN_MS / 1000, {
+      timeoutMs: 3 * RUN_MS,
+      what: `${RUN_MS / 1000} polls of each fast source`,
+    });
   }, 4 * RUN_MS);
 
   afterAll(async () => {

@@ -19,7 +19,11 @@ const WORKERS = 8;
 function copiesOf(originals: ProcessPayload[]): ProcessPayload[] {
   return originals.slice(0, COPIES).map((original, i) => {
     const html = original.item.html!;
-    const variants = [html, `${html}<p>（本文转载自地方网，转载请注明出处）</p>`, html.slice(0, Math.round(html.length * 0.8)).replace(/<[^>]*$/, '')];
+    const variants = [
+      html,
+      `${html}<p>（本文转载自地方网，转载请注明出处）</p>`,
+      html.slice(0, Math.round(html.length * 0.8)).replace(/<[^>]*$/, ''),
+    ];
     return {
       ...original,
       source: { id: `mirror-${i % 5}`, name: `转载站${i % 5}`, channels: [] },

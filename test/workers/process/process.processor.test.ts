@@ -72,7 +72,9 @@ describe('the process worker against Redis', () => {
   });
 
   it('makes one article of an item added three times, and asks for its channels to be rebuilt', async () => {
-    const jobs = await Promise.all([1, 2, 3].map(() => processQueue.add('process-item', payload('g1', '磁窑镇组织干部群众500余人参加义务植树。'))));
+    const jobs = await Promise.all(
+      [1, 2, 3].map(() => processQueue.add('process-item', payload('g1', '磁窑镇组织干部群众500余人参加义务植树。'))),
+    );
     const verdicts = await Promise.all(jobs.map((job) => job.waitUntilFinished(events)));
     expect(verdicts.map((v: { kind: string }) => v.kind).sort()).toEqual(['created', 'unchanged', 'unchanged']);
     expect(await articles.countFeed('channel:ningyang')).toBe(1);

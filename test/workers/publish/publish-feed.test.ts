@@ -14,8 +14,24 @@ const CATALOG: FeedCatalogSettings = {
   site: { name: '地方网 泰安', publicUrl: 'https://news.example.com', language: 'zh-CN' },
   channels: [{ id: 'xintai', name: '新泰新闻', divisions: ['370982'], rollUp: true, cityWide: false, publicContent: 'full' }],
   sources: [
-    { id: 'test-source', name: '测试来源', kind: 'feed', url: 'https://example.invalid/a.rss', intervalMs: 60_000, channels: [], allowOrigins: [] },
-    { id: 'quiet-source', name: '安静来源', kind: 'feed', url: 'https://example.invalid/b.rss', intervalMs: 60_000, channels: [], allowOrigins: [] },
+    {
+      id: 'test-source',
+      name: '测试来源',
+      kind: 'feed',
+      url: 'https://example.invalid/a.rss',
+      intervalMs: 60_000,
+      channels: [],
+      allowOrigins: [],
+    },
+    {
+      id: 'quiet-source',
+      name: '安静来源',
+      kind: 'feed',
+      url: 'https://example.invalid/b.rss',
+      intervalMs: 60_000,
+      channels: [],
+      allowOrigins: [],
+    },
   ],
   partners: [],
   limit: 2,
@@ -102,7 +118,11 @@ describe('publishFeed and publishChannel', () => {
   });
 
   it('rebuilds a source feed when one of its articles is updated in place', async () => {
-    const updated = article(3, { contentText: '新泰市第3条新闻正文（更正）', updatedAt: '2024-03-13T08:00:00+08:00', firstSeenAt: '2024-03-13T08:00:00+08:00' });
+    const updated = article(3, {
+      contentText: '新泰市第3条新闻正文（更正）',
+      updatedAt: '2024-03-13T08:00:00+08:00',
+      firstSeenAt: '2024-03-13T08:00:00+08:00',
+    });
     expect((await save(updated)).kind).toBe('updated');
     const outcome = await publishChannel(deps, 'all');
     expect(outcome.changed.sort()).toEqual(['channel:all', 'source:test-source']);

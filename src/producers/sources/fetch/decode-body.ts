@@ -39,10 +39,7 @@ function declaredInHeader(contentType: string | undefined): string | undefined {
 /** The XML prolog's encoding or the HTML meta charset, from the first 2 KiB. */
 export function declaredInDocument(body: Buffer): string | undefined {
   const head = body.subarray(0, 2048).toString('latin1');
-  return (
-    /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]
-  );
+  return /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
 }
 
 /** How many valid multi-byte sequences each invalid one must be outnumbered by for the bytes to count as UTF-8. */
@@ -55,7 +52,7 @@ const MIN_VALID_PER_INVALID = 10;
 export function countUtf8Sequences(body: Uint8Array): { multiByte: number; invalid: number } {
   let multiByte = 0;
   let invalid = 0;
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const lead = body[i]!;
     if (lead < 0x80) {
       i++;

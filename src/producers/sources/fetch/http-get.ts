@@ -109,9 +109,12 @@ function nextHop(from: string, location: string, allowOrigins: readonly string[]
   }
   const fromOrigin = new URL(from).origin;
   if (allowOrigins.includes(fromOrigin) && to.origin !== fromOrigin && !allowOrigins.includes(to.origin)) {
-    throw new FetchError(`fetch: ${from}: redirect to another origin ${to.origin} refused; only the source's allowOrigins may be followed from it`, {
-      permanent: true,
-    });
+    throw new FetchError(
+      `fetch: ${from}: redirect to another origin ${to.origin} refused; only the source's allowOrigins may be followed from it`,
+      {
+        permanent: true,
+      },
+    );
   }
   return to.href;
 }

@@ -39,4 +39,3 @@ function decoderFor(contentEncoding: string | undefined, url: string): Transform
   if (encoding === 'br') return createBrotliDecompress();
   throw new FetchError(`fetch: ${url}: unsupported Content-Encoding "${encoding}"`, { permanent: true });
 }
-

@@ -26,7 +26,8 @@ function wrapRawHtml(xml: string): string {
     const close = xml.indexOf(closeTag, innerStart);
     if (close < 0) break;
     const inner = xml.slice(innerStart, close);
-    const wrapped = inner.includes('<') && !inner.includes('<![CDATA[') ? `<![CDATA[${inner.replaceAll(']]>', ']]]]><![CDATA[>')}]]>` : inner;
+    const wrapped =
+      inner.includes('<') && !inner.includes('<![CDATA[') ? `<![CDATA[${inner.replaceAll(']]>', ']]]]><![CDATA[>')}]]>` : inner;
     out += xml.slice(last, innerStart) + wrapped + closeTag;
     last = opens.lastIndex = close + closeTag.length;
   }

@@ -35,8 +35,21 @@ export interface FeedOutline {
 const MAX_DEPTH = 256;
 
 type Role =
-  | 'entry' | 'title' | 'link' | 'content' | 'summary' | 'author' | 'name' | 'creator' | 'category' | 'guid' | 'encoded' | 'source'
-  | 'channel' | 'multipart' | 'other';
+  | 'entry'
+  | 'title'
+  | 'link'
+  | 'content'
+  | 'summary'
+  | 'author'
+  | 'name'
+  | 'creator'
+  | 'category'
+  | 'guid'
+  | 'encoded'
+  | 'source'
+  | 'channel'
+  | 'multipart'
+  | 'other';
 
 interface Frame {
   role: Role;
@@ -62,7 +75,9 @@ export function outlineFeed(xml: string, feedUrl: string): FeedOutline {
   parser.ontext = parser.oncdata = (text) => reader.text(text);
   parser.onclosetag = () => reader.close(parser.startTagPosition - 1);
   parser.onerror = (error) => {
-    throw new Error(`feed: the XML is not well-formed: ${error.message.split('\n')[0]} (line ${parser.line + 1}, column ${parser.column + 1})`);
+    throw new Error(
+      `feed: the XML is not well-formed: ${error.message.split('\n')[0]} (line ${parser.line + 1}, column ${parser.column + 1})`,
+    );
   };
   parser.write(xml).close();
   return reader.result();
@@ -112,7 +127,8 @@ class OutlineReader {
     if (this.entry && this.stack.length === this.entry.depth) {
       const { outline, sourceAuthors } = this.entry;
       // RFC 4287 §4.2.1: an entry without authors takes those of its source, else of its feed.
-      if (outline.authors.length === 0 && this.format === 'atom') outline.authors.push(...(sourceAuthors.length ? sourceAuthors : this.feedAuthors));
+      if (outline.authors.length === 0 && this.format === 'atom')
+        outline.authors.push(...(sourceAuthors.length ? sourceAuthors : this.feedAuthors));
       this.entry = undefined;
     }
   }
@@ -173,14 +189,17 @@ class OutlineReader {
       case 'link':
         return this.readLink(entry, frame, text);
       case 'guid':
-        if (this.format === 'rss' && frame.attributes.isPermaLink?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(text.trim())) entry.permalink ??= text.trim();
+        if (this.format === 'rss' && frame.attributes.isPermaLink?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(text.trim()))
+          entry.permalink ??= text.trim();
         return;
       case 'content':
       case 'encoded':
       case 'summary': {
-        const value = frame.role === 'encoded' ? { html: text, kind: 'html' } : readTextConstruct(construct, this.format === 'atom' ? 'text' : 'html');
+        const value =
+          frame.role === 'encoded' ? { html: text, kind: 'html' } : readTextConstruct(construct, this.format === 'atom' ? 'text' : 'html');
         if (frame.role === 'summary') entry.summary ??= value.html;
-        else if (parent?.role === 'multipart' && value.kind === 'html') entry.content = value.html; // the HTML alternative wins
+        else if (parent?.role === 'multipart' && value.kind === 'html')
+          entry.content = value.html; // the HTML alternative wins
         else entry.content ??= value.html;
         if (frame.role === 'content' && frame.base) entry.contentBase = frame.base;
         return;

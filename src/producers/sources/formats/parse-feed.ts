@@ -26,7 +26,8 @@ interface FeedItemExtras {
   created?: unknown;
 }
 
-type FeedItem = Omit<Parser.Item, 'title' | 'content' | 'categories'> & FeedItemExtras & { title?: unknown; content?: unknown; categories?: unknown };
+type FeedItem = Omit<Parser.Item, 'title' | 'content' | 'categories'> &
+  FeedItemExtras & { title?: unknown; content?: unknown; categories?: unknown };
 
 const PARSER_OPTIONS = {
   customFields: {
@@ -78,7 +79,11 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
     title: textOf(feed.title),
     link,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
-    items: keepItemsApart(feed.items.map((item, index) => toRawItem(item as FeedItem, entries[index] ?? { authors: [], categories: [] }, base)).filter(hasSubstance)),
+    items: keepItemsApart(
+      feed.items
+        .map((item, index) => toRawItem(item as FeedItem, entries[index] ?? { authors: [], categories: [] }, base))
+        .filter(hasSubstance),
+    ),
   };
 }
 
@@ -124,7 +129,9 @@ function forRssParser(xml: string, outline: FeedOutline): string {
   const { feedPrefix } = outline;
   let text = feedPrefix ? xml.replace(new RegExp(`<(/?)${feedPrefix.replace(/[.-]/g, '\\$&')}:`, 'g'), '<$1') : xml;
   if (outline.format === 'atom') {
-    text = text.replace(ATOM_LINK_WITHOUT_HREF, '').replace(ATOM_ENTRY_WITHOUT_ELEMENTS, (_whole, attributes: string, inner = '') => `<entry${attributes}><syn-empty/>${inner}</entry>`);
+    text = text
+      .replace(ATOM_LINK_WITHOUT_HREF, '')
+      .replace(ATOM_ENTRY_WITHOUT_ELEMENTS, (_whole, attributes: string, inner = '') => `<entry${attributes}><syn-empty/>${inner}</entry>`);
   }
   return text.replace(ATOM_TIMES, '<$1syn-$2').replace(RSS_WITHOUT_VERSION, '<rss version="2.0"');
 }
@@ -149,7 +156,12 @@ function toRawItem(item: FeedItem, outline: EntryOutline, base: string): RawItem
     // Raw strings, not rss-parser's isoDate: a zone-less time is China time, not the server's.
     published: [item['syn-published'], item.issued, item.created, item.pubDate, item['dc:date']].map(textOf).find(Boolean),
     updated: [item['syn-updated'], item.modified].map(textOf).find(Boolean),
-    categories: outline.categories.length > 0 ? outline.categories : listOf(item.categories).map(textOf).filter((category): category is string => category !== undefined),
+    categories:
+      outline.categories.length > 0
+        ? outline.categories
+        : listOf(item.categories)
+            .map(textOf)
+            .filter((category): category is string => category !== undefined),
     images: imagesOf(item.enclosure),
   };
 }

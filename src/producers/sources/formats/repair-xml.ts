@@ -54,7 +54,8 @@ function findDoctype(xml: string): { start: number; end: number } | undefined {
   const subsetEnd = bracket >= 0 && (close < 0 || bracket < close) ? xml.indexOf(']', bracket) : start;
   const end = subsetEnd < 0 ? -1 : xml.indexOf('>', subsetEnd);
   if (end < 0) throw new Error('feed: the document type declaration is not closed');
-  if (end - start > MAX_DOCTYPE_CHARS) throw new Error(`feed: the document type declaration is larger than ${MAX_DOCTYPE_CHARS} characters; refused`);
+  if (end - start > MAX_DOCTYPE_CHARS)
+    throw new Error(`feed: the document type declaration is larger than ${MAX_DOCTYPE_CHARS} characters; refused`);
   return { start, end: end + 1 };
 }
 
@@ -95,7 +96,8 @@ class DeclaredEntities {
   expand(name: string, depth = 0): string {
     const text = this.expanded.get(name) ?? this.expandOnce(name, depth);
     this.total += text.length;
-    if (this.total > MAX_EXPANDED_CHARS) throw new Error(`feed: entities expand to more than ${MAX_EXPANDED_CHARS} characters in all; refused`);
+    if (this.total > MAX_EXPANDED_CHARS)
+      throw new Error(`feed: entities expand to more than ${MAX_EXPANDED_CHARS} characters in all; refused`);
     return text;
   }
 
@@ -107,10 +109,12 @@ class DeclaredEntities {
     const text = decodeXmlReferences(declared.value, (inner) => {
       if (!this.values.has(inner)) return `&${inner};`;
       const value = this.expandOnce(inner, depth + 1);
-      if (value.length > MAX_ENTITY_CHARS) throw new Error(`feed: the entity "${name}" expands to more than ${MAX_ENTITY_CHARS} characters; refused`);
+      if (value.length > MAX_ENTITY_CHARS)
+        throw new Error(`feed: the entity "${name}" expands to more than ${MAX_ENTITY_CHARS} characters; refused`);
       return value;
     });
-    if (text.length > MAX_ENTITY_CHARS) throw new Error(`feed: the entity "${name}" expands to more than ${MAX_ENTITY_CHARS} characters; refused`);
+    if (text.length > MAX_ENTITY_CHARS)
+      throw new Error(`feed: the entity "${name}" expands to more than ${MAX_ENTITY_CHARS} characters; refused`);
     this.expanded.set(name, text);
     return text;
   }
@@ -129,7 +133,12 @@ function decodeXmlReferences(value: string, entity: (name: string) => string): s
 function isXmlChar(reference: string): boolean {
   const code = reference.startsWith('#x') ? parseInt(reference.slice(2), 16) : parseInt(reference.slice(1), 10);
   return (
-    code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
   );
 }
 

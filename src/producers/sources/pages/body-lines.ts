@@ -36,7 +36,10 @@ const SENTENCE = /[，。！？；,!?;]/;
 export function isBylineLine(line: string): boolean {
   const bare = line.replace(/[□■●◆（）()【】[\]<>《》“”"]/g, ' ').trim();
   if (bare.length > 40 || SENTENCE.test(bare) || !new RegExp(ROLE).test(bare)) return false;
-  const tokens = bare.replace(ROLES, ' ').split(/[\s、:：/／|｜]+/).filter(Boolean);
+  const tokens = bare
+    .replace(ROLES, ' ')
+    .split(/[\s、:：/／|｜]+/)
+    .filter(Boolean);
   return tokens.some((token) => NAME.test(token)) && tokens.every((token) => NAME.test(token) || FILLER.test(token));
 }
 

@@ -103,7 +103,12 @@ function collectBylines(
   trailer: string,
 ): string[] {
   const lines = [...taken.bylines, ...headerBylines];
-  const ruled = rule?.author ? $(rule.author).toArray().map((element) => squash($(element).text())).filter(Boolean) : [];
+  const ruled = rule?.author
+    ? $(rule.author)
+        .toArray()
+        .map((element) => squash($(element).text()))
+        .filter(Boolean)
+    : [];
   const accounts = ruled.length > 0 || lines.some((line) => WRITER_ROLE.test(line)) ? ruled : accountNames;
   const editors = parseInfoLine(trailer).editors;
   const named = accounts.map((name) => (WRITER_ROLE.test(name) ? name : `作者：${name}`));

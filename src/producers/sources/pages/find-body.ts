@@ -2,7 +2,8 @@ import type { Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, countPunctuation, countVisible, isElement, type TextMeasure } from './dom-text.js';
 
 /** Class and id words of blocks that hold anything but the article: comments, lists, sidebars. */
-const UNLIKELY = /comment|cmt|reply|related|recommend|sidebar|footer|\bnav|menu|share|\bhot|rank|banner|copyright|breadcrumb|crumb|tuijian|xgxw|disclaimer/;
+const UNLIKELY =
+  /comment|cmt|reply|related|recommend|sidebar|footer|\bnav|menu|share|\bhot|rank|banner|copyright|breadcrumb|crumb|tuijian|xgxw|disclaimer/;
 const CHROME_TAGS = new Set(['footer', 'aside', 'nav']);
 const CHROME_WORDS = new Set(['footer', 'sidebar', 'nav', 'navbar', 'comment', 'comments', 'copyright']);
 /** Class and id words of blocks that usually hold the article. */
@@ -96,7 +97,11 @@ function insidePageChrome(element: Element): boolean {
   // From the outermost unjudged ancestor inwards: chrome once an ancestor is chrome.
   for (let i = unjudged.length - 1; i >= 0; i--) {
     const node = unjudged[i]!;
-    inside ||= CHROME_TAGS.has(node.name) || classAndId(node).split(/[\s_-]+/).some((word) => CHROME_WORDS.has(word));
+    inside ||=
+      CHROME_TAGS.has(node.name) ||
+      classAndId(node)
+        .split(/[\s_-]+/)
+        .some((word) => CHROME_WORDS.has(word));
     chromeOf.set(node, inside);
   }
   return inside;

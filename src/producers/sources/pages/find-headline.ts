@@ -42,7 +42,9 @@ export function findHeadline($: cheerio.CheerioAPI, measures: Map<Element, TextM
     if (score > 100 && (!best || score > best.score)) best = { element, score };
   }
   if (best) return { element: best.element, text: squash(textOf(best.element)) };
-  const h1 = $('h1').toArray().find((element) => squash($(element).text()));
+  const h1 = $('h1')
+    .toArray()
+    .find((element) => squash($(element).text()));
   if (h1) return { element: h1, text: squash($(h1).text()) };
   return { text: stripSiteSuffix(titles.ogTitle || titles.documentTitle) || undefined };
 }

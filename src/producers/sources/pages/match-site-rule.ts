@@ -8,11 +8,7 @@ import type { SiteRule } from './site-rules.js';
  * local file that names no URL) is known by the name it gives its site in a meta tag. File
  * names and paths never choose a rule.
  */
-export function matchSiteRule(
-  pageUrl: string,
-  meta: PageMeta,
-  rules: Readonly<Record<string, SiteRule>>,
-): SiteRule | undefined {
+export function matchSiteRule(pageUrl: string, meta: PageMeta, rules: Readonly<Record<string, SiteRule>>): SiteRule | undefined {
   const hosts = [pageUrl, ...meta.identityUrls].map(hostOf).filter((host): host is string => !!host);
   for (const host of hosts) {
     const domain = Object.keys(rules).find((key) => host === key || host.endsWith(`.${key}`));

@@ -21,9 +21,22 @@ export interface PageMeta {
 
 /** Meta names (name, property or itemprop, lower-cased) that carry the publication time, best first. */
 const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'og:release_date', 'datepublished', 'pubdate', 'publishdate',
-  'publish_date', 'publish-date', 'publishtime', 'pubtime', 'weibo:article:create_at', 'dc.date.issued', 'dcterms.issued',
-  'dc.date', 'parsely-pub-date', 'sailthru.date',
+  'article:published_time',
+  'og:article:published_time',
+  'og:release_date',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish_date',
+  'publish-date',
+  'publishtime',
+  'pubtime',
+  'weibo:article:create_at',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'parsely-pub-date',
+  'sailthru.date',
 ];
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dateupdate', 'lastmodified'];
 const SITE_NAME_META = ['og:site_name', 'application-name', 'author', 'article:author'];
@@ -48,7 +61,11 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
     ogTitle: metas.get('og:title'),
     published: first(PUBLISHED_META) ?? readJsonLdDate($) ?? readTimeElement($) ?? readScriptTime($),
     modified: first(MODIFIED_META),
-    source: metas.get('source')?.replace(/^.*?来源\s*[:：]\s*/, '').split(/\s+/)[0] || undefined,
+    source:
+      metas
+        .get('source')
+        ?.replace(/^.*?来源\s*[:：]\s*/, '')
+        .split(/\s+/)[0] || undefined,
   };
 }
 

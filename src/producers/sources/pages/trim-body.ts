@@ -1,8 +1,15 @@
 import type * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import {
-  LEAD_LABEL, findInlineByline, isBylineLine, isCaptionCredit, isEditorLine, isEndMatter, isOriginalTitleLine,
-  sourceOfLine, startsWithFurnitureMarker,
+  LEAD_LABEL,
+  findInlineByline,
+  isBylineLine,
+  isCaptionCredit,
+  isEditorLine,
+  isEndMatter,
+  isOriginalTitleLine,
+  sourceOfLine,
+  startsWithFurnitureMarker,
 } from './body-lines.js';
 import { BLOCK_TAGS, isElement } from './dom-text.js';
 import { parseInfoLine } from './info-line.js';
@@ -68,7 +75,11 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
       taken.bylines.push(leaf.plain);
       doomed.push(leaf);
     } else if (leaf.hasImage && leaf.text.length <= 60) {
-      $(leaf.element).contents().not('img').filter((_, node) => !$(node).find('img').length).remove();
+      $(leaf.element)
+        .contents()
+        .not('img')
+        .filter((_, node) => !$(node).find('img').length)
+        .remove();
     } else if (isLeadFurniture(leaf, afterImage, headlineText)) doomed.push(leaf);
     afterImage = leaf.hasImage || (afterImage && !leaf.text);
   }

@@ -40,8 +40,12 @@ export function assignChannels(input: ClassifyInput, channels: readonly Channel[
     },
     gazetteer,
   );
-  const localHeadline = mentions.some((m) => (m.where === 'title' || m.where === 'lead') && m.division !== undefined && m.division.length > 4);
-  const scored = channels.map((channel) => scoreChannel(channel, mentions, localHeadline, elsewhere ? { ...input, placeHints: [], url: undefined } : input));
+  const localHeadline = mentions.some(
+    (m) => (m.where === 'title' || m.where === 'lead') && m.division !== undefined && m.division.length > 4,
+  );
+  const scored = channels.map((channel) =>
+    scoreChannel(channel, mentions, localHeadline, elsewhere ? { ...input, placeHints: [], url: undefined } : input),
+  );
   const textPlaced = scored.some((s) => s.fromText);
   return scored
     .filter((s) => s.score >= (s.bodyOnly ? BODY_ONLY_THRESHOLD : PLACEMENT_THRESHOLD))
@@ -62,7 +66,8 @@ function scoreChannel(channel: Channel, mentions: Mention[], localHeadline: bool
     .map((m) => m.evidence);
   evidence.push(...channelNameHints(input, channel, localHeadline));
   const configured = input.sourceChannels.includes(channel.id);
-  if (configured) evidence.push({ name: channel.name, where: 'source', weight: CONFIGURED_SOURCE_WEIGHT, note: 'source configured for the channel' });
+  if (configured)
+    evidence.push({ name: channel.name, where: 'source', weight: CONFIGURED_SOURCE_WEIGHT, note: 'source configured for the channel' });
   const counting = evidence.filter((e) => e.weight > 0);
   return {
     id: channel.id,
@@ -86,7 +91,8 @@ function channelNameHints(input: ClassifyInput, channel: Channel, localHeadline:
   // A city portal files every county story under its city channel too: that says nothing about the story.
   if (channel.cityWide && localHeadline) return [];
   const evidence: PlacementEvidence[] = [];
-  if (input.placeHints.includes(channel.name)) evidence.push({ name: channel.name, where: 'hint', weight: 3, note: 'breadcrumb or section' });
+  if (input.placeHints.includes(channel.name))
+    evidence.push({ name: channel.name, where: 'hint', weight: 3, note: 'breadcrumb or section' });
   if (!channel.cityWide && input.url && new RegExp(`/${channel.id}/`).test(pathOf(input.url))) {
     evidence.push({ name: channel.id, where: 'hint', weight: 2, note: 'URL path' });
   }

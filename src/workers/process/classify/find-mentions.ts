@@ -80,7 +80,9 @@ export function findMentions(parts: ArticleParts, gazetteer: Gazetteer): { menti
   // A headline that opens with a place here (肥城佛桃进京) or names a full county or town is local news.
   const anchored =
     titleOpensLocally ||
-    found.some((m) => (m.where === 'title' || m.where === 'lead') && (m.kind === 'county' || m.kind === 'city' || (m.kind === 'town' && !m.shared)));
+    found.some(
+      (m) => (m.where === 'title' || m.where === 'lead') && (m.kind === 'county' || m.kind === 'city' || (m.kind === 'town' && !m.shared)),
+    );
   const elsewhere = foreignInHeadline && !anchored;
   const mentions = found.filter((m) => !(elsewhere && (m.where === 'hint' || WEAK_KINDS.has(m.kind) || m.shared)));
   // A town name that towns elsewhere bear too is this city's only if its county is named, when the story mentions elsewhere at all.
@@ -88,7 +90,12 @@ export function findMentions(parts: ArticleParts, gazetteer: Gazetteer): { menti
 }
 
 function mentionOf(entry: PlaceEntry, name: string, where: Where, weight: number): Mention {
-  const note = entry.kind === 'alias' || entry.kind === 'short' ? `${entry.kind} of ${entry.division}` : where === 'hint' ? 'breadcrumb or source name' : undefined;
+  const note =
+    entry.kind === 'alias' || entry.kind === 'short'
+      ? `${entry.kind} of ${entry.division}`
+      : where === 'hint'
+        ? 'breadcrumb or source name'
+        : undefined;
   return {
     division: entry.division,
     channel: entry.channel,
@@ -103,5 +110,8 @@ function corroborate(mention: Mention, all: Mention[]): Mention {
   if (!mention.shared || mention.division === undefined) return mention;
   const county = mention.division.slice(0, 6);
   if (all.some((m) => m !== mention && (m.division === county || m.division === county.slice(0, 4)))) return mention;
-  return { ...mention, evidence: { ...mention.evidence, weight: 0, note: 'town name shared with places elsewhere; its county is not named' } };
+  return {
+    ...mention,
+    evidence: { ...mention.evidence, weight: 0, note: 'town name shared with places elsewhere; its county is not named' },
+  };
 }

@@ -78,11 +78,15 @@ export class Gazetteer {
 
   /** Returns the names of the city's places (counties, towns, streets, zones, landmarks), for the dedupe place rule. */
   placeNames(): string[] {
-    return [...this.entries].filter(([, list]) => list.some((e) => e.kind !== 'not-place' && e.kind !== 'foreign' && e.kind !== 'short')).map(([name]) => name);
+    return [...this.entries]
+      .filter(([, list]) => list.some((e) => e.kind !== 'not-place' && e.kind !== 'foreign' && e.kind !== 'short'))
+      .map(([name]) => name);
   }
 
   /** Finds every name in the text, leftmost-longest, without overlaps. */
   match(text: string): PlaceMatch[] {
-    return this.matcher.matchInText(text).map(({ begin, end, keyword }) => ({ name: keyword, begin, end, entries: this.entries.get(keyword) ?? [] }));
+    return this.matcher
+      .matchInText(text)
+      .map(({ begin, end, keyword }) => ({ name: keyword, begin, end, entries: this.entries.get(keyword) ?? [] }));
   }
 }

@@ -15,7 +15,6 @@ export interface NearDuplicateSettings extends SketchSettings {
   minShingles: number;
 }
 
-
 /** What comparing two stories needs of one text. */
 export interface ComparableText {
   shingles: Uint32Array;
@@ -41,11 +40,22 @@ export function sketchArticleText(title: string, text: string, placeNames: reado
 }
 
 /** What comparing needs of a stored candidate: no MinHash, which only finding candidates needs. */
-export function comparableText(title: string, text: string, placeNames: readonly string[], settings: NearDuplicateSettings): ComparableText {
+export function comparableText(
+  title: string,
+  text: string,
+  placeNames: readonly string[],
+  settings: NearDuplicateSettings,
+): ComparableText {
   return comparable(foldForFingerprint(text || title), title, text, placeNames, settings);
 }
 
-function comparable(folded: string, title: string, text: string, placeNames: readonly string[], settings: NearDuplicateSettings): ComparableText {
+function comparable(
+  folded: string,
+  title: string,
+  text: string,
+  placeNames: readonly string[],
+  settings: NearDuplicateSettings,
+): ComparableText {
   const whole = `${title}\n${text}`;
   return {
     shingles: shingleHashes(folded, settings.shingleSize),
@@ -90,7 +100,9 @@ export function compareStories(a: ComparableText, b: ComparableText, settings: N
 function numberConflict(a: Set<string>, b: Set<string>): string | undefined {
   const onlyA = [...a].filter((n) => !b.has(n));
   const onlyB = [...b].filter((n) => !a.has(n));
-  return onlyA.length >= NUMBER_CONFLICT && onlyB.length >= NUMBER_CONFLICT ? `${onlyA.slice(0, 3).join(',')} vs ${onlyB.slice(0, 3).join(',')}` : undefined;
+  return onlyA.length >= NUMBER_CONFLICT && onlyB.length >= NUMBER_CONFLICT
+    ? `${onlyA.slice(0, 3).join(',')} vs ${onlyB.slice(0, 3).join(',')}`
+    : undefined;
 }
 
 /** Each side names a place the other does not: describes the clash, else undefined. */
@@ -99,7 +111,6 @@ function placeConflict(a: Set<string>, b: Set<string>): string | undefined {
   const onlyB = [...b].filter((place) => !a.has(place) && ![...a].some((other) => other.includes(place) || place.includes(other)));
   return onlyA.length > 0 && onlyB.length > 0 ? `${onlyA.join('、')} vs ${onlyB.join('、')}` : undefined;
 }
-
 
 /**
  * Returns a factory of near-duplicate checks: for an article, its band keys and a comparison

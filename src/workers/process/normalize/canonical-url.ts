@@ -1,5 +1,6 @@
 /** Query parameters that track a click rather than name a page. */
-const TRACKING_PARAMS = /^(utm_\w+|spm|from|source|share_token|share_from|sharer|shareid|share_id|scene|clicktime|enterid|isappinstalled|wxshare_count|fbclid|gclid|mc_cid|mc_eid|_hsenc|_hsmkt)$/i;
+const TRACKING_PARAMS =
+  /^(utm_\w+|spm|from|source|share_token|share_from|sharer|shareid|share_id|scene|clicktime|enterid|isappinstalled|wxshare_count|fbclid|gclid|mc_cid|mc_eid|_hsenc|_hsmkt)$/i;
 
 /**
  * Returns the canonical form of a URL: lower-case scheme and host, default port and fragment

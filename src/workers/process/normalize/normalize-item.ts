@@ -30,7 +30,12 @@ const NO_SETTINGS: NormalizeSettings = { hostAliases: {} };
  * furniture removed and HTML sanitized, its text, authors and editor parsed from the bylines,
  * a summary. Throws when the item has neither a title nor any text: there is nothing to publish.
  */
-export function normalizeItem(item: RawItem, source: SourceRef, fetchedAt: string, settings: NormalizeSettings = NO_SETTINGS): NormalizedItem {
+export function normalizeItem(
+  item: RawItem,
+  source: SourceRef,
+  fetchedAt: string,
+  settings: NormalizeSettings = NO_SETTINGS,
+): NormalizedItem {
   return normalizeItemWithReport(item, source, fetchedAt, settings).article;
 }
 
@@ -54,7 +59,9 @@ export function normalizeItemWithReport(
   const { publishedAt, timeFlags } = resolvePublished(item.published, fetchedMs);
   const updatedMs = item.updated ? parseTime(item.updated, fetchedMs) : undefined;
   // Byline and editor lines taken out of the text still name the authors and the editor.
-  const creditLines = stripped.removed.filter((part) => part.kind === 'editor-line' || part.kind === 'byline-line').map((part) => part.text);
+  const creditLines = stripped.removed
+    .filter((part) => part.kind === 'editor-line' || part.kind === 'byline-line')
+    .map((part) => part.text);
   const bylines = parseBylines([...item.authors, ...creditLines]);
   const summary = cleanLine(item.summary ? htmlToText(item.summary) : '') || summarize(contentText);
   const itemKey = itemKeyOf(source.id, { ...item, url: url || undefined });
@@ -93,7 +100,13 @@ function storableItem(item: RawItem): RawItem {
   const mapped = Object.entries(item).map(([key, value]) => [key, typeof value === 'string' ? removeXmlForbidden(value) : value]);
   const fields = Object.fromEntries(mapped) as unknown as RawItem;
   const images = item.images.map((image) => URL.parse(wellFormed(image))?.href).filter((image): image is string => image !== undefined);
-  return { ...fields, authors: strings(item.authors), categories: strings(item.categories), images: strings(images), placeHints: strings(item.placeHints) };
+  return {
+    ...fields,
+    authors: strings(item.authors),
+    categories: strings(item.categories),
+    images: strings(images),
+    placeHints: strings(item.placeHints),
+  };
 }
 
 /** Relative links in the content resolve against its own base (an Atom xml:base) when it has one, else the article's URL. */

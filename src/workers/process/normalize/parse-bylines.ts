@@ -1,4 +1,13 @@
-import { anyOf, CHIEF_EDITOR_ROLES, EDITOR_ROLES, OTHER_CREDIT_ROLES, PERSON_NAME, ROLE_PREFIXES, roleSource, WRITER_ROLES } from '../../../domain/news-vocabulary.js';
+import {
+  anyOf,
+  CHIEF_EDITOR_ROLES,
+  EDITOR_ROLES,
+  OTHER_CREDIT_ROLES,
+  PERSON_NAME,
+  ROLE_PREFIXES,
+  roleSource,
+  WRITER_ROLES,
+} from '../../../domain/news-vocabulary.js';
 
 /** Authors and editor named by the byline lines of an item. */
 export interface Bylines {
@@ -23,8 +32,24 @@ const OUTLET = /(?:报|网|社|台|都|中心|新闻|客户端)$/;
 const ACCOUNT = /^[\p{Script=Han}A-Za-z0-9·_-]{2,20}$/u;
 /** Words that sit where names sit but are not names. */
 const NOT_NAMES = new Set([
-  '报道', '摄影', '通讯员', '记者', '编辑', '供图', '本报', '综合', '整理', '整合', '编译', '未知', '佚名', '匿名', '来源', '本站',
-  '原创', '小编',
+  '报道',
+  '摄影',
+  '通讯员',
+  '记者',
+  '编辑',
+  '供图',
+  '本报',
+  '综合',
+  '整理',
+  '整合',
+  '编译',
+  '未知',
+  '佚名',
+  '匿名',
+  '来源',
+  '本站',
+  '原创',
+  '小编',
 ]);
 /** The staff-code suffix some CMSs append to names: 杨倩_NF4425. */
 const STAFF_CODE = /_[A-Za-z]+\d*$/;
@@ -73,6 +98,11 @@ function splitByRole(line: string): { role: string | undefined; names: string[] 
 function splitNames(text: string): string[] {
   return text
     .split(/[\s、，,;；/／]+/)
-    .map((name) => name.replace(/[:：。.]/g, '').replace(STAFF_CODE, '').trim())
+    .map((name) =>
+      name
+        .replace(/[:：。.]/g, '')
+        .replace(STAFF_CODE, '')
+        .trim(),
+    )
     .filter(Boolean);
 }

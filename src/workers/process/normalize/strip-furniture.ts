@@ -2,7 +2,16 @@ import render from 'dom-serializer';
 import { isTag, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
-import { anyOf, COMMENT_MARKERS, EDITOR_ROLES, OTHER_CREDIT_ROLES, RELATED_LIST_HEADINGS, roleSource, SHARE_MARKERS, WRITER_ROLES } from '../../../domain/news-vocabulary.js';
+import {
+  anyOf,
+  COMMENT_MARKERS,
+  EDITOR_ROLES,
+  OTHER_CREDIT_ROLES,
+  RELATED_LIST_HEADINGS,
+  roleSource,
+  SHARE_MARKERS,
+  WRITER_ROLES,
+} from '../../../domain/news-vocabulary.js';
 import { assertParsableDepth, assertShallowTree } from '../../../domain/html-depth.js';
 
 /** What was taken out of an article's HTML, and why; logged at debug level by `process`. */
@@ -15,7 +24,10 @@ export interface RemovedFurniture {
 const LIST_MARKERS = new RegExp(`^${anyOf(RELATED_LIST_HEADINGS)}`);
 const SHARE = new RegExp(`^(?:${anyOf(SHARE_MARKERS)}|打开.{0,6}APP)`);
 const COMMENTS = new RegExp(`^(?:${anyOf(COMMENT_MARKERS)}|已有\\d+条评论)`);
-const EDITOR_LINE = new RegExp(`^[（(【\\[]?\\s*${anyOf([...EDITOR_ROLES, ...OTHER_CREDIT_ROLES])}\\s*[:：]\\s*[\\p{Script=Han}·\\s、]{2,20}[）)】\\]]?$`, 'u');
+const EDITOR_LINE = new RegExp(
+  `^[（(【\\[]?\\s*${anyOf([...EDITOR_ROLES, ...OTHER_CREDIT_ROLES])}\\s*[:：]\\s*[\\p{Script=Han}·\\s、]{2,20}[）)】\\]]?$`,
+  'u',
+);
 const COPYRIGHT = /(版权所有|copyright|©|未经(本网)?授权.{0,10}(转载|使用)|转载请注明|本文系.{0,10}原创)/i;
 /** A line that is nothing but roles and names: （记者 张伟 通讯员 李娜）, □通讯员 武建堂, 文/王晓东. Not 记者从…获悉. */
 const BYLINE_LINE = new RegExp(
@@ -64,8 +76,37 @@ function classify(text: string): RemovedFurniture['kind'] | undefined {
 }
 
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol',
-  'dl', 'li', 'dt', 'dd', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'blockquote', 'figure', 'figcaption', 'pre', 'center',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'dl',
+  'li',
+  'dt',
+  'dd',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'pre',
+  'center',
 ]);
 /** Lists and tables are judged whole: a list of links is furniture as a unit. */
 const UNIT = new Set(['ul', 'ol', 'dl', 'table']);

@@ -39,7 +39,10 @@ function atomEntry(entry: FeedEntry): Item {
 
 /** RFC 4287 §2: the language of the feed's text, as xml:lang on the root element. */
 function withLanguage(xml: string, language: string): string {
-  return xml.replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(language)}">`);
+  return xml.replace(
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(language)}">`,
+  );
 }
 
 /** `feed` writes only alternate, self and hub links; RFC 5005 §3 adds first, previous, next and last. */

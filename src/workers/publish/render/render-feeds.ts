@@ -41,7 +41,11 @@ const RENDERERS: Record<FeedFormat, (head: FeedHead, entries: readonly FeedEntry
  * reached us, so that an item that is old by its source's clock still moves the validator
  * (RFC 9110 §8.8.2: Last-Modified changes whenever the representation does).
  */
-export function renderFeeds(meta: FeedMeta, articles: readonly Article[], policy: ContentPolicy = { kind: 'full' }): Record<FeedFormat, RenderedFeed> {
+export function renderFeeds(
+  meta: FeedMeta,
+  articles: readonly Article[],
+  policy: ContentPolicy = { kind: 'full' },
+): Record<FeedFormat, RenderedFeed> {
   const entries = articles.map((article) => toFeedEntry(article, policy));
   const newest = entries.reduce((max, entry) => Math.max(max, entry.changed), 0) || Date.parse(meta.emptySince);
   // HTTP dates have whole seconds; the documents say the same instant.

@@ -51,7 +51,9 @@ function rssItem(entry: FeedEntry): Item {
     category: entry.categories.map((name) => ({ name })),
     ...(entry.image ? { image: entry.image } : {}),
     // RSS 2.0 <author> must be an e-mail address; names go in dc:creator, one per author.
-    ...(entry.authors.length > 0 ? { extensions: [{ name: 'dc:creator', objects: repeated(entry.authors.map((name) => ({ _text: name }))) }] } : {}),
+    ...(entry.authors.length > 0
+      ? { extensions: [{ name: 'dc:creator', objects: repeated(entry.authors.map((name) => ({ _text: name }))) }] }
+      : {}),
   };
 }
 

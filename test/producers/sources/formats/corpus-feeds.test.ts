@@ -12,14 +12,17 @@ const files = HAS_SHARED ? readdirSync(FEEDS).sort() : [];
 describe.skipIf(!HAS_SHARED)(`real-world feeds in ${FEEDS}${HAS_SHARED ? '' : ` (skipped: ${SHARED_MISSING})`}`, () => {
   it('are all there', () => expect(files.length).toBeGreaterThanOrEqual(9));
 
-  it.each(files.filter((file) => file !== 'incomplete-fields.atom'))('%s parses into items with titles, links and no mojibake', async (file) => {
-    const feed = await parseFeed(decodeBody(readFileSync(path.join(FEEDS, file))), `https://feeds.example.org/${file}`);
-    expect(feed.items.length).toBeGreaterThan(0);
-    for (const item of feed.items) {
-      expect(item.url ?? item.guid, `${file}: every item has a link or guid`).toBeTruthy();
-      expect(`${item.title ?? ''}${item.html ?? ''}`).not.toContain('\ufffd');
-    }
-  });
+  it.each(files.filter((file) => file !== 'incomplete-fields.atom'))(
+    '%s parses into items with titles, links and no mojibake',
+    async (file) => {
+      const feed = await parseFeed(decodeBody(readFileSync(path.join(FEEDS, file))), `https://feeds.example.org/${file}`);
+      expect(feed.items.length).toBeGreaterThan(0);
+      for (const item of feed.items) {
+        expect(item.url ?? item.guid, `${file}: every item has a link or guid`).toBeTruthy();
+        expect(`${item.title ?? ''}${item.html ?? ''}`).not.toContain('\ufffd');
+      }
+    },
+  );
 
   it('drops an entry with nothing in it (incomplete-fields.atom) instead of failing the feed', async () => {
     const feed = await parseFeed(decodeBody(readFileSync(path.join(FEEDS, 'incomplete-fields.atom'))), 'https://feeds.example.org/');
@@ -37,4 +40,3 @@ describe.skipIf(!HAS_SHARED)(`real-world feeds in ${FEEDS}${HAS_SHARED ? '' : ` 
     expect(JSON.stringify(feed.items)).toMatch(/[áéíóúãõç]/);
   });
 });
-

@@ -46,14 +46,102 @@ describe('parseFeed on the example feeds', () => {
   });
 
   const cases: [string, number, ExpectedItem][] = [
-    ['taian-news.rss', 0, { title: '清明假期泰山景区接待游客21.3万人次', url: `${Y}/taian/news/202404/6941286.html`, guid: 'yybnet-taian-6941286', published: '2024-04-07T18:30:00+08:00', authors: ['泰山晚报记者 陈晨'], htmlStart: '<p>记者从泰山景区获悉，清明假期三天' }],
-    ['taian-news.rss', 1, { title: '新泰市首条城乡定制公交线路开通', url: `${Y}/taian/xintai/news/202404/6939874.html`, guid: 'yybnet-xintai-6939874', published: '2024-04-02T09:10:00+08:00', authors: ['xintai@yybnet.net (记者 张伟)'], htmlStart: '<p>4月1日，新泰市首条城乡定制公交线路正式开通运营。' }],
-    ['taian-news.rss', 4, { title: '泰安市春季重点项目集中开工 126个项目总投资385亿元', url: `${Y}/taian/news/202403/6933512.html`, guid: 'yybnet-taian-6933512', published: '2024-03-14T10:20:00+08:00', authors: ['泰安日报记者 孟凡'], htmlStart: '<p>□泰安日报记者 孟凡</p><p>3月13日' }],
-    ['taian-news.rss', 5, { title: '泰安市成功创建 中国科协创新驱动助力工程示范市', url: `${Y}/taian/feicheng/news/201707/5862101.html`, guid: 'yybnet-feicheng-5862101', published: '2017-07-05T10:39:00+08:00', authors: ['武建堂'], htmlStart: '<p>近日,中国科协2017年创新驱动助力工程' }],
-    ['county-news-gbk.rss', 0, { title: '新泰市楼德镇：小煎饼做成大产业', url: `${Y}/taian/xintai/news/202404/6942075.html`, guid: 'county-6942075', published: '2024-04-12T08:20:00+08:00', authors: ['记者 张伟'], htmlStart: '<p>走进新泰市楼德镇的煎饼加工园区' }],
-    ['county-news-gbk.rss', 4, { title: '宁阳县“春风行动”送岗位5800余个', url: `${Y}/taian/ningyang/news/202403/6931622.html`, guid: 'county-6931622', published: '2024-03-05T10:00:00+08:00', authors: ['宁阳县融媒体中心'], htmlStart: '<p>3月4日，宁阳县2024年“春风行动”' }],
-    ['xintai-dongping.atom', 0, { title: '东平县接山镇：“共富工坊”让群众家门口就业', url: `${Y}/taian/dongping/news/202405/6952486.html`, guid: 'tag:yybnet.net,2024-05-20:/taian/dongping/news/202405/6952486', published: '2024-05-20T11:15:00+08:00', authors: ['刘芳'], htmlStart: '<p>5月18日，在东平县接山镇朝阳庄村' }],
-    ['xintai-dongping.atom', 1, { title: '新泰市龙廷镇：2000亩大樱桃迎来采摘季', url: `${Y}/taian/xintai/news/202405/6951234.html`, guid: 'tag:yybnet.net,2024-05-14:/taian/xintai/news/202405/6951234', published: '2024-05-14T10:05:00+08:00', authors: ['张伟'], htmlStart: '<p>眼下，新泰市龙廷镇2000余亩大樱桃陆续成熟' }],
+    [
+      'taian-news.rss',
+      0,
+      {
+        title: '清明假期泰山景区接待游客21.3万人次',
+        url: `${Y}/taian/news/202404/6941286.html`,
+        guid: 'yybnet-taian-6941286',
+        published: '2024-04-07T18:30:00+08:00',
+        authors: ['泰山晚报记者 陈晨'],
+        htmlStart: '<p>记者从泰山景区获悉，清明假期三天',
+      },
+    ],
+    [
+      'taian-news.rss',
+      1,
+      {
+        title: '新泰市首条城乡定制公交线路开通',
+        url: `${Y}/taian/xintai/news/202404/6939874.html`,
+        guid: 'yybnet-xintai-6939874',
+        published: '2024-04-02T09:10:00+08:00',
+        authors: ['xintai@yybnet.net (记者 张伟)'],
+        htmlStart: '<p>4月1日，新泰市首条城乡定制公交线路正式开通运营。',
+      },
+    ],
+    [
+      'taian-news.rss',
+      4,
+      {
+        title: '泰安市春季重点项目集中开工 126个项目总投资385亿元',
+        url: `${Y}/taian/news/202403/6933512.html`,
+        guid: 'yybnet-taian-6933512',
+        published: '2024-03-14T10:20:00+08:00',
+        authors: ['泰安日报记者 孟凡'],
+        htmlStart: '<p>□泰安日报记者 孟凡</p><p>3月13日',
+      },
+    ],
+    [
+      'taian-news.rss',
+      5,
+      {
+        title: '泰安市成功创建 中国科协创新驱动助力工程示范市',
+        url: `${Y}/taian/feicheng/news/201707/5862101.html`,
+        guid: 'yybnet-feicheng-5862101',
+        published: '2017-07-05T10:39:00+08:00',
+        authors: ['武建堂'],
+        htmlStart: '<p>近日,中国科协2017年创新驱动助力工程',
+      },
+    ],
+    [
+      'county-news-gbk.rss',
+      0,
+      {
+        title: '新泰市楼德镇：小煎饼做成大产业',
+        url: `${Y}/taian/xintai/news/202404/6942075.html`,
+        guid: 'county-6942075',
+        published: '2024-04-12T08:20:00+08:00',
+        authors: ['记者 张伟'],
+        htmlStart: '<p>走进新泰市楼德镇的煎饼加工园区',
+      },
+    ],
+    [
+      'county-news-gbk.rss',
+      4,
+      {
+        title: '宁阳县“春风行动”送岗位5800余个',
+        url: `${Y}/taian/ningyang/news/202403/6931622.html`,
+        guid: 'county-6931622',
+        published: '2024-03-05T10:00:00+08:00',
+        authors: ['宁阳县融媒体中心'],
+        htmlStart: '<p>3月4日，宁阳县2024年“春风行动”',
+      },
+    ],
+    [
+      'xintai-dongping.atom',
+      0,
+      {
+        title: '东平县接山镇：“共富工坊”让群众家门口就业',
+        url: `${Y}/taian/dongping/news/202405/6952486.html`,
+        guid: 'tag:yybnet.net,2024-05-20:/taian/dongping/news/202405/6952486',
+        published: '2024-05-20T11:15:00+08:00',
+        authors: ['刘芳'],
+        htmlStart: '<p>5月18日，在东平县接山镇朝阳庄村',
+      },
+    ],
+    [
+      'xintai-dongping.atom',
+      1,
+      {
+        title: '新泰市龙廷镇：2000亩大樱桃迎来采摘季',
+        url: `${Y}/taian/xintai/news/202405/6951234.html`,
+        guid: 'tag:yybnet.net,2024-05-14:/taian/xintai/news/202405/6951234',
+        published: '2024-05-14T10:05:00+08:00',
+        authors: ['张伟'],
+        htmlStart: '<p>眼下，新泰市龙廷镇2000余亩大樱桃陆续成熟',
+      },
+    ],
   ];
 
   it.each(cases)('%s item %d', async (file, index, expected) => {
@@ -104,8 +192,18 @@ describe('parseFeed on other formats', () => {
     const feed = await parseFeed(fixture('dongping-news-0.3.atom'), `${Y}/feeds/dongping.atom`);
     expect(feed.title).toBe('东平新闻 Atom 0.3');
     expect(feed.items.map((item) => [item.title, item.guid, item.url, item.authors])).toEqual([
-      ['东平县老湖镇：东平湖畔“渔家乐”走出致富新路', 'tag:yybnet.net,2024:/taian/dongping/news/202404/6940552', `${Y}/taian/dongping/news/202404/6940552.html`, ['刘芳']],
-      ['东平县州城街道 启动古城墙遗址保护工程', 'tag:yybnet.net,2024:/taian/dongping/news/202404/6939702', `${Y}/taian/dongping/news/202404/6939702.html`, ['李明远']],
+      [
+        '东平县老湖镇：东平湖畔“渔家乐”走出致富新路',
+        'tag:yybnet.net,2024:/taian/dongping/news/202404/6940552',
+        `${Y}/taian/dongping/news/202404/6940552.html`,
+        ['刘芳'],
+      ],
+      [
+        '东平县州城街道 启动古城墙遗址保护工程',
+        'tag:yybnet.net,2024:/taian/dongping/news/202404/6939702',
+        `${Y}/taian/dongping/news/202404/6939702.html`,
+        ['李明远'],
+      ],
     ]);
     expect(feed.items[0]!.html).toBe('<p>春暖花开，东平湖畔游人渐多。</p><p>老湖镇地处东平湖畔，沿湖岸线20余公里。</p>');
   });
@@ -132,7 +230,8 @@ describe('parseFeed on other formats', () => {
   });
 
   it('resolves relative item links against the feed URL when the feed has no link', async () => {
-    const xml = '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>a</title><id>1</id><link href="news/a.html"/></entry></feed>';
+    const xml =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>a</title><id>1</id><link href="news/a.html"/></entry></feed>';
     const feed = await parseFeed(xml, `${Y}/feeds/dir/x.atom`);
     expect(feed.items[0]!.url).toBe(`${Y}/feeds/dir/news/a.html`);
   });
@@ -234,7 +333,10 @@ describe('parseFeed on what real feeds send', () => {
       const link = i < 8 ? `${Y}/taian/news/${i}.html` : `${Y}/`;
       return `<item><title>第${i}条新闻</title><link>${link}</link><guid>channel-guid</guid><description>正文${i}</description></item>`;
     }).join('');
-    const feed = await parseFeed(`<rss version="2.0"><channel><title>t</title><link>${Y}/</link>${items}</channel></rss>`, `${Y}/feeds/a.rss`);
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><title>t</title><link>${Y}/</link>${items}</channel></rss>`,
+      `${Y}/feeds/a.rss`,
+    );
     const keys = new Set(feed.items.map((item) => itemKeyOf('src', item)));
     expect(keys.size).toBe(10);
     expect(feed.items.slice(0, 8).map((item) => item.url)).toEqual(Array.from({ length: 8 }, (_, i) => `${Y}/taian/news/${i}.html`));
@@ -244,28 +346,56 @@ describe('parseFeed on what real feeds send', () => {
   it('gives the same answer every time for a feed that declares an external entity', async () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&xxe;</title><item><title>a</title></item></channel></rss>`;
     const outcomes = [];
-    for (let i = 0; i < 3; i++) outcomes.push(await parseFeed(xxe, `${Y}/a.rss`).then(() => 'parsed', (error: Error) => error.message));
+    for (let i = 0; i < 3; i++)
+      outcomes.push(
+        await parseFeed(xxe, `${Y}/a.rss`).then(
+          () => 'parsed',
+          (error: Error) => error.message,
+        ),
+      );
     expect(outcomes).toEqual(Array(3).fill('feed: the document uses the external entity "xxe", which is never fetched'));
     // …and the next, ordinary document is not affected by it.
     expect((await parseFeed(example('taian-news.rss'), `${Y}/feeds/taian-news.rss`)).items).toHaveLength(6);
   });
 
   it('reads HTML entities XML does not define, and a bare ampersand', async () => {
-    const feed = await parseFeed(`<rss version="2.0"><channel><title>t</title><item><title>泰安&nbsp;新闻 &copy; AT&T</title><link>${Y}/a?x=1&y=2</link></item></channel></rss>`, `${Y}/a.rss`);
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><title>t</title><item><title>泰安&nbsp;新闻 &copy; AT&T</title><link>${Y}/a?x=1&y=2</link></item></channel></rss>`,
+      `${Y}/a.rss`,
+    );
     expect(feed.items[0]!.title).toBe('泰安 新闻 © AT&T');
     expect(feed.items[0]!.url).toBe(`${Y}/a?x=1&y=2`);
   });
 
   it('reads Atom feeds with the shapes rss-parser throws on: links without href, entries without elements', async () => {
-    const feed = await parseFeed(atom('<link/><entry>只有文字</entry><entry/><entry><id>1</id><title>a</title><link>not-an-href</link><link href="/a.html"/></entry>'), `${Y}/feeds/a.atom`);
+    const feed = await parseFeed(
+      atom('<link/><entry>只有文字</entry><entry/><entry><id>1</id><title>a</title><link>not-an-href</link><link href="/a.html"/></entry>'),
+      `${Y}/feeds/a.atom`,
+    );
     expect(feed.items.map((item) => [item.title, item.url])).toEqual([['a', `${Y}/a.html`]]);
   });
 
   it.each([
-    ['an entity bomb', `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]><rss version="2.0"><channel><title>&e;</title></channel></rss>`, /^feed: the entity "e" expands to more than 65536 characters/],
-    ['elements nested 10,000 deep', `<rss version="2.0"><channel><title>t</title><item>${'<x>'.repeat(10_000)}x${'</x>'.repeat(10_000)}</item></channel></rss>`, /^feed: elements nested more than 256 deep/],
-    ['an RSS document without a channel', '<rss version="2.0"><item><title>a</title></item></rss>', /^feed: the RSS document has no <channel>/],
-    ['a sitemap', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.cn/</loc></url></urlset>', /^feed: the XML document is a <urlset>, not an RSS or Atom feed/],
+    [
+      'an entity bomb',
+      `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]><rss version="2.0"><channel><title>&e;</title></channel></rss>`,
+      /^feed: the entity "e" expands to more than 65536 characters/,
+    ],
+    [
+      'elements nested 10,000 deep',
+      `<rss version="2.0"><channel><title>t</title><item>${'<x>'.repeat(10_000)}x${'</x>'.repeat(10_000)}</item></channel></rss>`,
+      /^feed: elements nested more than 256 deep/,
+    ],
+    [
+      'an RSS document without a channel',
+      '<rss version="2.0"><item><title>a</title></item></rss>',
+      /^feed: the RSS document has no <channel>/,
+    ],
+    [
+      'a sitemap',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.cn/</loc></url></urlset>',
+      /^feed: the XML document is a <urlset>, not an RSS or Atom feed/,
+    ],
   ])('refuses %s with a message naming it', async (_case, xml, message) => {
     await expect(parseFeed(xml, `${Y}/a.rss`)).rejects.toThrow(message);
   });

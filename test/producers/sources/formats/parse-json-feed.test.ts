@@ -18,15 +18,45 @@ describe('parseJsonFeed: JSON Feed 1.1', () => {
   });
 
   it.each([
-    [0, { guid: 'yybnet-taishan-6952019', url: `${Y}/taian/taishan/news/202405/6952019.html`, title: '泰山区财源街道打造“15分钟便民生活圈”', published: '2024-05-20T16:02:00+08:00', updated: '2024-05-21T09:00:00+08:00', authors: ['赵磊', '孙静'], categories: ['泰山区', '民生'], images: [`${Y}/uploads/2024/05/caiyuan.jpg`], summary: '财源街道青年路社区便民服务综合体正式投入使用。', text: undefined }],
-    [1, { guid: '6952020', url: `${Y}/taian/news/202405/6952020.html`, title: '泰安城区新增3条公交线路 6月1日起开通运营', published: '2024-05-20T00:00:00Z', updated: undefined, authors: ['地方网泰安频道'], categories: [], images: [], summary: undefined, html: undefined }],
+    [
+      0,
+      {
+        guid: 'yybnet-taishan-6952019',
+        url: `${Y}/taian/taishan/news/202405/6952019.html`,
+        title: '泰山区财源街道打造“15分钟便民生活圈”',
+        published: '2024-05-20T16:02:00+08:00',
+        updated: '2024-05-21T09:00:00+08:00',
+        authors: ['赵磊', '孙静'],
+        categories: ['泰山区', '民生'],
+        images: [`${Y}/uploads/2024/05/caiyuan.jpg`],
+        summary: '财源街道青年路社区便民服务综合体正式投入使用。',
+        text: undefined,
+      },
+    ],
+    [
+      1,
+      {
+        guid: '6952020',
+        url: `${Y}/taian/news/202405/6952020.html`,
+        title: '泰安城区新增3条公交线路 6月1日起开通运营',
+        published: '2024-05-20T00:00:00Z',
+        updated: undefined,
+        authors: ['地方网泰安频道'],
+        categories: [],
+        images: [],
+        summary: undefined,
+        html: undefined,
+      },
+    ],
     [2, { guid: 'yybnet-daiyue-6935027', authors: ['通讯员 韩冰'], published: '2024-03-20T08:50:00+08:00' }],
   ])('item %d', (index, expected) => {
     expect(feed.items[index]).toMatchObject(expected);
   });
 
   it('keeps content_html as html and content_text as text', () => {
-    expect(feed.items[0]!.html).toBe('<p>5月18日，泰山区财源街道青年路社区便民服务综合体正式投入使用。</p><p>据了解，财源街道计划年底前实现辖区14个社区便民生活圈全覆盖。</p>');
+    expect(feed.items[0]!.html).toBe(
+      '<p>5月18日，泰山区财源街道青年路社区便民服务综合体正式投入使用。</p><p>据了解，财源街道计划年底前实现辖区14个社区便民生活圈全覆盖。</p>',
+    );
     expect(feed.items[1]!.text).toBe('记者从泰安市交通运输局获悉，6月1日起城区新增3条公交线路。\n三条线路均采用新能源公交车。');
   });
 });
@@ -52,7 +82,10 @@ describe('parseJsonFeed: JSON Feed 1.0', () => {
 
 describe('parseJsonFeed: relative URLs without a home page', () => {
   it('resolves against the feed URL', () => {
-    const text = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', url: 'news/a.html', image: '/img/a.jpg' }] });
+    const text = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: 'a', url: 'news/a.html', image: '/img/a.jpg' }],
+    });
     const item = parseJsonFeed(text, `${Y}/feeds/dir/x.json`).items[0]!;
     expect(item.url).toBe(`${Y}/feeds/dir/news/a.html`);
     expect(item.images).toEqual([`${Y}/img/a.jpg`]);

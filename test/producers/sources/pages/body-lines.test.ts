@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LEAD_LABEL, findInlineByline, isBylineLine, isCaptionCredit, isEditorLine, isEndMatter, isOriginalTitleLine,
-  sourceOfLine, startsWithFurnitureMarker,
+  LEAD_LABEL,
+  findInlineByline,
+  isBylineLine,
+  isCaptionCredit,
+  isEditorLine,
+  isEndMatter,
+  isOriginalTitleLine,
+  sourceOfLine,
+  startsWithFurnitureMarker,
 } from '../../../../src/producers/sources/pages/body-lines.js';
 
 describe('isBylineLine', () => {
@@ -102,10 +109,11 @@ describe('line classifiers', () => {
     expect(startsWithFurnitureMarker(text)).toBe(expected);
   });
 
-  it.each([['划重点：', true], ['图集', true], ['【编前语】2020年1月1日出版的《求是》杂志', false]])(
-    'LEAD_LABEL matches %s → %s',
-    (text, expected) => {
-      expect(LEAD_LABEL.test(text)).toBe(expected);
-    },
-  );
+  it.each([
+    ['划重点：', true],
+    ['图集', true],
+    ['【编前语】2020年1月1日出版的《求是》杂志', false],
+  ])('LEAD_LABEL matches %s → %s', (text, expected) => {
+    expect(LEAD_LABEL.test(text)).toBe(expected);
+  });
 });

@@ -26,7 +26,8 @@ describe('discoverArticleLinks on feicheng-list.html', () => {
   });
 
   it('with a selector that also matches javascript: and mailto: links: keeps http links once each', () => {
-    const html = '<div class="l"><a href="a.html">一</a><a href="b.html">二</a><a href="a.html">一</a><a href="javascript:;">二</a><a href="mailto:x@y.z">三</a></div>';
+    const html =
+      '<div class="l"><a href="a.html">一</a><a href="b.html">二</a><a href="a.html">一</a><a href="javascript:;">二</a><a href="mailto:x@y.z">三</a></div>';
     expect(discoverArticleLinks(html, HTTP_LIST_URL, 'div.l a')).toEqual([`${HTTP_LIST_URL}a.html`, `${HTTP_LIST_URL}b.html`]);
   });
 
@@ -55,9 +56,21 @@ describe('discoverArticleLinks without a selector, by list quality', () => {
     `<ul class="${cls}">${hrefs.map((href, i) => `<li><a href="${href}">泰安市第${i}条新闻的标题文字</a>${dated ? '<span>2024-03-26</span>' : ''}</li>`).join('')}</ul>`;
 
   it.each([
-    ['a dated list over a longer undated one', `${list('a', ['/x/1.html', '/x/2.html', '/x/3.html', '/x/4.html'], false)}${list('b', ['/y/1.html', '/y/2.html', '/y/3.html'], true)}`, ['https://www.example.com/y/1.html', 'https://www.example.com/y/2.html', 'https://www.example.com/y/3.html']],
-    ['links under the list page\'s own path over links across the site', `${list('a', ['/x/1.html', '/x/2.html', '/x/3.html', '/x/4.html'], false)}${list('b', ['1.html', '2.html', '3.html'], false)}`, [`${PAGE}1.html`, `${PAGE}2.html`, `${PAGE}3.html`]],
-    ['a list not headed by 相关新闻', `<h3>相关新闻</h3>${list('a', ['1.html', '2.html', '3.html', '4.html'], true)}<h3>本地</h3>${list('b', ['5.html', '6.html'], true)}`, [`${PAGE}5.html`, `${PAGE}6.html`]],
+    [
+      'a dated list over a longer undated one',
+      `${list('a', ['/x/1.html', '/x/2.html', '/x/3.html', '/x/4.html'], false)}${list('b', ['/y/1.html', '/y/2.html', '/y/3.html'], true)}`,
+      ['https://www.example.com/y/1.html', 'https://www.example.com/y/2.html', 'https://www.example.com/y/3.html'],
+    ],
+    [
+      "links under the list page's own path over links across the site",
+      `${list('a', ['/x/1.html', '/x/2.html', '/x/3.html', '/x/4.html'], false)}${list('b', ['1.html', '2.html', '3.html'], false)}`,
+      [`${PAGE}1.html`, `${PAGE}2.html`, `${PAGE}3.html`],
+    ],
+    [
+      'a list not headed by 相关新闻',
+      `<h3>相关新闻</h3>${list('a', ['1.html', '2.html', '3.html', '4.html'], true)}<h3>本地</h3>${list('b', ['5.html', '6.html'], true)}`,
+      [`${PAGE}5.html`, `${PAGE}6.html`],
+    ],
   ])('prefers %s', (_, body, expected) => {
     expect(discoverArticleLinks(`<html><body>${body}</body></html>`, PAGE)).toEqual(expected);
   });

@@ -12,7 +12,19 @@ function extract(file: string, pageUrl = `file://${file}`) {
 const Y = 'https://www.yybnet.net/taian';
 
 /** Page furniture that must never reach the body. */
-const FURNITURE = ['新闻推荐', '猜你喜欢', '热点排行', '热点阅读', '频道推荐', '乡里乡亲', '分享到', '评论', 'Copyright', '相关新闻', '文明上网'];
+const FURNITURE = [
+  '新闻推荐',
+  '猜你喜欢',
+  '热点排行',
+  '热点阅读',
+  '频道推荐',
+  '乡里乡亲',
+  '分享到',
+  '评论',
+  'Copyright',
+  '相关新闻',
+  '文明上网',
+];
 /** The 热点排行 sidebar headlines, the same on every page. */
 const HOT_RANK = [
   '泰安市春季重点项目集中开工 126个项目总投资385亿元',
@@ -146,7 +158,10 @@ describe('extractArticle on the example pages', () => {
   });
 
   it('uses the page URL when there is no canonical link', () => {
-    const html = readFileSync(path.join(EXAMPLES, 'pages', 'feicheng-taoyuan-taohua.html'), 'utf8').replace(/<link rel="canonical"[^>]*>/, '');
+    const html = readFileSync(path.join(EXAMPLES, 'pages', 'feicheng-taoyuan-taohua.html'), 'utf8').replace(
+      /<link rel="canonical"[^>]*>/,
+      '',
+    );
     expect(extractArticle(html, 'https://m.yybnet.net/a/6937245.html').url).toBe('https://m.yybnet.net/a/6937245.html');
   });
 });

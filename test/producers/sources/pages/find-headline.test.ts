@@ -11,18 +11,44 @@ function headlineOf(body: string, title: string, ogTitle = '') {
 
 describe('findHeadline', () => {
   it.each([
-    ['an h1 that equals the title before its site suffix', '<h1>泰安举办读书节</h1>', '泰安举办读书节_泰安新闻_示例网', '泰安举办读书节', 'h1'],
+    [
+      'an h1 that equals the title before its site suffix',
+      '<h1>泰安举办读书节</h1>',
+      '泰安举办读书节_泰安新闻_示例网',
+      '泰安举办读书节',
+      'h1',
+    ],
     ['an h2 when the page has no h1', '<h2>泰安举办读书节</h2><h2>作者最新文章</h2>', '泰安举办读书节', '泰安举办读书节', 'h2'],
-    ['a plain div whose text starts the title', '<div>顺德区大良街道调研众创金融街</div>', '顺德区大良街道调研众创金融街 东区办事处_中山网', '顺德区大良街道调研众创金融街', 'div'],
-    ['a titled div under an empty h1, not a ticker link', '<div class="nav"><a href="/1">法国大罢工影响交通</a></div><h1></h1><div class="h-title">法国大罢工影响交通</div>', '法国大罢工影响交通-新华网', '法国大罢工影响交通', 'div'],
-    ['a heading that links to itself', '<h1><a href="/self">泰安举办读书节活动</a></h1>', '泰安举办读书节活动_示例网', '泰安举办读书节活动', 'h1'],
+    [
+      'a plain div whose text starts the title',
+      '<div>顺德区大良街道调研众创金融街</div>',
+      '顺德区大良街道调研众创金融街 东区办事处_中山网',
+      '顺德区大良街道调研众创金融街',
+      'div',
+    ],
+    [
+      'a titled div under an empty h1, not a ticker link',
+      '<div class="nav"><a href="/1">法国大罢工影响交通</a></div><h1></h1><div class="h-title">法国大罢工影响交通</div>',
+      '法国大罢工影响交通-新华网',
+      '法国大罢工影响交通',
+      'div',
+    ],
+    [
+      'a heading that links to itself',
+      '<h1><a href="/self">泰安举办读书节活动</a></h1>',
+      '泰安举办读书节活动_示例网',
+      '泰安举办读书节活动',
+      'h1',
+    ],
     ['the first h1 when the title names only the site', '<h1>泰安举办读书节</h1><h1>热点</h1>', '示例网', '泰安举办读书节', 'h1'],
   ])('%s', (_, body, title, text, tag) => {
     expect(headlineOf(body, title)).toEqual({ text, tag });
   });
 
   it('agrees with og:title when the document title differs', () => {
-    expect(headlineOf('<h3>魏少军：产业结构扭曲</h3><h1>观察者网</h1>', '观察者网', '魏少军：产业结构扭曲').text).toBe('魏少军：产业结构扭曲');
+    expect(headlineOf('<h3>魏少军：产业结构扭曲</h3><h1>观察者网</h1>', '观察者网', '魏少军：产业结构扭曲').text).toBe(
+      '魏少军：产业结构扭曲',
+    );
   });
 
   it('falls back to the document title without its suffix when nothing on the page shows it', () => {

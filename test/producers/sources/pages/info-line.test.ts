@@ -11,7 +11,12 @@ describe('parseInfoLine', () => {
     ['2019年06月15日08:18 来源：人民网-文化频道 分享到：', '2019年06月15日08:18', '人民网-文化频道', []],
     ['澎湃新闻记者 贺梨萍 2020-06-06 10:08 来源：澎湃新闻 字号', '2020-06-06 10:08', '澎湃新闻', ['记者 贺梨萍']],
     ['石佳/中国青年报 2019-09-24 09:10 字号 超大', '2019-09-24 09:10', '中国青年报', ['作者：石佳']],
-    ['发布日期: 2021-01-05 信息来源: 中国空间技术研究院、中国运载火箭技术研究院等 字号:', '2021-01-05', '中国空间技术研究院、中国运载火箭技术研究院等', []],
+    [
+      '发布日期: 2021-01-05 信息来源: 中国空间技术研究院、中国运载火箭技术研究院等 字号:',
+      '2021-01-05',
+      '中国空间技术研究院、中国运载火箭技术研究院等',
+      [],
+    ],
     ['泰山旅游圈 发布时间：10-08 12:00', undefined, undefined, []],
     ['2019-09-07 13:43:45 来源: 证券市场红周刊 责任编辑：杨倩_NF4425', '2019-09-07 13:43:45', '证券市场红周刊', ['责任编辑：杨倩_NF4425']],
   ])('%s', (line, date, source, bylines) => {
@@ -56,9 +61,19 @@ describe('choosePublished', () => {
 
   it.each([
     ['the visible date and time over a disagreeing meta', '2019-09-07 19:02', meta({ published: '2019-9-7 21:30:50' }), '2019-09-07 19:02'],
-    ['the meta time over a visible date without time', '2019-06-15', meta({ published: '2019-06-15T08:18:00+08:00' }), '2019-06-15T08:18:00+08:00'],
+    [
+      'the meta time over a visible date without time',
+      '2019-06-15',
+      meta({ published: '2019-06-15T08:18:00+08:00' }),
+      '2019-06-15T08:18:00+08:00',
+    ],
     ['a visible date without time when there is no meta', '发布日期: 2012-06-24', meta({}), '2012-06-24'],
-    ['a yearless visible time with the year of the modified meta', '发布时间：01-1417:58', meta({ modified: '2020-01-14 17:58:59' }), '2020-01-14 17:58'],
+    [
+      'a yearless visible time with the year of the modified meta',
+      '发布时间：01-1417:58',
+      meta({ modified: '2020-01-14 17:58:59' }),
+      '2020-01-14 17:58',
+    ],
     ['nothing without evidence', '阅读 100', meta({}), undefined],
   ])('%s', (_, headerText, pageMeta, expected) => {
     expect(choosePublished({ headerText, trailerText: '', meta: pageMeta })).toBe(expected);

@@ -18,10 +18,25 @@ describe('matchSiteRule', () => {
   it.each([
     ['the fetched URL host', '', 'https://www.example.com/a/1.html', RULES['example.com']],
     ['the domain itself', '', 'https://example.com/', RULES['example.com']],
-    ['a canonical link, for a saved file', '<link rel="canonical" href="https://m.example.com/1.html">', 'file:///tmp/1.html', RULES['example.com']],
+    [
+      'a canonical link, for a saved file',
+      '<link rel="canonical" href="https://m.example.com/1.html">',
+      'file:///tmp/1.html',
+      RULES['example.com'],
+    ],
     ['og:url', '<meta property="og:url" content="https://news.example.org/1">', 'file:///tmp/1.html', RULES['news.example.org']],
-    ['a mobile-agent meta', '<meta name="mobile-agent" content="format=html5;url=https://m.example.com/1.html">', 'file:///tmp/1.html', RULES['example.com']],
-    ['a mobile alternate link', '<link rel="alternate" media="handheld" href="//m.example.com/1.html">', 'file:///tmp/1.html', RULES['example.com']],
+    [
+      'a mobile-agent meta',
+      '<meta name="mobile-agent" content="format=html5;url=https://m.example.com/1.html">',
+      'file:///tmp/1.html',
+      RULES['example.com'],
+    ],
+    [
+      'a mobile alternate link',
+      '<link rel="alternate" media="handheld" href="//m.example.com/1.html">',
+      'file:///tmp/1.html',
+      RULES['example.com'],
+    ],
     ['the site name in og:site_name', '<meta property="og:site_name" content="示例新闻">', 'file:///tmp/1.html', RULES['news.example.org']],
   ])('finds the rule by %s', (_, head, pageUrl, expected) => {
     expect(ruleFor(head, pageUrl)).toBe(expected);
@@ -31,7 +46,11 @@ describe('matchSiteRule', () => {
     ['a file path that names the site', '', 'file:///corpus/example.com/1.html'],
     ['a host that only ends like the domain', '', 'https://notexample.com/1.html'],
     ['a feed link on the site', '<link rel="alternate" type="application/rss+xml" href="https://example.com/rss">', 'file:///tmp/1.html'],
-    ['a site name claimed by a page fetched from another host', '<meta property="og:site_name" content="示例新闻">', 'https://copies.example.net/1.html'],
+    [
+      'a site name claimed by a page fetched from another host',
+      '<meta property="og:site_name" content="示例新闻">',
+      'https://copies.example.net/1.html',
+    ],
   ])('finds none for %s', (_, head, pageUrl) => {
     expect(ruleFor(head, pageUrl)).toBeUndefined();
   });

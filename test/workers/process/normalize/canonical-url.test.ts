@@ -18,23 +18,26 @@ describe('canonicalizeUrl', () => {
     ['keeps another port', 'https://www.yybnet.net:8443/a.html', 'https://www.yybnet.net:8443/a.html'],
     ['keeps other parameters in order', `${KEXIE}?utm_source=x&id=5&page=2&spm=a#top`, `${KEXIE}?id=5&page=2`],
     ['leaves a URL without tracking alone', `${KEXIE}?id=5`, `${KEXIE}?id=5`],
-    ['percent-encodes a Chinese path', 'https://www.yybnet.net/泰安/新闻.html', 'https://www.yybnet.net/%E6%B3%B0%E5%AE%89/%E6%96%B0%E9%97%BB.html'],
+    [
+      'percent-encodes a Chinese path',
+      'https://www.yybnet.net/泰安/新闻.html',
+      'https://www.yybnet.net/%E6%B3%B0%E5%AE%89/%E6%96%B0%E9%97%BB.html',
+    ],
     ['returns a non-URL trimmed', '  yybnet-taian-6941286 ', 'yybnet-taian-6941286'],
   ])('%s', (_, input, expected) => {
     expect(canonicalizeUrl(input)).toBe(expected);
   });
 
-  it.each([
-    [`${KEXIE}?utm_source=x#c`],
-    [`HTTP://Example.COM:80/a?b=1&from=x`],
-    [`${KEXIE}?id=5&page=2`],
-  ])('is idempotent: %s', (input) => {
+  it.each([[`${KEXIE}?utm_source=x#c`], [`HTTP://Example.COM:80/a?b=1&from=x`], [`${KEXIE}?id=5&page=2`]])('is idempotent: %s', (input) => {
     const once = canonicalizeUrl(input);
     expect(canonicalizeUrl(once)).toBe(once);
   });
 
   it.each([
-    ['https://www.yybnet.net/search?q=%E6%B3%B0%E5%AE%89%20%E8%82%A5%E5%9F%8E&utm_source=x', 'https://www.yybnet.net/search?q=%E6%B3%B0%E5%AE%89%20%E8%82%A5%E5%9F%8E'],
+    [
+      'https://www.yybnet.net/search?q=%E6%B3%B0%E5%AE%89%20%E8%82%A5%E5%9F%8E&utm_source=x',
+      'https://www.yybnet.net/search?q=%E6%B3%B0%E5%AE%89%20%E8%82%A5%E5%9F%8E',
+    ],
     ['https://www.yybnet.net/a.html?print&from=timeline', 'https://www.yybnet.net/a.html?print'],
   ])('gives %s the canonical URL of the same page without tracking (%s)', (tracked, clean) => {
     expect(canonicalizeUrl(tracked)).toBe(canonicalizeUrl(clean));

@@ -177,7 +177,11 @@ describe('normalizeItem: fields from a feed item', () => {
   });
 
   it('takes the editor the page names over the byline editor', () => {
-    const article = normalizeItem(item({ title: '标题', text: '正文', authors: ['（责任编辑：孙静）'], editor: ' 李四 ' }), SOURCE, FETCHED);
+    const article = normalizeItem(
+      item({ title: '标题', text: '正文', authors: ['（责任编辑：孙静）'], editor: ' 李四 ' }),
+      SOURCE,
+      FETCHED,
+    );
     expect(article.editor).toBe('李四');
   });
 
@@ -189,7 +193,11 @@ describe('normalizeItem: fields from a feed item', () => {
   });
 
   it('makes a title from the text when the item has none', () => {
-    const article = normalizeItem(item({ text: '泰安市成功创建中国科协创新驱动助力工程示范市。全国共评出11个地级示范市。' }), SOURCE, FETCHED);
+    const article = normalizeItem(
+      item({ text: '泰安市成功创建中国科协创新驱动助力工程示范市。全国共评出11个地级示范市。' }),
+      SOURCE,
+      FETCHED,
+    );
     expect(article.title).toBe('泰安市成功创建中国科协创新驱动助力工程示范市。');
   });
 
@@ -212,13 +220,27 @@ describe('normalizeItem: fields from a feed item', () => {
   it('stores no lone surrogate from any field (JSON can carry one, no encoding can store it)', () => {
     const lone = '\ud83d';
     const article = normalizeItem(
-      item({ title: `标题${lone}`, html: `<p>正文${lone}</p>`, summary: `摘要\udc00`, authors: [`作者：IT之家${lone}`], editor: `李四${lone}`, originalSource: `泰安日报${lone}` }),
+      item({
+        title: `标题${lone}`,
+        html: `<p>正文${lone}</p>`,
+        summary: `摘要\udc00`,
+        authors: [`作者：IT之家${lone}`],
+        editor: `李四${lone}`,
+        originalSource: `泰安日报${lone}`,
+      }),
       SOURCE,
       FETCHED,
     );
     const strings = JSON.stringify(article);
     expect(strings).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i);
-    for (const value of [article.title, article.contentHtml, article.contentText, article.summary, article.editor ?? '', article.originalSource ?? '']) {
+    for (const value of [
+      article.title,
+      article.contentHtml,
+      article.contentText,
+      article.summary,
+      article.editor ?? '',
+      article.originalSource ?? '',
+    ]) {
       expect(value.isWellFormed()).toBe(true);
     }
     expect(article.title).toBe('标题\ufffd');
@@ -233,7 +255,10 @@ describe('normalizeItem: fields from a feed item', () => {
 describe('normalizeItem on bylines inside a feed item', () => {
   it('reads the authors from a byline line of the text and removes it from the body', () => {
     const article = normalizeItem(
-      item({ title: '新泰市青云街道老旧小区改造开工', html: '<p>（记者 张伟 通讯员 李娜）</p><p>3月12日，青云街道12个老旧小区改造项目集中开工。</p>' }),
+      item({
+        title: '新泰市青云街道老旧小区改造开工',
+        html: '<p>（记者 张伟 通讯员 李娜）</p><p>3月12日，青云街道12个老旧小区改造项目集中开工。</p>',
+      }),
       SOURCE,
       FETCHED,
     );

@@ -13,9 +13,17 @@ describe('sanitizeContent: what is removed', () => {
     ['style', '<style>p{color:red}</style><p>正文</p>', '<p>正文</p>'],
     ['iframe with its text', '<p>正文</p><iframe src="https://ads.example/">广告</iframe>', '<p>正文</p>'],
     ['noscript', '<p>正文</p><noscript>请启用JavaScript</noscript>', '<p>正文</p>'],
-    ['form controls', '<p>正文</p><form action="/post"><textarea>留言</textarea><input value="x"><select><option>一</option></select></form>', '<p>正文</p>'],
+    [
+      'form controls',
+      '<p>正文</p><form action="/post"><textarea>留言</textarea><input value="x"><select><option>一</option></select></form>',
+      '<p>正文</p>',
+    ],
     ['onclick and style attributes', '<p onclick="steal()" style="color:red" class="x">正文</p>', '<p>正文</p>'],
-    ['onerror on an image', `<p><img src="${BASE.replace(/[^/]+$/, 'a.jpg')}" onerror="steal()"></p>`, `<p><img src="${BASE.replace(/[^/]+$/, 'a.jpg')}" /></p>`],
+    [
+      'onerror on an image',
+      `<p><img src="${BASE.replace(/[^/]+$/, 'a.jpg')}" onerror="steal()"></p>`,
+      `<p><img src="${BASE.replace(/[^/]+$/, 'a.jpg')}" /></p>`,
+    ],
     ['javascript: links', '<p><a href="javascript:alert(1)">点击</a>正文</p>', '<p><a>点击</a>正文</p>'],
     ['an empty paragraph', '<p>正文</p><p> </p><p>&nbsp;</p>', '<p>正文</p>'],
     ['an empty span and div', '<div><span></span></div><p>正文</p>', '<p>正文</p>'],
@@ -34,12 +42,32 @@ describe('sanitizeContent: form furniture in feed HTML', () => {
 
 describe('sanitizeContent: what is rewritten', () => {
   it.each([
-    ['a root-relative image', '<p><img src="/uploads/2017/07/kexie.jpg" alt="图"></p>', '<p><img src="https://www.yybnet.net/uploads/2017/07/kexie.jpg" alt="图" /></p>'],
-    ['a document-relative link', '<p><a href="../201706/5858734.html">上一篇稿件</a></p>', '<p><a href="https://www.yybnet.net/taian/feicheng/news/201706/5858734.html">上一篇稿件</a></p>'],
+    [
+      'a root-relative image',
+      '<p><img src="/uploads/2017/07/kexie.jpg" alt="图"></p>',
+      '<p><img src="https://www.yybnet.net/uploads/2017/07/kexie.jpg" alt="图" /></p>',
+    ],
+    [
+      'a document-relative link',
+      '<p><a href="../201706/5858734.html">上一篇稿件</a></p>',
+      '<p><a href="https://www.yybnet.net/taian/feicheng/news/201706/5858734.html">上一篇稿件</a></p>',
+    ],
     ['a protocol-relative image', '<p><img src="//img.yybnet.net/a.jpg"></p>', '<p><img src="https://img.yybnet.net/a.jpg" /></p>'],
-    ['a lazy data-original image', '<p><img class="lazy" src="/static/images/grey.gif" data-original="/uploads/2017/07/kexie.jpg"></p>', '<p><img src="https://www.yybnet.net/uploads/2017/07/kexie.jpg" /></p>'],
-    ['a lazy data-src image over a data: placeholder', '<p><img src="data:image/gif;base64,R0lGOD" data-src="/uploads/a.jpg"></p>', '<p><img src="https://www.yybnet.net/uploads/a.jpg" /></p>'],
-    ['an absolute link, left as it is', '<p><a href="https://www.yybnet.net/taian/">泰安</a></p>', '<p><a href="https://www.yybnet.net/taian/">泰安</a></p>'],
+    [
+      'a lazy data-original image',
+      '<p><img class="lazy" src="/static/images/grey.gif" data-original="/uploads/2017/07/kexie.jpg"></p>',
+      '<p><img src="https://www.yybnet.net/uploads/2017/07/kexie.jpg" /></p>',
+    ],
+    [
+      'a lazy data-src image over a data: placeholder',
+      '<p><img src="data:image/gif;base64,R0lGOD" data-src="/uploads/a.jpg"></p>',
+      '<p><img src="https://www.yybnet.net/uploads/a.jpg" /></p>',
+    ],
+    [
+      'an absolute link, left as it is',
+      '<p><a href="https://www.yybnet.net/taian/">泰安</a></p>',
+      '<p><a href="https://www.yybnet.net/taian/">泰安</a></p>',
+    ],
   ])('makes %s absolute', (_, html, expected) => {
     expect(sanitizeContent(html, BASE)).toBe(expected);
   });

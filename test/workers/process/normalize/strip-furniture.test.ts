@@ -5,7 +5,12 @@ const BODY = '<p>近日，新泰市羊流镇召开安全生产工作会议。</p
 
 describe('stripFurniture', () => {
   it.each([
-    ['a related-news heading with its link list', '<div><h4>相关新闻</h4><ul><li><a href="/a">羊流镇开展植树</a></li><li><a href="/b">楼德镇召开会议</a></li></ul></div>', 'related-list', '羊流镇开展植树'],
+    [
+      'a related-news heading with its link list',
+      '<div><h4>相关新闻</h4><ul><li><a href="/a">羊流镇开展植树</a></li><li><a href="/b">楼德镇召开会议</a></li></ul></div>',
+      'related-list',
+      '羊流镇开展植树',
+    ],
     ['a 猜你喜欢 block', '<div class="like">猜你喜欢：<a href="/c">东平湖渔家乐</a></div>', 'related-list', '东平湖渔家乐'],
     ['a 热点排行 list', '<h3>热点排行</h3><ol><li><a href="/1">泰山景区游客21万</a></li></ol>', 'related-list', '泰山景区游客21万'],
     ['a share bar', '<p>分享到：微信 微博 QQ空间</p>', 'share-bar', 'QQ空间'],

@@ -197,7 +197,10 @@ describe('renderFeeds: validators', () => {
   });
 
   it.each(formats)('%s: same articles → same bytes and ETag', (format) => {
-    const again = renderFeeds(META, ARTICLES.map((a) => ({ ...a })));
+    const again = renderFeeds(
+      META,
+      ARTICLES.map((a) => ({ ...a })),
+    );
     expect(again[format].etag).toBe(rendered[format].etag);
     expect(again[format].body.equals(rendered[format].body)).toBe(true);
   });

@@ -29,7 +29,14 @@ const NINGYANG = makeArticle({
   updatedAt: '2024-03-11T08:00:00+08:00',
   firstSeenAt: '2024-03-11T08:00:00+08:00',
 });
-const DIRTY = makeArticle({ url: 'https://www.yybnet.net/xintai/3.html', contentText: '正文', title: HOSTILE, summary: HOSTILE, contentHtml: `<p>${HOSTILE}</p>`, authors: [HOSTILE] });
+const DIRTY = makeArticle({
+  url: 'https://www.yybnet.net/xintai/3.html',
+  contentText: '正文',
+  title: HOSTILE,
+  summary: HOSTILE,
+  contentHtml: `<p>${HOSTILE}</p>`,
+  authors: [HOSTILE],
+});
 
 /** Page 2 of 5 (10 items, 2 a page) of the public xintai feed: every paging link is present. */
 const publicPage = (articles: Article[]) => renderPage(channelFeed(SETTINGS, 'xintai'), { limit: 2, page: 2 }, 10, articles);
@@ -108,7 +115,9 @@ describe('feed documents: content', () => {
 
   it('RSS gives pubDate in RFC 822 form, a non-permalink guid and authors as dc:creator', async () => {
     const xml = text([XINTAI], 'rss');
-    expect(xml).toMatch(/<pubDate>(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT<\/pubDate>/);
+    expect(xml).toMatch(
+      /<pubDate>(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT<\/pubDate>/,
+    );
     expect(xml).toContain(`<guid isPermaLink="false">urn:syndicator:article:${XINTAI.id}</guid>`);
     expect(xml).not.toContain('<author>');
     const item = (await new Parser().parseString(xml)).items[0]!;
@@ -124,16 +133,22 @@ describe('feed documents: content', () => {
     expect(text([XINTAI], 'atom')).toContain('<category label="xintai" term="xintai"/>');
   });
 
-  it('keeps an article\'s id across an update of its title and content', () => {
+  it("keeps an article's id across an update of its title and content", () => {
     const updated = { ...XINTAI, title: `${XINTAI.title}（更新）`, contentHtml: '<p>更正</p>', updatedAt: '2024-03-13T08:00:00+08:00' };
     const ids = (articles: Article[]) => (JSON.parse(text(articles, 'json')) as { items: { id: string }[] }).items.map((item) => item.id);
     expect(ids([updated])).toEqual(ids([XINTAI]));
     expect(text([updated], 'atom')).toContain(`<id>urn:syndicator:article:${XINTAI.id}</id>`);
   });
 
-  it('moves Last-Modified when an item that is old by its source\'s clock reaches the feed', () => {
+  it("moves Last-Modified when an item that is old by its source's clock reaches the feed", () => {
     const before = publicPage([XINTAI]).atom.lastModified;
-    const late = makeArticle({ url: 'https://x.cn/late.html', contentText: '补发', publishedAt: '2024-01-01T08:00:00+08:00', updatedAt: '2024-01-01T08:00:00+08:00', firstSeenAt: '2024-04-01T08:00:00+08:00' });
+    const late = makeArticle({
+      url: 'https://x.cn/late.html',
+      contentText: '补发',
+      publishedAt: '2024-01-01T08:00:00+08:00',
+      updatedAt: '2024-01-01T08:00:00+08:00',
+      firstSeenAt: '2024-04-01T08:00:00+08:00',
+    });
     const after = publicPage([XINTAI, late]).atom.lastModified;
     expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
     expect(after).toBe('Mon, 01 Apr 2024 00:00:00 GMT');
