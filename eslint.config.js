@@ -18,6 +18,15 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript (the bin shim, tool configs) is outside the TypeScript project.
+    files: ['**/*.js', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly' },
+    },
+  },
+  {
     // In tests, `!` is an assertion like any other: a value that is not there fails the test at once.
     files: ['test/**', 'bench/**', 'scripts/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

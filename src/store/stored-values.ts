@@ -56,10 +56,10 @@ export const storedArticleSchema = z.object({
   channels: z.array(placementSchema),
   contentHash: z.string(),
   alsoPublishedBy: z.array(alsoPublishedSchema).default([]),
-}) satisfies z.ZodType<Article, unknown>;
+}) satisfies z.ZodType<Article>;
 
 /** Parses a JSON string read from `key` with `schema`; throws CorruptValueError naming the key and the field. */
-export function decodeStored<T>(schema: z.ZodType<T, unknown>, json: string, key: string): T {
+export function decodeStored<T>(schema: z.ZodType<T>, json: string, key: string): T {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -70,7 +70,7 @@ export function decodeStored<T>(schema: z.ZodType<T, unknown>, json: string, key
 }
 
 /** Checks a value read from `key` (a hash, a parsed JSON) with `schema`; throws CorruptValueError naming the key and the field. */
-export function checkStored<T>(schema: z.ZodType<T, unknown>, value: unknown, key: string): T {
+export function checkStored<T>(schema: z.ZodType<T>, value: unknown, key: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
