@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript (the bin shim, tool configs) is outside the TypeScript project.
-    files: ['**/*.js', '**/*.cjs'],
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '../src/config/load-config.js';
 import { enqueueItems } from '../src/queues/enqueue.js';
 import type { ProcessPayload } from '../src/queues/payloads.js';
+import type { Verdict } from '../src/domain/verdict.js';
 import { startRoles, type Roles } from '../src/app/start-roles.js';
 import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
@@ -216,7 +217,7 @@ async function benchItemLatency(url: string, base: Config): Promise<void> {
   const prefix = config.redis.prefix;
   const processQueue = new Queue<ProcessPayload>('process', { connection, prefix });
   const eventsConnection = new Redis(url, { maxRetriesPerRequest: null });
-  const events = new QueueEvents('process', { connection: eventsConnection, prefix });
+  const events = new QueueEvents<Verdict>('process', { connection: eventsConnection, prefix });
   await events.waitUntilReady();
   const completions = new Map<string, { at: number; verdict: { kind: string; articleId: string } }>();
   events.on('completed', ({ jobId, returnvalue }) => void completions.set(jobId, { at: performance.now(), verdict: returnvalue }));
@@ -242,7 +243,9 @@ async function benchItemLatency(url: string, base: Config): Promise<void> {
   await events.close();
   eventsConnection.disconnect();
   await workers.close();
-  await processQueue.obliterate({ force: true }).catch(() => {});
+  await processQueue.obliterate({ force: true }).catch(() => {
+    // Best effort: cleanUp below deletes every key of the prefix anyway.
+  });
   await processQueue.close();
   await connection.quit();
   await cleanUp(url, prefix);
@@ -254,14 +257,17 @@ async function offerLoad(processQueue: Queue<ProcessPayload>): Promise<{ jobs: M
   const runId = randomUUID().slice(0, 6);
   const jobs = new Map<string, Tracked>();
   const start = performance.now();
-  for (let sent = 0; sent < total; await sleep(5)) {
+  let sent = 0;
+  while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
-    if (due <= sent) continue;
-    const now = new Date().toISOString();
-    const batch = Array.from({ length: due - sent }, (_, i) => benchItem(runId, sent + i, now));
-    const at = performance.now();
-    for (const id of await enqueueItems(processQueue, batch)) jobs.set(id, { enqueued: at });
-    sent = due;
+    if (due > sent) {
+      const now = new Date().toISOString();
+      const batch = Array.from({ length: due - sent }, (_, i) => benchItem(runId, sent + i, now));
+      const at = performance.now();
+      for (const id of await enqueueItems(processQueue, batch)) jobs.set(id, { enqueued: at });
+      sent = due;
+    }
+    await sleep(5);
   }
   return { jobs, loadSeconds: (performance.now() - start) / 1000 };
 }

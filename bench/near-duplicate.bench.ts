@@ -22,7 +22,7 @@ function storyText(seed: number, chars = 300): string {
   let text = '';
   while (text.length < chars) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    text += state % 37 === 0 ? `${state % 997}，` : COMMON[state % COMMON.length];
+    text += state % 37 === 0 ? `${state % 997}，` : COMMON.charAt(state % COMMON.length);
   }
   return text;
 }

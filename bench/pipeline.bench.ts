@@ -44,7 +44,7 @@ async function measureNoop(url: string, concurrency: number): Promise<number> {
   const queue = new Queue('noop', { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   let done = 0;
   const finished = new Promise<void>((resolve) => {
-    const worker = new Worker('noop', async () => {}, { connection, prefix, concurrency });
+    const worker = new Worker('noop', () => Promise.resolve(), { connection, prefix, concurrency });
     worker.on('completed', () => {
       if (++done === ITEMS) void worker.close().then(resolve);
     });

@@ -8,11 +8,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as OpenCC from 'opencc-js';
 import { z } from 'zod';
 import { decodeBody } from '../src/producers/sources/fetch/decode-body.js';
 import { extractArticle } from '../src/producers/sources/pages/extract-article.js';
 import { htmlToText } from '../src/workers/process/normalize/html-to-text.js';
+import { createConverter } from '../src/workers/process/dedupe/opencc-converter.js';
 
 export interface PairSide {
   title: string;
@@ -151,9 +151,10 @@ function cutBetween(text: string, first: string, last: string): string | undefin
   const positions: number[] = [];
   let squashed = '';
   for (let i = 0; i < text.length; i++) {
-    if (/\s/.test(text[i]!)) continue;
+    const char = text.charAt(i);
+    if (/\s/.test(char)) continue;
     positions.push(i);
-    squashed += text[i];
+    squashed += char;
   }
   const [head, tail] = [first.replace(/\s+/g, ''), last.replace(/\s+/g, '')];
   const start = squashed.indexOf(head);
@@ -245,7 +246,7 @@ function truncate(text: string, ratio: number): string {
 
 let converter: ((text: string) => string) | undefined;
 function toTraditional(text: string): string {
-  const convert = (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  const convert = (converter ??= createConverter({ from: 'cn', to: 'tw' }));
   return convert(text);
 }
 
@@ -270,7 +271,7 @@ const HALF_WIDTH: Record<string, string> = {
 function toHalfWidth(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => HALF_WIDTH[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[、。“”‘’【】　]/g, (c) => HALF_WIDTH[c]!);
+    .replace(/[、。“”‘’【】\u3000]/g, (c) => HALF_WIDTH[c]!);
 }
 
 /**

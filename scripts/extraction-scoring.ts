@@ -71,7 +71,7 @@ function scoreTime(label: PageLabel, output: ScoredOutput): FieldVerdict {
   if (!label.publish_time) return { scored: false, passed: false };
   const want = label.publish_time.trim().replace('T', ' ').slice(0, 16);
   const got = output.publishedAt ? chinaMinute(output.publishedAt) : undefined;
-  const passed = got !== undefined && got.startsWith(want);
+  const passed = got?.startsWith(want) ?? false;
   return { scored: true, passed, why: passed ? undefined : `got ${got ?? 'none'}, want ${want}` };
 }
 

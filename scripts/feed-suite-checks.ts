@@ -140,6 +140,8 @@ function collapse(text: string): string {
 
 /** A value as JSON, cut to 120 characters. */
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined for undefined, functions and symbols, whatever its type says.
+  const json = JSON.stringify(value) as string | undefined;
+  const text = json ?? String(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

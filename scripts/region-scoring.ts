@@ -73,7 +73,7 @@ export function scoreRegionSet(setName: string): RegionScore {
     if (same) exact++;
     else
       misses.push(
-        `${item.id} (${item.kind}) ${item.title} — expected [${want}], got [${got}]: ${placements.map((p) => `${p.id} ${p.score} ${p.evidence.map((e) => `${e.name}@${e.where}×${e.weight}`).join(' ')}`).join('; ')}`,
+        `${item.id} (${item.kind}) ${item.title} — expected [${want.join(',')}], got [${got.join(',')}]: ${placements.map((p) => `${p.id} ${p.score} ${p.evidence.map((e) => `${e.name}@${e.where}×${e.weight}`).join(' ')}`).join('; ')}`,
       );
     const kind = perKind.get(item.kind) ?? { items: 0, exact: 0 };
     kind.items++;

@@ -30,7 +30,7 @@ const HOW_TO_GET_REDIS = `Syndicator needs Redis 6.2 or later. Any of these will
  * `redis-server` child process with its data (append-only file on) under `dataDir`.
  */
 export async function resolveRedis(configuredUrl: string | undefined, dataDir: string): Promise<ResolvedRedis> {
-  const nothingToStop = async () => {};
+  const nothingToStop = () => Promise.resolve();
   if (configuredUrl) {
     if (!(await pingRedis(configuredUrl))) {
       throw new RedisUnavailableError(`redis: REDIS_URL=${maskCredentials(configuredUrl)} does not answer.\n${HOW_TO_GET_REDIS}`);
@@ -38,8 +38,9 @@ export async function resolveRedis(configuredUrl: string | undefined, dataDir: s
     return { url: configuredUrl, origin: 'REDIS_URL', stop: nothingToStop };
   }
   if (await pingRedis(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, origin: 'local', stop: nothingToStop };
-  const child = await startRedisServer(dataDir).catch((cause: Error) => {
-    throw new RedisUnavailableError(`redis: nothing answers on 127.0.0.1:6379 and ${cause.message}.\n${HOW_TO_GET_REDIS}`, { cause });
+  const child = await startRedisServer(dataDir).catch((cause: unknown) => {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new RedisUnavailableError(`redis: nothing answers on 127.0.0.1:6379 and ${reason}.\n${HOW_TO_GET_REDIS}`, { cause });
   });
   return { ...child, origin: 'child' };
 }
@@ -53,10 +54,14 @@ export async function pingRedis(url: string, timeoutMs = 1_000): Promise<boolean
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => {});
+  client.on('error', () => {
+    // connect() or ping() rejects with the same error; without a listener ioredis would also print it.
+  });
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG';
+    // The types promise PONG; what answers on the port may be something else that speaks RESP.
+    const reply: string = await client.ping();
+    return reply === 'PONG';
   } catch {
     return false;
   } finally {

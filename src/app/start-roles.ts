@@ -92,7 +92,9 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared));
     return { baseUrl: address?.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'), close };
   } catch (error) {
-    await close().catch(() => {});
+    await close().catch(() => {
+      // Starting failed; that error is the one to report, not what closing the half-started parts says.
+    });
     throw error;
   }
 }

@@ -111,7 +111,7 @@ export const partnerSchema = z
     rate: z.strictObject({ max: z.number().int().min(1).default(60), per: durationSchema.default(60_000) }).prefault({}),
   })
   .refine((partner) => (partner.key === undefined) !== (partner.keyEnv === undefined), {
-    message: 'give exactly one of key and keyEnv',
+    error: 'give exactly one of key and keyEnv',
   });
 
 /** How sources are fetched: politeness and the limits of one fetch. */

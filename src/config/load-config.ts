@@ -4,6 +4,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Channel } from '../domain/channel.js';
+import { dropEmpty } from '../domain/drop-empty.js';
 import type { Partner } from '../domain/partner.js';
 import type { Source } from '../domain/source.js';
 
@@ -47,10 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const port = parsePort(env.PORT);
   return parseConfig(text, configPath, {
     port,
-    host: env.HOST || '0.0.0.0',
-    redisUrl: env.REDIS_URL || undefined,
-    adminToken: env.SYNDICATOR_ADMIN_TOKEN || undefined,
-    log: { level: env.LOG_LEVEL || undefined, pretty: env.LOG_FORMAT === 'pretty' },
+    host: dropEmpty(env.HOST) ?? '0.0.0.0',
+    redisUrl: dropEmpty(env.REDIS_URL),
+    adminToken: dropEmpty(env.SYNDICATOR_ADMIN_TOKEN),
+    log: { level: dropEmpty(env.LOG_LEVEL), pretty: env.LOG_FORMAT === 'pretty' },
     env,
   });
 }
@@ -104,7 +105,8 @@ export function parseConfig(
     urls: file.urls,
     workers: file.workers,
     channels: file.channels,
-    sources: file.sources.map(({ interval, allowPrivateNetwork: _replaced, ...source }) => ({
+    // allowPrivateNetwork never gets this far: the schema refuses any value for it.
+    sources: file.sources.map(({ interval, ...source }) => ({
       ...source,
       url: resolveSourceUrl(source.url, baseDir),
       intervalMs: interval,
@@ -113,7 +115,7 @@ export function parseConfig(
     log: overrides.log ?? { level: undefined, pretty: false },
     partners: file.partners.map(({ key, keyEnv, rate, ...partner }, index) => ({
       ...partner,
-      key: key ?? partnerKeyFromEnv(keyEnv!, overrides.env ?? {}, `${configPath}: partners.${index}.keyEnv`),
+      key: key ?? partnerKeyFromEnv(keyEnv, overrides.env ?? {}, `${configPath}: partners.${index}.keyEnv`),
       rate: { max: rate.max, perMs: rate.per },
     })),
   };
@@ -163,7 +165,9 @@ function checkReferences(file: ConfigFile, configPath: string): void {
   if (problems.length > 0) throw new ConfigError(`config: ${configPath}: ${problems.join('; ')}`);
 }
 
-function partnerKeyFromEnv(name: string, env: NodeJS.ProcessEnv, where: string): string {
+function partnerKeyFromEnv(name: string | undefined, env: NodeJS.ProcessEnv, where: string): string {
+  // The schema asks for exactly one of key and keyEnv, so a partner without a key has keyEnv.
+  if (name === undefined) throw new ConfigError(`config: ${where}: give exactly one of key and keyEnv`);
   const key = env[name];
   if (!key || key.length < 16)
     throw new ConfigError(`config: ${where}: environment variable ${name} must hold a key of at least 16 characters`);

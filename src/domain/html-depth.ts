@@ -115,8 +115,8 @@ export function estimateNestingDepth(markup: string): number {
 export function nestingDepth(nodes: readonly AnyNode[]): number {
   let deepest = 0;
   const stack: [AnyNode, number][] = nodes.map((node) => [node, 1]);
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [node, depth] = entry;
     if (depth > deepest) deepest = depth;
     if (hasChildren(node)) for (const child of node.children) stack.push([child, depth + 1]);
   }

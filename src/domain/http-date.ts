@@ -18,19 +18,26 @@ const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
  */
 export function parseHttpDate(value: string): number | undefined {
   const text = value.trim();
+  // Every group of the three patterns takes part in a match, so the defaults are never used.
   let match = IMF_FIXDATE.exec(text);
-  if (match) return utc(match[3]!, match[2]!, match[1]!, match[4]!, match[5]!, match[6]!);
+  if (match) {
+    const [, day = '', month = '', year = '', hour = '', minute = '', second = ''] = match;
+    return utc(year, month, day, hour, minute, second);
+  }
   match = RFC_850.exec(text);
   if (match) {
+    const [, day = '', month = '', yy = '', hour = '', minute = '', second = ''] = match;
     // §5.6.7: a two-digit year more than 50 years in the future is the most recent past year of that ending.
-    const yy = Number(match[3]);
     const thisYear = new Date().getUTCFullYear();
-    let year = Math.floor(thisYear / 100) * 100 + yy;
+    let year = Math.floor(thisYear / 100) * 100 + Number(yy);
     if (year > thisYear + 50) year -= 100;
-    return utc(String(year), match[2]!, match[1]!, match[4]!, match[5]!, match[6]!);
+    return utc(String(year), month, day, hour, minute, second);
   }
   match = ASCTIME.exec(text);
-  if (match) return utc(match[6]!, match[1]!, match[2]!.trim(), match[3]!, match[4]!, match[5]!);
+  if (match) {
+    const [, month = '', day = '', hour = '', minute = '', second = '', year = ''] = match;
+    return utc(year, month, day.trim(), hour, minute, second);
+  }
   return undefined;
 }
 

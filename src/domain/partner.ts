@@ -1,3 +1,4 @@
+import { dropEmpty } from './drop-empty.js';
 import { secretsEqual } from './sha256.js';
 
 /** A partner site: it pushes articles and pulls feeds with its API key, within its rate. */
@@ -21,7 +22,7 @@ export type PartnerAuth = { ok: true; partner: Partner } | { ok: false; status: 
  * can send nothing but a URL) the `?key=` query parameter.
  */
 export function presentedKey(authorization: string | undefined, queryKey?: string): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? (queryKey || undefined);
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? dropEmpty(queryKey);
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { Article } from '../domain/article.js';
 import { showsFullContent, type ContentPolicy } from '../domain/content-policy.js';
 
+/** The fields of an article that only the store needs: its identity in its source and its dedupe hash. */
+type StoreOnlyField = 'itemKey' | 'contentHash';
+
 /** The public JSON form of an article, as `/api/articles` serves it. */
-export type ApiArticle = Omit<Article, 'itemKey' | 'contentHash'> & { contentWithheld?: true };
+export type ApiArticle = Omit<Article, StoreOnlyField> & { contentWithheld?: true };
 
 /**
  * Returns the article without the fields that only the store needs. Under a public policy an
@@ -10,8 +13,16 @@ export type ApiArticle = Omit<Article, 'itemKey' | 'contentHash'> & { contentWit
  * the full text is for partners.
  */
 export function toApiArticle(article: Article, policy: ContentPolicy = { kind: 'full' }): ApiArticle {
-  const { itemKey: _itemKey, contentHash: _contentHash, ...rest } = article;
+  const rest = withoutStoreOnlyFields(article);
   if (showsFullContent(article, policy)) return rest;
   const summaryHtml = `<p>${article.summary.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`)}</p>`;
   return { ...rest, contentHtml: summaryHtml, contentText: article.summary, contentWithheld: true };
+}
+
+/** Returns a copy of the article without the fields only the store needs, its other fields in their order. */
+function withoutStoreOnlyFields(article: Article): Omit<Article, StoreOnlyField> {
+  const copy: Omit<Article, StoreOnlyField> & Partial<Pick<Article, StoreOnlyField>> = { ...article };
+  delete copy.itemKey;
+  delete copy.contentHash;
+  return copy;
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { secretsEqual } from '../domain/sha256.js';
 
 /**
@@ -23,7 +23,7 @@ export async function registerAdminRoutes(
 }
 
 /** Returns an `onRequest` hook that answers 401 unless the request presents `token`. */
-export function requireToken(token: string): onRequestHookHandler {
+export function requireToken(token: string): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const given = presentedToken(request.headers.authorization);
     if (given !== undefined && secretsEqual(given, token)) return;

@@ -9,7 +9,7 @@ export interface HealthDeps {
 
 /** `/healthz`: the process is up. `/readyz`: Redis answers and the workers run. */
 export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const redis = await deps.redis
       .ping()

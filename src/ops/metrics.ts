@@ -9,7 +9,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prio
 /** The Prometheus metrics of one process. */
 export interface Metrics {
   registry: Registry;
-  recordVerdict(verdict: Verdict): void;
+  recordVerdict: (verdict: Verdict) => void;
 }
 
 /**

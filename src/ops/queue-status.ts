@@ -16,7 +16,9 @@ export async function describeQueues(queues: readonly Queue[]): Promise<string> 
 /** Formats rows as a plain-text table with aligned columns. */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ');
+  // A cell past the header's columns has no width to fill and is not padded.
+  const padded = (cell: string, i: number) => cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(cell)));
+  const line = (cells: string[]) => cells.map(padded).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 

@@ -19,7 +19,9 @@ export class CoalescingPublisher {
   constructor(
     private readonly queue: Queue<PublishPayload>,
     private readonly windowMs = 50,
-    private readonly onError: (error: unknown) => void = () => {},
+    private readonly onError: (error: unknown) => void = () => {
+      // Unless told where to report it, a failed request is only retried with the next window.
+    },
   ) {}
 
   /** Notes that these channels changed; their rebuild is requested within one window. */

@@ -65,7 +65,8 @@ export function parsePayload<T>(schema: z.ZodType<T>, data: unknown, queue: stri
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue?.path.join('.') || '(payload)';
+    const path = issue?.path.join('.') ?? '';
+    const where = path === '' ? '(payload)' : path;
     throw new UnrecoverableError(`${queue}: invalid job payload at ${where}: ${issue?.message ?? 'unknown'}`);
   }
   return result.data;

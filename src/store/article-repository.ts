@@ -57,13 +57,13 @@ export class ArticleRepository {
     for (const id of ids) pipeline.get(this.keys.article(id)).lrange(this.keys.alsoPublished(id), 0, -1);
     const replies = (await pipeline.exec()) ?? [];
     const articles: Article[] = [];
-    for (let i = 0; i < ids.length; i++) {
+    for (const [i, id] of ids.entries()) {
       const [jsonError, json] = replies[2 * i] ?? [];
       const [alsoError, also] = replies[2 * i + 1] ?? [];
       if (jsonError || alsoError) throw new Error('store: reading articles failed', { cause: jsonError ?? alsoError });
       if (typeof json !== 'string') continue;
-      const records = (also as string[]).map((record) => decodeStored(alsoPublishedSchema, record, this.keys.alsoPublished(ids[i]!)));
-      articles.push({ ...decodeStored(storedArticleSchema, json, this.keys.article(ids[i]!)), alsoPublishedBy: records });
+      const records = (also as string[]).map((record) => decodeStored(alsoPublishedSchema, record, this.keys.alsoPublished(id)));
+      articles.push({ ...decodeStored(storedArticleSchema, json, this.keys.article(id)), alsoPublishedBy: records });
     }
     return articles;
   }

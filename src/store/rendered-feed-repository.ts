@@ -82,7 +82,10 @@ export class RenderedFeedRepository {
     if (variants.length === 0) return [];
     const values = await this.redis.hmget(this.keys.rendered(feedId), ...variants.map((key) => `${key}:state`));
     const key = this.keys.rendered(feedId);
-    return values.map((value, i) => (value ? decodeStored(variantStateSchema, value, `${key} ${variants[i]!}:state`) : undefined));
+    return variants.map((variant, i) => {
+      const value = values[i];
+      return value ? decodeStored(variantStateSchema, value, `${key} ${variant}:state`) : undefined;
+    });
   }
 
   /** Returns the keys of the pages that are stored. */

@@ -74,5 +74,6 @@ export function checkStored<T>(schema: z.ZodType<T>, value: unknown, key: string
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new CorruptValueError(`store: ${key} is corrupt at ${issue?.path.join('.') || '(value)'}: ${issue?.message ?? 'invalid'}`);
+  const path = issue?.path.join('.') ?? '';
+  throw new CorruptValueError(`store: ${key} is corrupt at ${path === '' ? '(value)' : path}: ${issue?.message ?? 'invalid'}`);
 }

@@ -10,7 +10,8 @@ import { deletePrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
 describe('startRoles when a step fails', () => {
   const prefix = uniquePrefix('failed-start');
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-  let blocker: Server;
+  /** Taken by the test itself, so absent when it failed before. */
+  let blocker: Server | undefined;
 
   afterAll(async () => {
     blocker?.close();
@@ -19,9 +20,10 @@ describe('startRoles when a step fails', () => {
   });
 
   it('rejects when the port is taken, and leaves no worker taking jobs', async () => {
-    blocker = createServer();
+    const server = createServer();
+    blocker = server;
     const port = await new Promise<number>((resolve) =>
-      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
     );
     const config = {
       ...exampleConfig,

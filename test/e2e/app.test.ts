@@ -23,7 +23,8 @@ const FURNITURE = ['新闻推荐', '猜你喜欢', '热点排行', '频道推荐
 /** Boots the whole app on the bundled example sources and reads its output over HTTP. */
 describe('the app on the example sources', () => {
   const prefix = uniquePrefix('e2e');
-  let app: RunningApp;
+  /** Undefined until beforeAll has started it, so that afterAll can clean up after a failed start. */
+  let app: RunningApp | undefined;
   let base: string;
 
   beforeAll(async () => {

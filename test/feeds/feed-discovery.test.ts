@@ -9,7 +9,7 @@ describe('discovery: /feeds.opml and /', () => {
   beforeAll(async () => {
     t = await startFeedApp('feed-discovery', feedTestConfig(), { workers: [], scheduler: false, server: true });
   });
-  afterAll(async () => t?.close());
+  afterAll(() => t.close());
 
   it('lists every channel feed (and all) and every source feed in OPML', async () => {
     const response = await rawGet(`${t.base}/feeds.opml`);

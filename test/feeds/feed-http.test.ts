@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedItem, feedTestConfig, jsonItems, rawGet, startFeedApp, waitFor, type FeedTestApp } from './feed-test-app.js';
+import { errorMessageOf, feedItem, feedTestConfig, jsonItems, rawGet, startFeedApp, waitFor, type FeedTestApp } from './feed-test-app.js';
 
 /** Five xintai items and two ningyang items through the real process and publish workers; limit 3. */
 describe('feed HTTP: formats, caching, compression', () => {
@@ -14,7 +14,7 @@ describe('feed HTTP: formats, caching, compression', () => {
     await waitFor(async () => (await jsonItems(`${t.base}/feeds/ningyang.json`)).length === 2);
     await waitFor(async () => (await jsonItems(`${t.base}/feeds/sources/county-rss.json`)).length === 2);
   });
-  afterAll(async () => t?.close());
+  afterAll(() => t.close());
 
   const get = (path: string, headers: Record<string, string> = {}) => rawGet(`${t.base}${path}`, headers);
 
@@ -108,7 +108,7 @@ describe('feed HTTP: formats, caching, compression', () => {
     for (const query of ['limit=0', 'limit=201', 'limit=abc', 'page=0']) {
       const response = await get(`/feeds/xintai.atom?${query}`);
       expect(response.status).toBe(400);
-      expect(JSON.parse(response.body.toString()).message).toContain(query.split('=')[0]);
+      expect(errorMessageOf(response)).toContain(query.split('=')[0]);
     }
   });
 });

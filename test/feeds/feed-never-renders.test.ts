@@ -16,7 +16,7 @@ describe('a GET never renders', () => {
     // The server role alone: no publish worker anywhere, so nothing is ever rendered.
     server = await startFeedApp('feed-no-render', feedTestConfig(), { workers: [], scheduler: false, server: true });
   });
-  afterAll(async () => server?.close());
+  afterAll(() => server.close());
 
   it('answers 503 with Retry-After for a feed that was never published, and renders nothing', async () => {
     renderFeeds.mockClear();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedItem, feedTestConfig, jsonItems, rawGet, startFeedApp, waitFor, type FeedTestApp } from './feed-test-app.js';
+import { errorMessageOf, feedItem, feedTestConfig, jsonItems, rawGet, startFeedApp, waitFor, type FeedTestApp } from './feed-test-app.js';
 
 interface JsonPage {
   feed_url: string;
@@ -16,7 +16,7 @@ describe('feed paging and ?limit=', () => {
     await t.enqueue([1, 2, 3, 4, 5, 6, 7].map((n) => feedItem(n, 'xintai-rss')));
     await waitFor(async () => (await jsonItems(`${t.base}/feeds/xintai.json`)).some((item) => item.title.includes('第7次')));
   });
-  afterAll(async () => t?.close());
+  afterAll(() => t.close());
 
   const text = async (path: string) => (await rawGet(`${t.base}${path}`)).body.toString('utf8');
   const page = async (path: string) => JSON.parse(await text(path)) as JsonPage;
@@ -43,7 +43,7 @@ describe('feed paging and ?limit=', () => {
     expect(numbers(await page('/feeds/xintai.json?page=3'))).toEqual([1]);
     const past = await rawGet(`${t.base}/feeds/xintai.json?page=4`);
     expect(past.status).toBe(404);
-    expect(JSON.parse(past.body.toString()).message).toContain('page');
+    expect(errorMessageOf(past)).toContain('page');
   });
 
   it('walks the whole feed by next_url, every item once', async () => {

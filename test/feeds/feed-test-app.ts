@@ -93,7 +93,9 @@ export async function startFeedApp(
     prefix,
     redis,
     app,
-    enqueue: async (payloads) => void (await processQueue.addBulk(payloads.map((data) => ({ name: 'process-item', data })))),
+    enqueue: async (payloads) => {
+      await processQueue.addBulk(payloads.map((data) => ({ name: 'process-item', data })));
+    },
     close: async () => {
       await app.close();
       await processQueue.close();
@@ -124,7 +126,10 @@ export function rawGet(url: string, headers: Record<string, string> = {}, method
   });
 }
 
-/** Polls `check` until it holds, or fails after `timeoutMs`. */
+/** Returns the `message` of an error answer: every route answers errors as `{ error, message }`. */
+export function errorMessageOf(response: RawResponse): string {
+  return (JSON.parse(response.body.toString()) as { message: string }).message;
+}
 
 /** Returns the items of a JSON feed at a URL, or [] while it is not served. */
 export async function jsonItems(url: string): Promise<{ id: string; title: string; content_html: string }[]> {

@@ -3,6 +3,7 @@ import {
   BURST_KEY,
   DAILY_KEY,
   OTHER_KEY,
+  errorMessageOf,
   feedItem,
   feedTestConfig,
   jsonItems,
@@ -22,7 +23,7 @@ describe('partner feeds', () => {
     await waitFor(async () => (await jsonItems(`${t.base}/feeds/ningyang.json`)).length === 2);
     await waitFor(async () => (await jsonItems(`${t.base}/feeds/partner/daily/ningyang.json?key=${DAILY_KEY}`)).length === 2);
   });
-  afterAll(async () => t?.close());
+  afterAll(() => t.close());
 
   const get = (path: string, headers: Record<string, string> = {}) => rawGet(`${t.base}${path}`, headers);
 
@@ -58,7 +59,7 @@ describe('partner feeds', () => {
   ])('refuses %s', async (_case, path, status, message) => {
     const response = await get(path);
     expect(response.status).toBe(status);
-    expect(JSON.parse(response.body.toString()).message).toMatch(message);
+    expect(errorMessageOf(response)).toMatch(message);
     if (status === 401) expect(response.headers['www-authenticate']).toContain('Bearer');
   });
 

@@ -134,7 +134,9 @@ function firstFrames(error: Error): string {
 
 function describe(value: unknown): string {
   try {
-    return JSON.stringify(value)?.slice(0, 300) ?? String(value);
+    // JSON.stringify gives undefined for undefined, functions and symbols, whatever its type says.
+    const json = JSON.stringify(value) as string | undefined;
+    return json?.slice(0, 300) ?? String(value);
   } catch {
     return String(value);
   }

@@ -90,7 +90,10 @@ describe('fuzz: notModifiedSince', () => {
   const zone = process.env.TZ;
   // A server in China: asctime dates (which carry no zone) must still be read as GMT.
   beforeAll(() => void (process.env.TZ = 'Asia/Shanghai'));
-  afterAll(() => void (zone === undefined ? delete process.env.TZ : (process.env.TZ = zone)));
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
 
   it(
     'returns a boolean without throwing, within 1 s, the same twice',

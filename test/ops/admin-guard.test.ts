@@ -28,9 +28,9 @@ describe('registerAdminRoutes', () => {
   /** The real queue dashboard and a sources route behind the guard; a public feed route beside it. */
   async function appWith(token: string | undefined): Promise<FastifyInstance> {
     const app = Fastify();
-    app.get('/feeds/all.rss', async () => 'feed');
+    app.get('/feeds/all.rss', () => 'feed');
     await registerAdminRoutes(app, token, async (admin) => {
-      admin.get('/api/sources', async () => ({ items: [] }));
+      admin.get('/api/sources', () => ({ items: [] }));
       await registerDashboard(admin, [queue]);
     });
     return app;

@@ -65,12 +65,16 @@ export class FaultServer {
         }
         res.end();
       };
-      res.on('error', () => {});
+      res.on('error', () => {
+        // The client is meant to give up part way; the reset that follows is not a failure.
+      });
       pump();
     },
     '/bomb.rss': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
-      res.on('error', () => {});
+      res.on('error', () => {
+        // The client is meant to give up part way; the reset that follows is not a failure.
+      });
       res.end(this.bomb);
     },
     '/truncated.rss': (_req, res) => this.send(res, 200, goodFeed('cut', '泰山区').slice(0, 300), 'application/rss+xml'),

@@ -21,15 +21,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function findRedis(): Promise<{ url: string; origin: string; stop: () => Promise<void> }> {
-  const none = async () => {};
+  const none = () => Promise.resolve();
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, origin: 'REDIS_URL', stop: none };
   if (await pingRedis(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, origin: '127.0.0.1:6379', stop: none };
   const container = await startContainer().catch(() => undefined);
   if (container) return container;
-  const server = await startRedisServer(`${process.cwd()}/data/test-redis`).catch((error: Error) => {
-    throw new Error(
-      `tests need Redis: set REDIS_URL, run one on 127.0.0.1:6379, run Docker, or put redis-server on PATH (${error.message})`,
-    );
+  const server = await startRedisServer(`${process.cwd()}/data/test-redis`).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`tests need Redis: set REDIS_URL, run one on 127.0.0.1:6379, run Docker, or put redis-server on PATH (${reason})`);
   });
   return { ...server, origin: 'redis-server child' };
 }
@@ -42,5 +41,11 @@ async function startContainer(): Promise<{ url: string; origin: string; stop: ()
     .withStartupTimeout(30_000)
     .start();
   const url = `redis://${container.getHost()}:${container.getMappedPort(6379)}`;
-  return { url, origin: 'testcontainers', stop: async () => void (await container.stop()) };
+  return {
+    url,
+    origin: 'testcontainers',
+    stop: async () => {
+      await container.stop();
+    },
+  };
 }

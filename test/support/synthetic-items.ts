@@ -66,7 +66,7 @@ function variedText(seed: number, chars: number): string {
   let text = '';
   while (text.length < chars) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    text += state % 37 === 0 ? `${state % 997}，` : state % 29 === 0 ? '。' : COMMON[state % COMMON.length];
+    text += state % 37 === 0 ? `${state % 997}，` : state % 29 === 0 ? '。' : COMMON.charAt(state % COMMON.length);
   }
   return text;
 }

@@ -17,7 +17,10 @@ const FEED_FILE = new RegExp(`^([a-z0-9][a-z0-9_-]*)\\.(${FEED_FORMATS.join('|')
 /** Splits `taian.atom` into the feed name and format; undefined for anything else. */
 export function parseFeedFile(file: string): { name: string; format: FeedFormat } | undefined {
   const match = FEED_FILE.exec(file);
-  return match ? { name: match[1]!, format: match[2] as FeedFormat } : undefined;
+  if (!match) return undefined;
+  // FEED_FILE requires both groups, and its second admits only FEED_FORMATS.
+  const [, name = '', format = ''] = match;
+  return { name, format: format as FeedFormat };
 }
 
 /** Returns the page a query asks for: the default limit and the first page unless given. */

@@ -42,7 +42,6 @@ export async function registerPartnerFeedRoute(app: FastifyInstance, deps: Partn
       nameSpace: new StoreKeys(deps.keyPrefix).rateLimitNamespace('feeds'),
       skipOnError: false,
     });
-    const partnerOf = (request: FastifyRequest) => request.feedPartner!;
     scope.withTypeProvider<ZodTypeProvider>().get(
       '/feeds/partner/:partnerId/:file',
       {
@@ -51,16 +50,27 @@ export async function registerPartnerFeedRoute(app: FastifyInstance, deps: Partn
           const partner = await authenticate(deps, request.params, presentedKey(request.headers.authorization, request.query.key), reply);
           if (partner) request.feedPartner = partner;
         },
-        config: { rateLimit: partnerRateLimit(partnerOf, 'preHandler') },
+        config: { rateLimit: partnerRateLimit(authenticatedPartner, 'preHandler') },
       },
       async (request, reply) => {
-        const file = parseFeedFile(request.params.file)!;
+        // preValidation has answered 404 already for a file that is not a feed.
+        const file = parseFeedFile(request.params.file);
+        if (!file) return reply.code(404).send(notAFeedFile('/feeds/partner/{partner}/{channel}'));
         const spec = deps.directory.spec(feedId.partner(request.params.partnerId, file.name));
         if (!spec) return reply.code(404).send({ error: 'not_found', message: `no partner feed of "${file.name}"` });
         return serveFeed(deps.serving, request, reply, spec, file.format, variantOf(request.query, spec.defaultLimit));
       },
     );
   });
+}
+
+/**
+ * Returns the partner that preValidation authenticated. The hooks after it and the handler run
+ * only when it did: on any other outcome preValidation has answered, which ends the request.
+ */
+function authenticatedPartner(request: FastifyRequest): Partner {
+  if (!request.feedPartner) throw new Error('partner feed: no authenticated partner on a request past preValidation');
+  return request.feedPartner;
 }
 
 /** Returns the partner a request for its feed is from, or answers 404/401/403 and returns undefined. */

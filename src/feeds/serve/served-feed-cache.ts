@@ -80,7 +80,7 @@ export class ServedFeedCache {
 
   private async checkVersion(feedId: string, entry: FeedEntry | undefined): Promise<FeedEntry> {
     const version = await this.repository.version(feedId);
-    const fresh = entry && entry.version === version ? entry : { version, checkedAt: 0, docs: new Map() };
+    const fresh = entry?.version === version ? entry : { version, checkedAt: 0, docs: new Map() };
     fresh.checkedAt = this.now();
     this.feeds.set(feedId, fresh);
     return fresh;

@@ -65,17 +65,17 @@ export async function runImport(
     });
     report.queued = jobIds.length;
     const jobs = await Promise.all(jobIds.map((id) => queues.process.getJob(id)));
+    // addBulk returns one job per payload, in order.
     await Promise.all(
-      jobs.map(async (job, index) => {
+      payloads.map(async ({ item }, index) => {
         try {
+          const job = jobs[index];
           if (!job) throw new Error('the job was removed before its result was read');
           const verdict = (await job.waitUntilFinished(events)) as Verdict;
           report.verdicts[verdict.kind]++;
         } catch (error) {
           report.verdicts.failed++;
-          report.errors.push(
-            `item ${index + 1} (${payloads[index]!.item.url ?? payloads[index]!.item.title}): ${(error as Error).message}`,
-          );
+          report.errors.push(`item ${index + 1} (${item.url ?? item.title}): ${(error as Error).message}`);
         }
       }),
     );

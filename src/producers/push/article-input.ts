@@ -29,7 +29,7 @@ export const articleInputSchema = z
       .optional(),
   })
   .refine((input) => input.contentHtml !== undefined || input.contentText !== undefined, {
-    message: 'give contentHtml or contentText',
+    error: 'give contentHtml or contentText',
     path: ['contentHtml'],
   });
 

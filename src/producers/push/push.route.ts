@@ -38,8 +38,6 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDep
     nameSpace: new StoreKeys(deps.keyPrefix).rateLimitNamespace('push'),
     skipOnError: false,
   });
-  const partnerOf = (request: FastifyRequest) => request.partner!;
-
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/articles',
     {
@@ -53,18 +51,28 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDep
         }
         request.partner = auth.partner;
       },
-      config: { rateLimit: partnerRateLimit(partnerOf, 'preValidation') },
+      config: { rateLimit: partnerRateLimit(authenticatedPartner, 'preValidation') },
     },
     async (request, reply) => {
-      const partner = partnerOf(request);
+      const partner = authenticatedPartner(request);
       const inputs = request.body;
       const fetchedAt = new Date().toISOString();
       const source = { id: `partner-${partner.id}`, name: partner.name, channels: partner.channels };
       const payloads: ProcessPayload[] = inputs.map((input) => ({ source, item: inputToRawItem(input), fetchedAt }));
       const jobIds = await enqueueItems(deps.queues.process, payloads);
       return reply.code(202).send({
-        queued: jobIds.map((jobId, index) => ({ index, url: inputs[index]!.url, jobId })),
+        // One job per input, in order.
+        queued: jobIds.map((jobId, index) => ({ index, url: inputs[index]?.url, jobId })),
       });
     },
   );
+}
+
+/**
+ * Returns the partner that onRequest authenticated. The hooks after it and the handler run
+ * only when it did: on any other outcome onRequest has answered, which ends the request.
+ */
+function authenticatedPartner(request: FastifyRequest): Partner {
+  if (!request.partner) throw new Error('push: no authenticated partner on a request past onRequest');
+  return request.partner;
 }

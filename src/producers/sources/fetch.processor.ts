@@ -68,7 +68,10 @@ export function createFetchProcessor(deps: FetchProcessorDeps) {
         throw new DelayedError();
       }
       try {
-        return state ? await pollSource(deps, source, state, now(), log) : await fetchListedPage(deps, source, pageUrl!, log);
+        if (state) return await pollSource(deps, source, state, now(), log);
+        // A job without pageUrl is a poll, and every poll read its source's state above.
+        if (!pageUrl) throw new Error(`fetch: a poll of "${sourceId}" without the source's state`);
+        return await fetchListedPage(deps, source, pageUrl, log);
       } finally {
         await deps.leases.releaseHostSlot(host, holder);
       }

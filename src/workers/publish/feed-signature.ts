@@ -13,7 +13,12 @@ export function headHashOf(spec: FeedSpec): string {
 
 /** Returns `id@updatedAt` of each article: what identifies the version of the page's items. */
 export function versionsOf(articles: readonly Article[]): string[] {
-  return articles.map((article) => `${article.id}@${article.updatedAt}`);
+  return articles.map(versionOf);
+}
+
+/** Returns the version of one article: `id@updatedAt`. */
+export function versionOf(article: Article): string {
+  return `${article.id}@${article.updatedAt}`;
 }
 
 /**

@@ -7,8 +7,9 @@ import { lastPageOf, parseVariantKey, variantKey, type PageVariant } from '../..
  * read; see FeedDemandRepository for how a page comes to be asked for.
  */
 export function planPages(defaultLimit: number, demanded: readonly string[], count: number): PageVariant[] {
-  const pages: PageVariant[] = [{ limit: defaultLimit, page: 1 }];
-  const seen = new Set([variantKey(pages[0]!)]);
+  const defaultPage: PageVariant = { limit: defaultLimit, page: 1 };
+  const pages = [defaultPage];
+  const seen = new Set([variantKey(defaultPage)]);
   for (const key of demanded) {
     const variant = parseVariantKey(key);
     if (!variant || seen.has(key) || variant.page > lastPageOf(count, variant.limit)) continue;

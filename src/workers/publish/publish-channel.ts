@@ -40,19 +40,18 @@ export async function publishChannel(deps: ChannelPublishDeps, channelId: string
 /** Publishes the source feeds whose newest items differ from what was rendered, or that were touched. */
 async function publishSourceFeeds(deps: ChannelPublishDeps, changedOnAll: readonly Article[]): Promise<PublishOutcome[]> {
   const touched = new Set(changedOnAll.map((article) => article.source.id));
-  const specs = deps.catalog.sources.map((source) => sourceFeed(deps.catalog, source));
+  const feeds = deps.catalog.sources.map((source) => ({ sourceId: source.id, spec: sourceFeed(deps.catalog, source) }));
   const stale = await Promise.all(
-    specs.map(async (spec, i) => {
+    feeds.map(async ({ sourceId, spec }) => {
       const defaultKey = variantKey({ limit: spec.defaultLimit, page: 1 });
       const [newestIds, [stored], demanded] = await Promise.all([
         deps.articles.listFeed(spec.indexId, spec.defaultLimit),
         deps.rendered.getStates(spec.feedId, [defaultKey]),
         deps.demand.list(spec.feedId),
       ]);
-      const sourceId = deps.catalog.sources[i]!.id;
       const facts = { newestIds, stored, headHash: headHashOf(spec), demanded: demanded.length > 0, touched: touched.has(sourceId) };
       return isSourceFeedStale(facts);
     }),
   );
-  return Promise.all(specs.filter((_, i) => stale[i]).map((spec) => publishFeed(deps, spec)));
+  return Promise.all(feeds.filter((_, i) => stale[i]).map(({ spec }) => publishFeed(deps, spec)));
 }

@@ -6,7 +6,7 @@ import { FEED_FORMATS } from '../../domain/feed-format.js';
 import { type RenderedFeedRepository, type RenderedVariant, type VariantState } from '../../store/rendered-feed-repository.js';
 import type { FeedSpec } from '../../domain/feed-catalog.js';
 import { pageUrl, variantKey, type PageVariant } from '../../domain/feed-paging.js';
-import { headHashOf, signatureOf, versionsOf } from './feed-signature.js';
+import { headHashOf, signatureOf, versionOf, versionsOf } from './feed-signature.js';
 import { planPages, rangeOf } from './plan-pages.js';
 import { renderPage } from './render-page.js';
 
@@ -55,7 +55,8 @@ export async function publishFeed(deps: FeedPublisherDeps, spec: FeedSpec): Prom
   const wanted = new Set(pages.map((page) => page.key));
   const remove = stored.filter((key) => !wanted.has(key));
   await deps.rendered.write(spec.feedId, put, remove);
-  const first = pages[0]!;
+  const [first] = pages;
+  if (!first) throw new Error(`publish: no default page planned for ${spec.feedId}`);
   const changed = put.some((variant) => variant.key === first.key);
   if (changed && spec.hub && deps.notifyHub) {
     await deps.notifyHub(
@@ -92,7 +93,7 @@ async function planFeed(deps: FeedPublisherDeps, spec: FeedSpec): Promise<{ page
   const states = [defaultState, ...extraStates];
   const pages = variants.map((variant, i) => ({
     variant,
-    key: i === 0 ? defaultKey : extraKeys[i - 1]!,
+    key: variantKey(variant),
     articles: (idLists[i] ?? []).flatMap((id) => byId.get(id) ?? []),
     previous: states[i],
   }));
@@ -101,6 +102,5 @@ async function planFeed(deps: FeedPublisherDeps, spec: FeedSpec): Promise<{ page
 
 function changedSince(page: PlannedPage): Article[] {
   const before = new Set(page.previous?.versions ?? []);
-  const now = versionsOf(page.articles);
-  return page.articles.filter((_, i) => !before.has(now[i]!));
+  return page.articles.filter((article) => !before.has(versionOf(article)));
 }

@@ -23,7 +23,7 @@ export interface SourceFeedFacts {
  */
 export function isSourceFeedStale(facts: SourceFeedFacts): boolean {
   const { stored } = facts;
-  if (!stored || stored.headHash !== facts.headHash || facts.demanded || facts.touched) return true;
+  if (stored?.headHash !== facts.headHash || facts.demanded || facts.touched) return true;
   const storedIds = stored.versions.map((version) => version.slice(0, version.indexOf('@')));
   return storedIds.length !== facts.newestIds.length || storedIds.some((id, i) => id !== facts.newestIds[i]);
 }

@@ -45,7 +45,7 @@ describe('runImport against Redis', () => {
     );
   });
   afterAll(async () => {
-    await app?.close();
+    await app.close();
     await queues.close();
     await deletePrefix(redis, prefix);
     await redis.quit();

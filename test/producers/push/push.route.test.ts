@@ -42,7 +42,7 @@ partners:
     processQueue = new Queue('process', { connection: redis, prefix });
   });
   afterAll(async () => {
-    await app?.close();
+    await app.close();
     await processQueue.close();
     await deletePrefix(redis, prefix);
     await redis.quit();

@@ -43,7 +43,8 @@ const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'g
 describe('fetching faulty sources in one run', () => {
   const prefix = uniquePrefix('faults');
   const faults = new FaultServer();
-  let app: RunningApp;
+  /** Undefined until beforeAll has started it, so that afterAll can clean up after a failed start. */
+  let app: RunningApp | undefined;
   let redis: Redis;
   let states: SourceStateRepository;
   let articles: ArticleRepository;

@@ -21,7 +21,8 @@ describe('a stalling host beside healthy ones', () => {
   const prefix = uniquePrefix('slow-sources');
   const slow = new FaultServer();
   const fast = new FaultServer();
-  let app: RunningApp;
+  /** Undefined until beforeAll has started it, so that afterAll can clean up after a failed start. */
+  let app: RunningApp | undefined;
   let redis: Redis;
   let startedAt = 0;
 

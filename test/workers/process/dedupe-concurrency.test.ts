@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
-import type { ProcessPayload } from '../../../src/queues/payloads.js';
+import type { ProcessPayload, PublishPayload } from '../../../src/queues/payloads.js';
 import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
@@ -63,7 +63,7 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
   beforeAll(async () => {
     const config = loadConfig({});
     queue = new Queue<ProcessPayload>('process', { connection: redis, prefix });
-    const publishQueue = new Queue('publish', { connection: redis, prefix });
+    const publishQueue = new Queue<PublishPayload>('publish', { connection: redis, prefix });
     publisher = new CoalescingPublisher(publishQueue);
     const processor = createProcessProcessor({
       settings: { channels: config.channels, gazetteer: exampleGazetteer(), dedupe: config.dedupe, hostAliases: config.urls.hostAliases },

@@ -59,8 +59,11 @@ describe('publishFeed and publishChannel', () => {
       catalog: CATALOG,
       articles: new ArticleRepository(redis, prefix),
       rendered: new RenderedFeedRepository(redis, prefix),
-      demand: { list: async () => demanded },
-      notifyHub: async (_hub, urls) => void pings.push(urls),
+      demand: { list: () => Promise.resolve(demanded) },
+      notifyHub: (_hub, urls) => {
+        pings.push(urls);
+        return Promise.resolve();
+      },
       log: pino({ level: 'silent' }),
     };
   });

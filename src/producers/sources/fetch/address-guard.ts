@@ -63,15 +63,18 @@ function embeddedIpv4(address: string): string | undefined {
   const ipv4 = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
   const zeros = (from: number, to: number) => words.slice(from, to).every((word) => word === 0);
   // ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible), 64:ff9b::a.b.c.d and 64:ff9b:1::/48 (NAT64).
-  if (zeros(0, 5) && (words[5] === 0xffff || words[5] === 0)) return ipv4(words[6]!, words[7]!);
-  if (words[0] === 0x64 && words[1] === 0xff9b) return ipv4(words[6]!, words[7]!);
-  if (words[0] === 0x2002) return ipv4(words[1]!, words[2]!); // 6to4: 2002:AABB:CCDD::/48
-  if (words[0] === 0x2001 && words[1] === 0) return ipv4(~words[6]! & 0xffff, ~words[7]! & 0xffff); // Teredo: client, inverted
+  if (zeros(0, 5) && (words[5] === 0xffff || words[5] === 0)) return ipv4(words[6], words[7]);
+  if (words[0] === 0x64 && words[1] === 0xff9b) return ipv4(words[6], words[7]);
+  if (words[0] === 0x2002) return ipv4(words[1], words[2]); // 6to4: 2002:AABB:CCDD::/48
+  if (words[0] === 0x2001 && words[1] === 0) return ipv4(~words[6] & 0xffff, ~words[7] & 0xffff); // Teredo: client, inverted
   return undefined;
 }
 
+/** The eight 16-bit words of an IPv6 address. */
+type Ipv6Words = [number, number, number, number, number, number, number, number];
+
 /** The eight 16-bit words of an IPv6 address, dotted IPv4 tails and `::` expanded. */
-function ipv6Words(address: string): number[] | undefined {
+function ipv6Words(address: string): Ipv6Words | undefined {
   let text = address.replace(/%.*$/, '').toLowerCase();
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
   if (dotted) {
@@ -84,7 +87,11 @@ function ipv6Words(address: string): number[] | undefined {
   const missing = 8 - left.length - right.length;
   if (missing < 0 || (tail === undefined && missing !== 0)) return undefined;
   const words = [...left, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...right].map((word) => parseInt(word, 16));
-  return words.length === 8 && words.every((word) => word >= 0 && word <= 0xffff) ? words : undefined;
+  return isEightWords(words) && words.every((word) => word >= 0 && word <= 0xffff) ? words : undefined;
+}
+
+function isEightWords(words: number[]): words is Ipv6Words {
+  return words.length === 8;
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -96,18 +103,32 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  */
 export function publicOnlyLookup(hostname: string, options: object, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
+    if (error) {
+      callback(error, []);
+      return;
+    }
     const refused = addresses.find((entry) => isNonPublicAddress(entry.address));
     if (refused) {
       const denied: NodeJS.ErrnoException = new Error(
         `${hostname} resolves to ${refused.address}, a non-public address; list the origin in the source's allowOrigins to fetch it`,
       );
       denied.code = 'ENONPUBLIC';
-      return callback(denied, []);
+      callback(denied, []);
+      return;
     }
     const all = (options as { all?: boolean }).all;
-    if (all) return callback(null, addresses);
-    const first = addresses[0]!;
-    return callback(null, first.address, first.family);
+    if (all) {
+      callback(null, addresses);
+      return;
+    }
+    const [first] = addresses;
+    if (!first) {
+      // Not seen: dns.lookup reports a name without addresses as an error, handled above.
+      const none: NodeJS.ErrnoException = new Error(`${hostname} resolves to no address`);
+      none.code = 'ENOTFOUND';
+      callback(none, []);
+      return;
+    }
+    callback(null, first.address, first.family);
   });
 }

@@ -53,7 +53,7 @@ export function countUtf8Sequences(body: Uint8Array): { multiByte: number; inval
   let multiByte = 0;
   let invalid = 0;
   for (let i = 0; i < body.length;) {
-    const lead = body[i]!;
+    const lead = body[i] ?? 0; // i < body.length: the byte is there
     if (lead < 0x80) {
       i++;
       continue;
@@ -72,7 +72,8 @@ export function countUtf8Sequences(body: Uint8Array): { multiByte: number; inval
 
 /** The length of the well-formed sequence starting at `i`, or 0. */
 function sequenceLength(body: Uint8Array, i: number): number {
-  const lead = body[i]!;
+  const lead = body[i];
+  if (lead === undefined) return 0;
   const tail = (offset: number, low = 0x80, high = 0xbf) => {
     const byte = body[i + offset];
     return byte !== undefined && byte >= low && byte <= high;

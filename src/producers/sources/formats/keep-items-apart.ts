@@ -15,8 +15,12 @@ export function keepItemsApart(items: RawItem[]): RawItem[] {
   return items.map((item) => {
     if (item.guid === undefined || guids.get(item.guid) === 1) return item;
     if (item.url !== undefined && urls.get(item.url) === 1) return { ...item, guid: undefined };
-    const { url: _shared, ...rest } = item;
-    return { ...rest, guid: `sha256:${sha256(JSON.stringify([item.title, item.html, item.text, item.summary, item.published]), 'hex')}` };
+    const hashed: RawItem = {
+      ...item,
+      guid: `sha256:${sha256(JSON.stringify([item.title, item.html, item.text, item.summary, item.published]), 'hex')}`,
+    };
+    delete hashed.url; // shared, it identifies none of the stories
+    return hashed;
   });
 }
 

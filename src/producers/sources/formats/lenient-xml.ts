@@ -21,8 +21,9 @@ function wrapRawHtml(xml: string): string {
   let last = 0;
   const opens = new RegExp(HTML_ELEMENT.source, 'g');
   for (let open = opens.exec(xml); open; open = opens.exec(xml)) {
-    const innerStart = open.index + open[0].length;
-    const closeTag = `</${open[1]!}>`;
+    const [openTag, name = ''] = open; // HTML_ELEMENT always captures the name
+    const innerStart = open.index + openTag.length;
+    const closeTag = `</${name}>`;
     const close = xml.indexOf(closeTag, innerStart);
     if (close < 0) break;
     const inner = xml.slice(innerStart, close);

@@ -1,4 +1,5 @@
 import sax from 'sax';
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import { readTextConstruct, type TextConstruct } from './text-construct.js';
 import { FEED_NAMESPACES, NS, NamespaceScope, type XmlFeedFormat } from './xml-namespaces.js';
 
@@ -121,10 +122,12 @@ class OutlineReader {
   }
 
   close(closeStart: number): void {
-    const frame = this.stack.pop()!;
+    const frame = this.stack.pop();
+    // sax, strict, reports an unmatched closing tag as an error rather than closing it.
+    if (!frame) throw new Error('feed: a closing tag without an open element');
     this.scope.leave();
-    if (frame.text) this.finish(frame, this.stack[this.stack.length - 1], closeStart);
-    if (this.entry && this.stack.length === this.entry.depth) {
+    if (frame.text) this.finish(frame, frame.text.join(''), this.stack[this.stack.length - 1], closeStart);
+    if (this.stack.length === this.entry?.depth) {
       const { outline, sourceAuthors } = this.entry;
       // RFC 4287 §4.2.1: an entry without authors takes those of its source, else of its feed.
       if (outline.authors.length === 0 && this.format === 'atom')
@@ -176,10 +179,12 @@ class OutlineReader {
     return this.format === 'rss' && depth === 2 && this.stack[1]?.role === 'channel' && this.channels === 1 && local === 'item';
   }
 
-  private finish(frame: Frame, parent: Frame | undefined, closeStart: number): void {
-    const text = frame.text!.join('');
+  private finish(frame: Frame, text: string, parent: Frame | undefined, closeStart: number): void {
     const entry = this.entry?.outline;
-    if (frame.role === 'name') return this.addAuthorName(text, parent);
+    if (frame.role === 'name') {
+      this.addAuthorName(text, parent);
+      return;
+    }
     if (!entry) return;
     const construct: TextConstruct = { attributes: frame.attributes, text, markup: () => this.xml.slice(frame.innerStart, closeStart) };
     switch (frame.role) {
@@ -187,7 +192,8 @@ class OutlineReader {
         entry.title ??= readTextConstruct(construct, this.format === 'atom' ? 'text' : 'text-or-html').text;
         return;
       case 'link':
-        return this.readLink(entry, frame, text);
+        this.readLink(entry, frame, text);
+        return;
       case 'guid':
         if (this.format === 'rss' && frame.attributes.isPermaLink?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(text.trim()))
           entry.permalink ??= text.trim();
@@ -209,7 +215,8 @@ class OutlineReader {
         if (text.trim() && (frame.role === 'creator' || this.format !== 'atom')) entry.authors.push(text.trim());
         return;
       case 'category':
-        return addCategory(entry, frame.attributes.term ?? text);
+        addCategory(entry, frame.attributes.term ?? text);
+        return;
       default:
         return;
     }
@@ -222,7 +229,7 @@ class OutlineReader {
       if (this.format !== 'atom' && text.trim() && entry.link === undefined) entry.link = { href: text.trim(), base: frame.base };
       return;
     }
-    const rel = frame.attributes.rel?.trim() || 'alternate';
+    const rel = dropEmpty(frame.attributes.rel?.trim()) ?? 'alternate';
     if (href && rel === 'alternate' && entry.link === undefined) entry.link = { href, base: frame.base };
   }
 

@@ -1,4 +1,5 @@
 import Parser from 'rss-parser';
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import { emptyRawItem, type RawItem } from '../../../domain/raw-item.js';
 import { resolveUrl } from '../resolve-url.js';
 import { findFeedStart, repairIllFormed } from './lenient-xml.js';
@@ -148,7 +149,7 @@ function toRawItem(item: FeedItem, outline: EntryOutline, base: string): RawItem
     guid: textOf(item.guid) ?? textOf(item.id),
     // RSS 2.0: a guid that is a permalink (isPermaLink not "false") is the item's URL when it has no link.
     url: link ?? outline.permalink,
-    title: outline.title || textOf(item.title),
+    title: dropEmpty(outline.title) ?? textOf(item.title),
     html,
     summary: summary === html ? undefined : summary,
     contentBase: outline.contentBase,
@@ -168,7 +169,7 @@ function toRawItem(item: FeedItem, outline: EntryOutline, base: string): RawItem
 
 /** An entry with no title, link, id or content (`<entry><author/></entry>`) has nothing to publish. */
 function hasSubstance(item: RawItem): boolean {
-  return Boolean(item.title || item.url || item.guid || item.html || item.text);
+  return [item.title, item.url, item.guid, item.html, item.text].some(Boolean);
 }
 
 /**

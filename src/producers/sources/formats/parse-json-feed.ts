@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import { emptyRawItem } from '../../../domain/raw-item.js';
 import { resolveUrl } from '../resolve-url.js';
 import type { ParsedFeed } from './parsed-feed.js';
@@ -41,7 +42,7 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
   const parsed = jsonFeedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`feed: not a JSON Feed: ${issue?.path.join('.') || 'document'}: ${issue?.message}`);
+    throw new Error(`feed: not a JSON Feed: ${dropEmpty(issue?.path.join('.')) ?? 'document'}: ${issue?.message}`);
   }
   const feed = parsed.data;
   const base = resolveUrl(feed.home_page_url, feedUrl) ?? feedUrl;

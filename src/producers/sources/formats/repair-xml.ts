@@ -1,7 +1,10 @@
 import { decodeHTML } from 'entities';
 
-/** Characters XML 1.0 forbids (§2.2); feeds in the wild contain them, and they break the parser. */
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/**
+ * Characters XML 1.0 forbids (§2.2); feeds in the wild contain them, and they break the parser:
+ * the C0 controls other than tab, LF and CR, and U+FFFE and U+FFFF.
+ */
+const XML_FORBIDDEN = characterRanges([0x00, 0x08], [0x0b, 0x0c], [0x0e, 0x1f], [0xfffe, 0xffff]);
 /** The five entities XML predefines (§4.6). */
 const XML_ENTITIES = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
 /** An `&` and what follows it: a character reference, an entity reference, or neither (a bare `&`). */
@@ -34,9 +37,11 @@ export function repairXml(text: string): string {
   // Found with indexOf, not a lazy regex: an unterminated `<!--` must cost one scan, not one per opener.
   const openers = new RegExp(VERBATIM_OPENER.source, 'g');
   for (let opener = openers.exec(body); opener; opener = openers.exec(body)) {
-    const close = body.indexOf(VERBATIM_CLOSER[opener[0]]!, opener.index + opener[0].length);
+    const closer = VERBATIM_CLOSER[opener[0]];
+    if (closer === undefined) throw new Error(`feed: no closer known for the verbatim section opener ${opener[0]}`);
+    const close = body.indexOf(closer, opener.index + opener[0].length);
     if (close < 0) break; // unterminated: the rest is text, and the XML parser says what is wrong
-    const end = close + VERBATIM_CLOSER[opener[0]]!.length;
+    const end = close + closer.length;
     repaired += repairReferences(body.slice(last, opener.index), declared) + body.slice(opener.index, end);
     last = openers.lastIndex = end;
   }
@@ -102,7 +107,9 @@ class DeclaredEntities {
   }
 
   private expandOnce(name: string, depth: number): string {
-    const declared = this.values.get(name)!;
+    const declared = this.values.get(name);
+    // Callers expand only the names `has` knows.
+    if (!declared) throw new Error(`feed: the entity "${name}" is not declared`);
     if ('error' in declared) throw new Error(`feed: ${declared.error}`);
     if (depth > 8) throw new Error(`feed: the entity "${name}" nests entities more than 8 deep; refused`);
     if (declared.value.includes('<')) throw new Error(`feed: the entity "${name}" holds markup; such entities are not expanded`);
@@ -144,4 +151,14 @@ function isXmlChar(reference: string): boolean {
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Returns a global regex matching the characters in the given code point ranges (each within
+ * U+0000 to U+FFFF). Built from numbers because control characters written into a regex
+ * literal read as a mistake (ESLint no-control-regex); these are meant.
+ */
+function characterRanges(...ranges: [number, number][]): RegExp {
+  const escape = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+  return new RegExp(`[${ranges.map(([from, to]) => `${escape(from)}-${escape(to)}`).join('')}]`, 'g');
 }

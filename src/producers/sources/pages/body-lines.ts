@@ -4,6 +4,7 @@
  * that portals put around the text. Each test takes one squashed line.
  */
 
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import {
   anyOf,
   CHIEF_EDITOR_ROLES,
@@ -56,7 +57,7 @@ const SOURCE_LINE = new RegExp(`^[\\s（(【[]*(?:本文)?${anyOf(SOURCE_LABELS)
 /** The outlet of a 来源 line (来源：无锡交警, （资料来源：参考消息、海外网等）), or undefined for any other line. */
 export function sourceOfLine(line: string): string | undefined {
   if (line.length > 60) return undefined;
-  return SOURCE_LINE.exec(line)?.[1]?.trim() || undefined;
+  return dropEmpty(SOURCE_LINE.exec(line)?.[1]?.trim());
 }
 
 /** A 原标题 line: （原标题：…）, 原标题：…, 本文原标题：《…》, and the closing （原题为《…》）. */

@@ -1,5 +1,5 @@
 import type * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { isText, type AnyNode, type Element } from 'domhandler';
 import { startsWithFurnitureMarker } from './body-lines.js';
 import { BLOCK_TAGS, classAndId, isElement, textOf, type TextMeasure } from './dom-text.js';
 
@@ -45,7 +45,7 @@ function isFurniture(element: Element, measure: TextMeasure | undefined): boolea
 
 /** The first `max` characters of an element's text, without reading the rest of it. */
 function leadingText(node: AnyNode, max: number): string {
-  if (node.type === 'text') return node.data.trimStart().slice(0, max);
+  if (isText(node)) return node.data.trimStart().slice(0, max);
   if (!('children' in node)) return '';
   let text = '';
   for (const child of node.children) {
@@ -71,8 +71,9 @@ export function paragraphize($: cheerio.CheerioAPI, body: Element): void {
 function wrapInlineRuns($: cheerio.CheerioAPI, container: Element): void {
   let run: AnyNode[] = [];
   const flush = () => {
-    if (run.some((node) => textOf(node).trim() || (isElement(node) && $(node).find('img').addBack('img').length > 0))) {
-      $('<p></p>').insertBefore(run[0]!).append(run);
+    const [first] = run;
+    if (first && run.some((node) => textOf(node).trim() || (isElement(node) && $(node).find('img').addBack('img').length > 0))) {
+      $('<p></p>').insertBefore(first).append(run);
     }
     run = [];
   };

@@ -51,7 +51,13 @@ function findArticleList($: cheerio.CheerioAPI, pageUrl: string): Element[] {
   const pageDir = directoryOf(pageUrl);
   // Items are judged by their text once: anchors without an item of their own share their parent's.
   const dated = new Map<AnyNode, boolean>();
-  const isDated = (item: AnyNode) => dated.get(item) ?? dated.set(item, ITEM_DATE.test($(item).text())).get(item)!;
+  const isDated = (item: AnyNode) => {
+    const known = dated.get(item);
+    if (known !== undefined) return known;
+    const found = ITEM_DATE.test($(item).text());
+    dated.set(item, found);
+    return found;
+  };
   let best: Element[] = [];
   let bestScore = 0;
   for (const [list, anchors] of lists) {
@@ -73,7 +79,7 @@ function linkScore(
   isDated: (item: AnyNode) => boolean,
 ): number {
   const url = resolveUrl(anchor.attribs.href, pageUrl);
-  const underPage = pageDir !== undefined && url !== undefined && url.startsWith(pageDir);
+  const underPage = pageDir !== undefined && url?.startsWith(pageDir) === true;
   const item = $(anchor).closest('li, tr, dd').get(0) ?? anchor.parent;
   return 1 + (underPage ? 1 : 0) + (item && isDated(item) ? 1 : 0);
 }

@@ -1,45 +1,8 @@
-import type { AnyNode, Element } from 'domhandler';
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { BLOCK_ELEMENTS } from '../../../domain/html-blocks.js';
 
 /** Tags that start a new block of text; everything else (a, span, strong, font, …) runs inline. */
-export const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'center',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+export const BLOCK_TAGS = BLOCK_ELEMENTS;
 
 /** How much text an element holds, counted once for the whole document. */
 export interface TextMeasure {
@@ -67,7 +30,7 @@ export function measureText(root: AnyNode): Map<Element, TextMeasure> {
 
 function measureNode(node: AnyNode, inLink: boolean, measures: Map<Element, TextMeasure>, cursor: { offset: number }): TextMeasure {
   const total: TextMeasure = { text: 0, linkText: 0, hasBlock: false, punctuation: 0, offset: cursor.offset };
-  if (node.type === 'text') {
+  if (isText(node)) {
     const length = countVisible(node.data);
     cursor.offset += length;
     if (inLink) return { ...total, linkText: length };
@@ -98,7 +61,7 @@ export function countVisible(text: string): number {
 
 /** True for element nodes (tags, and script/style, which domhandler types apart). */
 export function isElement(node: AnyNode | null | undefined): node is Element {
-  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+  return !!node && isTag(node);
 }
 
 /** The element's class and id, lower-cased, for matching class-name hints. */
@@ -108,7 +71,7 @@ export function classAndId(element: Element): string {
 
 /** The text of a node and its descendants, concatenated without separators. */
 export function textOf(node: AnyNode): string {
-  if (node.type === 'text') return node.data;
+  if (isText(node)) return node.data;
   if (!('children' in node)) return '';
   let text = '';
   for (const child of node.children) text += textOf(child);

@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import { assertParsableDepth, assertShallowTree } from '../../../domain/html-depth.js';
 import { anyOf, REPORTER_ROLES } from '../../../domain/news-vocabulary.js';
 import { emptyRawItem, type RawItem } from '../../../domain/raw-item.js';
@@ -52,7 +53,9 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   $(NON_CONTENT).remove();
   removeHidden($);
   if (rule?.drop?.length) $(rule.drop.join(', ')).remove();
-  const measures = measureText($.root()[0]!);
+  const root = $.root()[0];
+  if (!root) throw new Error('extract: cheerio gave no document root');
+  const measures = measureText(root);
   const headline = ruleHeadline($, rule) ?? findHeadline($, measures, meta);
   const body = firstWithText($, rule?.body) ?? findBodyContainer(measures, headline.element);
   const header = readHeader(headline.element, body);
@@ -66,7 +69,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
     title: headline.text,
     html: body ? ($(body).html() ?? '').trim() : undefined,
     authors: collectBylines($, rule, taken, info.bylines, header.authorHints, trailer),
-    originalSource: ruleSource || info.originalSource || taken.sources[0] || meta.source,
+    originalSource: dropEmpty(ruleSource) ?? dropEmpty(info.originalSource) ?? dropEmpty(taken.sources[0]) ?? meta.source,
     published: choosePublished({ ruleText: timeText($, rule?.time), headerText: header.text, trailerText: trailer, meta }),
     images: [],
     placeHints: findBreadcrumb($),

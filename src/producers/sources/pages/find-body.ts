@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler';
+import { isText, type Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, countPunctuation, countVisible, isElement, type TextMeasure } from './dom-text.js';
 
 /** Class and id words of blocks that hold anything but the article: comments, lists, sidebars. */
@@ -45,7 +45,7 @@ export function findBodyContainer(measures: Map<Element, TextMeasure>, headline?
 function paragraphText(element: Element, measures: Map<Element, TextMeasure>): number {
   let total = 0;
   for (const child of element.children) {
-    if (child.type === 'text') total += proseWeight(countVisible(child.data), countPunctuation(child.data));
+    if (isText(child)) total += proseWeight(countVisible(child.data), countPunctuation(child.data));
     else if (isElement(child)) {
       const measure = measures.get(child);
       if (measure && (!measure.hasBlock || !BLOCK_TAGS.has(child.name))) total += proseWeight(measure.text, measure.punctuation);
@@ -95,8 +95,7 @@ function insidePageChrome(element: Element): boolean {
     unjudged.push(node);
   }
   // From the outermost unjudged ancestor inwards: chrome once an ancestor is chrome.
-  for (let i = unjudged.length - 1; i >= 0; i--) {
-    const node = unjudged[i]!;
+  for (const node of unjudged.reverse()) {
     inside ||=
       CHROME_TAGS.has(node.name) ||
       classAndId(node)

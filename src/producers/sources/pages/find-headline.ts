@@ -1,5 +1,6 @@
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import { classAndId, isElement, textOf, type TextMeasure } from './dom-text.js';
 import type { PageMeta } from './read-page-meta.js';
 import { squash } from './squash.js';
@@ -46,7 +47,7 @@ export function findHeadline($: cheerio.CheerioAPI, measures: Map<Element, TextM
     .toArray()
     .find((element) => squash($(element).text()));
   if (h1) return { element: h1, text: squash($(h1).text()) };
-  return { text: stripSiteSuffix(titles.ogTitle || titles.documentTitle) || undefined };
+  return { text: stripSiteSuffix(dropEmpty(titles.ogTitle) ?? titles.documentTitle) || undefined };
 }
 
 /**

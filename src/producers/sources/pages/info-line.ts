@@ -1,3 +1,4 @@
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import { findFullDate, type FoundDate } from './date-patterns.js';
 import { anyOf, EDITOR_ROLES, INFO_LABELS, REPORTER_ROLES, roleSource, SOURCE_LABELS } from '../../../domain/news-vocabulary.js';
 
@@ -35,7 +36,7 @@ export function parseInfoLine(text: string): InfoLine {
   if (slashed && reporters.length === 0) reporters.push(`作者：${slashed[1]}`);
   return {
     date: findFullDate(text),
-    originalSource: SOURCE.exec(text)?.[1]?.trim() || slashed?.[2],
+    originalSource: dropEmpty(SOURCE.exec(text)?.[1]?.trim()) ?? slashed?.[2],
     bylines: [...reporters, ...editors],
     editors,
   };
@@ -43,6 +44,6 @@ export function parseInfoLine(text: string): InfoLine {
 
 /** A date the page labels as the publication date (发布日期：2019-03-06), as found after the article. */
 export function findLabelledDate(text: string): FoundDate | undefined {
-  const labelled = /(?:发布|发表|日期|时间)[^\d]{0,6}(\d{4}\s*[-/.年][\s\S]{0,20})/.exec(text);
-  return labelled ? findFullDate(labelled[1]!) : undefined;
+  const labelled = /(?:发布|发表|日期|时间)[^\d]{0,6}(\d{4}\s*[-/.年][\s\S]{0,20})/.exec(text)?.[1];
+  return labelled === undefined ? undefined : findFullDate(labelled);
 }

@@ -1,4 +1,4 @@
-import type { AnyNode, Element } from 'domhandler';
+import { isText, type AnyNode, type Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, isElement, textOf } from './dom-text.js';
 import { squash } from './squash.js';
 
@@ -36,7 +36,7 @@ export function readHeader(headline: Element | undefined, body: Element | undefi
   let length = 0;
   const visit = (node: AnyNode): boolean => {
     if (node === body || (body && isElement(node) && contains(node, body))) return descendUntil(node, body, visit);
-    if (node.type === 'text') {
+    if (isText(node)) {
       const text = squash(node.data);
       if (text.length > MAX_INFO_RUN || SENTENCE.test(text)) return false;
       if (text) parts.push(text);

@@ -1,4 +1,5 @@
 import type * as cheerio from 'cheerio';
+import { dropEmpty } from '../../../domain/drop-empty.js';
 import { squash } from './squash.js';
 
 /** What a page says about itself outside its visible text: head tags, JSON-LD and script data. */
@@ -52,7 +53,7 @@ const SCRIPT_TIME =
 export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
   const metas = collectMetas($);
   const first = (names: string[]) => names.map((name) => metas.get(name)).find(Boolean);
-  const canonical = $('link[rel="canonical"]').attr('href')?.trim() || metas.get('og:url');
+  const canonical = dropEmpty($('link[rel="canonical"]').attr('href')?.trim()) ?? metas.get('og:url');
   return {
     canonical,
     identityUrls: [canonical, metas.get('og:url'), ...mobileUrls($, metas)].filter((url): url is string => !!url),
@@ -61,11 +62,12 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
     ogTitle: metas.get('og:title'),
     published: first(PUBLISHED_META) ?? readJsonLdDate($) ?? readTimeElement($) ?? readScriptTime($),
     modified: first(MODIFIED_META),
-    source:
+    source: dropEmpty(
       metas
         .get('source')
         ?.replace(/^.*?来源\s*[:：]\s*/, '')
-        .split(/\s+/)[0] || undefined,
+        .split(/\s+/)[0],
+    ),
   };
 }
 
@@ -120,8 +122,8 @@ function readTimeElement($: cheerio.CheerioAPI): string | undefined {
 
 function readScriptTime($: cheerio.CheerioAPI): string | undefined {
   for (const script of $('script:not([src])').toArray()) {
-    const match = SCRIPT_TIME.exec($(script).text());
-    if (match) return match[1]!.trim();
+    const time = SCRIPT_TIME.exec($(script).text())?.[1];
+    if (time !== undefined) return time.trim();
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { isText, type AnyNode, type Element } from 'domhandler';
 import {
   LEAD_LABEL,
   findInlineByline,
@@ -63,14 +63,17 @@ export function trimBody($: cheerio.CheerioAPI, body: Element, headline: Element
 function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, taken: TakenLines): Leaf[] {
   const doomed: Leaf[] = [];
   let afterImage = false;
-  for (let i = 0; i < Math.min(leaves.length, LEAD_LINES); i++) {
-    const leaf = leaves[i]!;
+  for (let i = 0; i < LEAD_LINES; i++) {
+    const leaf = leaves[i];
+    if (!leaf) break; // fewer leaves than lead lines
     if (isOriginalTitleLine(leaf.text)) doomed.push(leaf);
     else if (isProse(leaf)) break;
     else if (LEAD_LABEL.test(leaf.text)) {
       doomed.push(leaf);
       // The summary box a 划重点 label heads is the list right after it.
-      while (leaves[i + 1]?.element.name === 'li') doomed.push(leaves[++i]!);
+      const summary = leadingListItems(leaves.slice(i + 1));
+      doomed.push(...summary);
+      i += summary.length;
     } else if (isBylineLine(leaf.plain)) {
       taken.bylines.push(leaf.plain);
       doomed.push(leaf);
@@ -86,6 +89,12 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
   return drop($, leaves, doomed);
 }
 
+/** The leaves from the start that are list items. */
+function leadingListItems(leaves: Leaf[]): Leaf[] {
+  const end = leaves.findIndex((leaf) => leaf.element.name !== 'li');
+  return end < 0 ? leaves : leaves.slice(0, end);
+}
+
 function isLeadFurniture(leaf: Leaf, afterImage: boolean, headlineText: string): boolean {
   if (!leaf.text) return false;
   if (!leaf.plain) return true;
@@ -99,14 +108,15 @@ function cutTail($: cheerio.CheerioAPI, leaves: Leaf[], taken: TakenLines): void
   const total = leaves.reduce((sum, leaf) => sum + leaf.text.length, 0);
   let cutAt = leaves.length;
   let before = 0;
-  for (let i = 0; i < leaves.length; i++) {
-    if (before >= total * TAIL_START && isEndMarker(leaves[i]!)) {
+  for (const [i, leaf] of leaves.entries()) {
+    if (before >= total * TAIL_START && isEndMarker(leaf)) {
       cutAt = i;
       break;
     }
-    before += leaves[i]!.text.length;
+    before += leaf.text.length;
   }
-  while (cutAt > 0 && isTrailing(leaves[cutAt - 1]!)) cutAt -= 1;
+  // The trailing lines just before the cut go with the tail.
+  cutAt = leaves.slice(0, cutAt).findLastIndex((leaf) => !isTrailing(leaf)) + 1;
   const tail = leaves.slice(cutAt);
   for (const leaf of tail) takeLine(leaf, taken);
   drop($, leaves, tail);
@@ -182,7 +192,7 @@ function collectLeaves(body: Element, headline: Element | undefined): Leaf[] {
 function toLeaf(element: Element): Leaf {
   const parts = { text: '', plain: '', hasImage: false };
   const read = (node: AnyNode, inLink: boolean): void => {
-    if (node.type === 'text') {
+    if (isText(node)) {
       parts.text += node.data;
       if (!inLink) parts.plain += node.data;
     } else if (isElement(node)) {

@@ -69,11 +69,14 @@ export function findMentions(parts: ArticleParts, gazetteer: Gazetteer): { menti
       const seen = (counts.get(match.name) ?? 0) + 1;
       counts.set(match.name, seen);
       if (where === 'body' && seen > BODY_MENTIONS_COUNTED) continue;
-      const placing = match.entries.filter((entry) => KIND_FACTOR[entry.kind] !== undefined);
-      for (const entry of placing) {
+      const placing = match.entries.flatMap((entry) => {
+        const factor = KIND_FACTOR[entry.kind];
+        return factor === undefined ? [] : [{ entry, factor }];
+      });
+      for (const { entry, factor } of placing) {
         if (where === 'hint' && entry.kind === 'city') continue;
         if ((entry.kind === 'alias' || entry.kind === 'short') && THING_SUFFIX.test(text.slice(match.end))) continue;
-        found.push(mentionOf(entry, match.name, where, (weight * KIND_FACTOR[entry.kind]!) / placing.length));
+        found.push(mentionOf(entry, match.name, where, (weight * factor) / placing.length));
       }
     }
   }

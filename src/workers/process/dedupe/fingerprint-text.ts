@@ -1,7 +1,7 @@
-import * as OpenCC from 'opencc-js';
+import { createConverter } from './opencc-converter.js';
 
 /** Traditional (Taiwan, Hong Kong and generic) to simplified characters, for comparison only. */
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const toSimplified = createConverter({ from: 't', to: 'cn' });
 
 /** Characters that differ between copies of one text without changing what it says. */
 const IGNORED = /[\s\p{P}\p{S}\p{Cc}\p{Cf}]/gu;

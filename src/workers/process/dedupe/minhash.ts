@@ -22,16 +22,31 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
+/**
+ * Returns `values[index]`, for the loops below whose indices stay inside their arrays by
+ * construction: an index outside is a bug, reported rather than hashed as if it were 0.
+ */
+function at(values: ArrayLike<number>, index: number): number {
+  const value = values[index];
+  if (value === undefined) throw new RangeError(`minhash: index ${index} outside an array of ${values.length}`);
+  return value;
+}
+
+/** Returns the code point of each character (a character of a string's iterator is never empty). */
+function codePointsOf(text: string): number[] {
+  return Array.from(text, (char) => char.codePointAt(0) ?? 0);
+}
+
 /** Returns the distinct 32-bit hashes (FNV-1a) of the text's character k-grams, sorted. */
 export function shingleHashes(text: string, k: number): Uint32Array {
-  const chars = Array.from(text);
-  if (chars.length === 0) return new Uint32Array(0);
-  const grams = Math.max(1, chars.length - k + 1);
+  const points = codePointsOf(text);
+  if (points.length === 0) return new Uint32Array(0);
+  const grams = Math.max(1, points.length - k + 1);
   const hashes = new Uint32Array(grams);
   for (let i = 0; i < grams; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < Math.min(i + k, chars.length); j++) {
-      h ^= chars[j]!.codePointAt(0)!;
+    for (let j = i; j < Math.min(i + k, points.length); j++) {
+      h ^= at(points, j);
       h = Math.imul(h, 0x01000193);
     }
     hashes[i] = h >>> 0;
@@ -40,9 +55,14 @@ export function shingleHashes(text: string, k: number): Uint32Array {
   return uniqueSorted(hashes);
 }
 
+/** Moves the distinct values of a sorted array to its front, in place, and returns that part. */
 function uniqueSorted(sorted: Uint32Array): Uint32Array {
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  let previous: number | undefined;
+  for (const value of sorted) {
+    if (value !== previous) sorted[n++] = value;
+    previous = value;
+  }
   return sorted.subarray(0, n);
 }
 
@@ -52,8 +72,8 @@ export function minhashSignature(shingles: Uint32Array, count: number): Uint32Ar
   for (let f = 0; f < count; f++) {
     const seed = mix32(f + 0x9e3779b9);
     let min = 0xffffffff;
-    for (let i = 0; i < shingles.length; i++) {
-      const h = mix32(shingles[i]! ^ seed);
+    for (const shingle of shingles) {
+      const h = mix32(shingle ^ seed);
       if (h < min) min = h;
     }
     signature[f] = min;
@@ -73,7 +93,7 @@ export function bandKeys(signature: Uint32Array, bands: number, rows: number): s
   const keys: string[] = [];
   for (let b = 0; b < bands; b++) {
     let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < rows; r++) h = mix32(h ^ signature[b * rows + r]!);
+    for (let r = 0; r < rows; r++) h = mix32(h ^ at(signature, b * rows + r));
     h >>>= 0;
     keys.push(`${b}.${(h >>> (32 - SHARD_BITS)).toString(36)}.${(h & ((1 << (32 - SHARD_BITS)) - 1)).toString(36)}`);
   }
@@ -93,11 +113,13 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   let j = 0;
   let shared = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+    const x = at(a, i);
+    const y = at(b, j);
+    if (x === y) {
       shared++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (x < y) i++;
     else j++;
   }
   return shared;

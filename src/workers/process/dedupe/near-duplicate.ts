@@ -124,7 +124,7 @@ export function createNearDuplicateChecker(placeNames: readonly string[], settin
     let text = cache.get(key);
     if (!text) {
       text = comparableText(candidate.title, candidate.contentText, placeNames, settings);
-      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+      if (cache.size >= cacheSize) deleteOldest(cache);
       cache.set(key, text);
     }
     return text;
@@ -136,4 +136,10 @@ export function createNearDuplicateChecker(placeNames: readonly string[], settin
       isSameStory: (candidate) => compareStories(own, candidateText(candidate), settings).same,
     };
   };
+}
+
+/** Deletes the entry set first: a Map iterates in insertion order. */
+function deleteOldest(map: Map<string, unknown>): void {
+  const oldest = map.keys().next();
+  if (!oldest.done) map.delete(oldest.value);
 }

@@ -1,33 +1,8 @@
 import { Parser } from 'htmlparser2';
+import { BLOCK_ELEMENTS } from '../../../domain/html-blocks.js';
 
 /** Elements that end a line of text. */
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'tr',
-  'blockquote',
-  'figure',
-  'figcaption',
-  'pre',
-  'dt',
-  'dd',
-  'br',
-  'section',
-  'article',
-  'table',
-  'ul',
-  'ol',
-  'header',
-  'footer',
-  'hr',
-]);
+const BLOCKS: ReadonlySet<string> = new Set([...BLOCK_ELEMENTS, 'br']);
 /** Elements whose text is never part of the readable text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
 

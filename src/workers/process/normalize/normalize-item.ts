@@ -97,7 +97,10 @@ export function normalizeItemWithReport(
  */
 function storableItem(item: RawItem): RawItem {
   const strings = (values: string[]) => values.map(removeXmlForbidden);
-  const mapped = Object.entries(item).map(([key, value]) => [key, typeof value === 'string' ? removeXmlForbidden(value) : value]);
+  const mapped = Object.entries(item).map(([key, value]: [string, unknown]) => [
+    key,
+    typeof value === 'string' ? removeXmlForbidden(value) : value,
+  ]);
   const fields = Object.fromEntries(mapped) as unknown as RawItem;
   const images = item.images.map((image) => URL.parse(wellFormed(image))?.href).filter((image): image is string => image !== undefined);
   return {

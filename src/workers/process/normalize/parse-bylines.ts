@@ -69,7 +69,7 @@ export function parseBylines(lines: readonly string[]): Bylines {
     for (const { role, names } of splitByRole(cleaned)) {
       const found = acceptedNames(role, names);
       if (role && CHIEF_EDITOR_ROLE.test(role)) chiefEditor ??= found[0] ?? null;
-      else if (role?.includes('编辑')) editor ??= found[0] ?? null;
+      else if (role && EDITOR_ROLE.test(role)) editor ??= found[0] ?? null;
       else if (!role || !OTHER_ROLE.test(role)) found.forEach((name) => authors.includes(name) || authors.push(name));
     }
   }

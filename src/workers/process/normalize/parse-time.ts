@@ -48,15 +48,17 @@ function parseChineseDate(value: string, now: number): number | undefined {
   if (ISO_OR_RFC_WITH_ZONE.test(value)) return undefined;
   const full = FULL_DATE.exec(value);
   if (full) {
-    const [, y, mo, d, h = '0', mi = '0', s = '0'] = full;
-    return chinaTime(+y!, +mo!, +d!, +h, +mi, +s);
+    // FULL_DATE requires the year, month and day; only the time of day may be absent.
+    const [, y = '', mo = '', d = '', h = '0', mi = '0', s = '0'] = full;
+    return chinaTime(+y, +mo, +d, +h, +mi, +s);
   }
   const yearless = YEARLESS.exec(value);
   if (yearless) {
-    const [, mo, d, h = '0', mi = '0'] = yearless;
+    // YEARLESS requires the month and day; only the time of day may be absent.
+    const [, mo = '', d = '', h = '0', mi = '0'] = yearless;
     const year = chinaParts(now).year;
-    const thisYear = chinaTime(year, +mo!, +d!, +h, +mi, 0);
-    return thisYear !== undefined && thisYear > now ? chinaTime(year - 1, +mo!, +d!, +h, +mi, 0) : thisYear;
+    const thisYear = chinaTime(year, +mo, +d, +h, +mi, 0);
+    return thisYear !== undefined && thisYear > now ? chinaTime(year - 1, +mo, +d, +h, +mi, 0) : thisYear;
   }
   return undefined;
 }
@@ -69,11 +71,18 @@ const DAYS_BACK: Record<string, number> = { 今天: 0, 昨天: 1, 前天: 2 };
 function parseRelative(value: string, now: number): number | undefined {
   if (value === '刚刚') return now;
   const ago = RELATIVE.exec(value);
-  if (ago) return now - Number(ago[1]) * RELATIVE_UNIT[ago[2]!]!;
+  if (ago) {
+    const [, count = '', unit = ''] = ago;
+    const unitMs = RELATIVE_UNIT[unit];
+    return unitMs === undefined ? undefined : now - Number(count) * unitMs;
+  }
   const day = DAY_WORD.exec(value);
   if (day) {
-    const today = chinaParts(now - DAYS_BACK[day[1]!]! * DAY);
-    return chinaTime(today.year, today.month, today.day, +day[2]!, +day[3]!, 0);
+    const [, word = '', hour = '', minute = ''] = day;
+    const daysBack = DAYS_BACK[word];
+    if (daysBack === undefined) return undefined;
+    const today = chinaParts(now - daysBack * DAY);
+    return chinaTime(today.year, today.month, today.day, +hour, +minute, 0);
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import {
   SHARE_MARKERS,
   WRITER_ROLES,
 } from '../../../domain/news-vocabulary.js';
+import { BLOCK_ELEMENTS } from '../../../domain/html-blocks.js';
 import { assertParsableDepth, assertShallowTree } from '../../../domain/html-depth.js';
 
 /** What was taken out of an article's HTML, and why; logged at debug level by `process`. */
@@ -75,39 +76,7 @@ function classify(text: string): RemovedFurniture['kind'] | undefined {
   return undefined;
 }
 
-const BLOCK = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'aside',
-  'nav',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'dl',
-  'li',
-  'dt',
-  'dd',
-  'table',
-  'tbody',
-  'thead',
-  'tr',
-  'td',
-  'th',
-  'blockquote',
-  'figure',
-  'figcaption',
-  'pre',
-  'center',
-]);
+const BLOCK = BLOCK_ELEMENTS;
 /** Lists and tables are judged whole: a list of links is furniture as a unit. */
 const UNIT = new Set(['ul', 'ol', 'dl', 'table']);
 
@@ -116,7 +85,8 @@ function blocksOf(nodes: AnyNode[]): Element[] {
   const blocks: Element[] = [];
   for (const node of nodes) {
     if (!isTag(node)) continue;
-    const inner = UNIT.has(node.name) ? [] : blocksOf(node.children);
+    // Blocks without text (a comment box's <form>, an empty <p>) do not make their parent a container.
+    const inner = UNIT.has(node.name) ? [] : blocksOf(node.children).filter((block) => textContent(block).trim() !== '');
     if (inner.length > 0) blocks.push(...inner);
     else if (BLOCK.has(node.name)) blocks.push(node);
   }

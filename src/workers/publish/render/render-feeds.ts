@@ -51,12 +51,14 @@ export function renderFeeds(
   // HTTP dates have whole seconds; the documents say the same instant.
   const updated = new Date(Math.floor(newest / 1000) * 1000);
   const lastModified = updated.toUTCString();
-  const render = (format: FeedFormat) => {
-    const { links, emptySince: _emptySince, hub, ...rest } = meta;
-    const head: FeedHead = { ...rest, updated, links: links[format], ...(hub ? { hub } : {}) };
-    return withValidators(RENDERERS[format](head, entries), lastModified);
-  };
+  const render = (format: FeedFormat) => withValidators(RENDERERS[format](headOf(meta, format, updated), entries), lastModified);
   return { rss: render('rss'), atom: render('atom'), json: render('json') };
+}
+
+/** Returns the head of one format's document: what the feed says about itself, with that format's links. */
+function headOf(meta: FeedMeta, format: FeedFormat, updated: Date): FeedHead {
+  const { id, title, description, homeUrl, language, author, hub } = meta;
+  return { id, title, description, homeUrl, language, author, updated, links: meta.links[format], ...(hub ? { hub } : {}) };
 }
 
 function withValidators(text: string, lastModified: string): RenderedFeed {

@@ -223,6 +223,6 @@ describe('renderFeeds: validators', () => {
   it('sets Last-Modified from emptySince when there are no articles', () => {
     const empty = renderFeeds(META, []);
     expect(empty.rss.lastModified).toBe('Sun, 31 Dec 2023 16:00:00 GMT');
-    expect(JSON.parse(empty.json.body.toString('utf8')).items).toEqual([]);
+    expect((JSON.parse(empty.json.body.toString('utf8')) as { items: unknown[] }).items).toEqual([]);
   });
 });

@@ -41,7 +41,11 @@ const DIRTY = makeArticle({
 /** Page 2 of 5 (10 items, 2 a page) of the public xintai feed: every paging link is present. */
 const publicPage = (articles: Article[]) => renderPage(channelFeed(SETTINGS, 'xintai'), { limit: 2, page: 2 }, 10, articles);
 const text = (articles: Article[], format: 'rss' | 'atom' | 'json') => publicPage(articles)[format].body.toString('utf8');
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF\u007F-\u0084\u0086-\u009F]/;
+/** What no feed may contain: what XML 1.0 forbids, lone surrogates, and the C1 controls it discourages (but NEL). */
+const FORBIDDEN = new RegExp(String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF\u007F-\u0084\u0086-\u009F]`);
+/** The items of a JSON Feed document. */
+const jsonFeedItems = (body: Buffer | string) =>
+  (JSON.parse(body.toString()) as { items: { title: string; content_html: string }[] }).items;
 
 describe('feed documents: links', () => {
   it('RSS names self, hub and the RFC 5005 first/previous/next/last pages as atom:link', () => {
@@ -92,7 +96,7 @@ describe('feed documents: content', () => {
     const body = text([DIRTY], format);
     expect(body).not.toMatch(FORBIDDEN);
     expect(body).toContain('泰安新闻');
-    if (format === 'json') expect(() => JSON.parse(body)).not.toThrow();
+    if (format === 'json') expect(() => JSON.parse(body) as unknown).not.toThrow();
     else expect((await new Parser().parseString(body)).items).toHaveLength(1);
   });
 
@@ -100,17 +104,17 @@ describe('feed documents: content', () => {
     const pub = publicPage([NINGYANG]);
     expect(pub.rss.body.toString()).not.toContain('content:encoded');
     expect(pub.atom.body.toString()).not.toContain('<content');
-    expect(JSON.parse(pub.json.body.toString()).items[0].content_html).toBe('<p>宁阳县伏山镇麦田春管 &amp; 飞防</p>');
+    expect(jsonFeedItems(pub.json.body)[0]!.content_html).toBe('<p>宁阳县伏山镇麦田春管 &amp; 飞防</p>');
     const partner = renderPage(partnerFeed(SETTINGS, { id: 'daily', name: '新泰日报' }, 'ningyang'), { limit: 2, page: 1 }, 1, [NINGYANG]);
     expect(partner.atom.body.toString()).toContain(`<content type="html"><![CDATA[${NINGYANG.contentHtml}]]></content>`);
-    expect(JSON.parse(partner.json.body.toString()).items[0].content_html).toBe(NINGYANG.contentHtml);
+    expect(jsonFeedItems(partner.json.body)[0]!.content_html).toBe(NINGYANG.contentHtml);
   });
 
   it('escapes titles for Atom type="html", keeps them plain in RSS and JSON', async () => {
     const atom = text([NINGYANG], 'atom');
     expect(atom).toContain('<![CDATA[宁阳县伏山镇：无人机飞防 &amp; &lt;b&gt;助力&lt;/b&gt;]]>');
     expect((await new Parser().parseString(text([NINGYANG], 'rss'))).items[0]!.title).toBe(NINGYANG.title);
-    expect(JSON.parse(text([NINGYANG], 'json')).items[0].title).toBe(NINGYANG.title);
+    expect(jsonFeedItems(text([NINGYANG], 'json'))[0]!.title).toBe(NINGYANG.title);
   });
 
   it('RSS gives pubDate in RFC 822 form, a non-permalink guid and authors as dc:creator', async () => {
