@@ -28,7 +28,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
     if (!file) return reply.code(404).send(notAFeedFile(pattern));
     const spec = deps.directory.spec(feedId[kind](file.name));
     if (!spec) return reply.code(404).send({ error: 'not_found', message: `no ${kind} "${file.name}"` });
-    return serveFeed(deps.serving, request, reply, spec, file.format, variantOf(request.query, spec.defaultLimit));
+    return serveFeed(deps.serving, request, reply, { spec, format: file.format, variant: variantOf(request.query, spec.defaultLimit) });
   };
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/feeds/:file', { schema }, route('channel', '/feeds/{channel}'));

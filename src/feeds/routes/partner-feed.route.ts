@@ -58,7 +58,7 @@ export async function registerPartnerFeedRoute(app: FastifyInstance, deps: Partn
         if (!file) return reply.code(404).send(notAFeedFile('/feeds/partner/{partner}/{channel}'));
         const spec = deps.directory.spec(feedId.partner(request.params.partnerId, file.name));
         if (!spec) return reply.code(404).send({ error: 'not_found', message: `no partner feed of "${file.name}"` });
-        return serveFeed(deps.serving, request, reply, spec, file.format, variantOf(request.query, spec.defaultLimit));
+        return serveFeed(deps.serving, request, reply, { spec, format: file.format, variant: variantOf(request.query, spec.defaultLimit) });
       },
     );
   });

@@ -33,25 +33,30 @@ export function serveFeed(
   serving: FeedServing,
   request: FastifyRequest,
   reply: FastifyReply,
-  spec: FeedSpec,
-  format: FeedFormat,
-  variant: PageVariant,
+  page: RequestedPage,
 ): FastifyReply | Promise<FastifyReply> {
+  const { spec, format, variant } = page;
   const key = variantKey(variant);
   const doc = serving.cache.peek(spec.feedId, key, format);
-  if (!doc) return serveFromStore(serving, request, reply, spec, format, variant);
+  if (!doc) return serveFromStore(serving, request, reply, page);
   if (!isDefaultPage(spec, variant)) void noteDemand(serving, spec.feedId, key, false);
   return sendDocument(request, reply, doc);
+}
+
+/** The page of a feed a request asks for: which feed, in which format, which page of how many items. */
+export interface RequestedPage {
+  spec: FeedSpec;
+  format: FeedFormat;
+  variant: PageVariant;
 }
 
 async function serveFromStore(
   serving: FeedServing,
   request: FastifyRequest,
   reply: FastifyReply,
-  spec: FeedSpec,
-  format: FeedFormat,
-  variant: PageVariant,
+  page: RequestedPage,
 ): Promise<FastifyReply> {
+  const { spec, format, variant } = page;
   const key = variantKey(variant);
   const doc = await serving.cache.get(spec.feedId, key, format);
   const isDefault = isDefaultPage(spec, variant);
