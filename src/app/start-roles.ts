@@ -15,10 +15,12 @@ import { CoalescingPublisher } from '../queues/coalescing-publisher.js';
 import { openQueues, type QueueSet } from '../queues/queue-set.js';
 import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
+import { CardRepository } from '../store/card-repository.js';
 import { FetchLeases } from '../store/fetch-leases.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import { SourceStateRepository } from '../store/source-state-repository.js';
 import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
+import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
 import { createProcessProcessor } from '../workers/process/process.processor.js';
 import { createPublishProcessor } from '../workers/publish/publish.processor.js';
 
@@ -46,6 +48,7 @@ interface Shared {
   connection: Redis;
   queues: QueueSet;
   articles: ArticleRepository;
+  cards: CardRepository;
   rendered: RenderedFeedRepository;
   sourceStates: SourceStateRepository;
   metrics: Metrics;
@@ -66,6 +69,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     connection,
     queues,
     articles: new ArticleRepository(connection, config.redis.prefix),
+    cards: new CardRepository(connection, config.redis.prefix),
     rendered: new RenderedFeedRepository(connection, config.redis.prefix),
     sourceStates: new SourceStateRepository(connection, config.redis.prefix),
     metrics: createMetrics(queues.all),
@@ -133,6 +137,8 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
     [QUEUE.process]: createProcessProcessor({
       settings: { channels: config.channels, gazetteer, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,
+      cards: shared.cards,
+      segment: createJiebaSegmenter(gazetteer.placeNames()),
       publisher,
       log,
       onVerdict: metrics.recordVerdict,
@@ -180,6 +186,7 @@ function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpSer
     articles: {
       channelIds: new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]),
       articles: shared.articles,
+      cards: shared.cards,
       policy: publicPolicy(config.channels),
     },
     push: {

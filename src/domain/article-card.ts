@@ -22,3 +22,9 @@ export interface ArticleCard {
   /** Towns, streets and counties the article names: a tie-breaker, never the subject. */
   places: string[];
 }
+
+/** Term statistics over the stored articles: in how many each term occurs, and how many there are (for IDF). */
+export interface TermStatistics {
+  documentFrequency: ReadonlyMap<string, number>;
+  articleCount: number;
+}

@@ -33,4 +33,24 @@ export class StoreKeys {
   hostSlots = (host: string): string => `${this.prefix}:host-slots:${host}`;
   /** Set: the page URLs a list source has linked to and that were queued once. */
   seenPages = (sourceId: string): string => `${this.prefix}:seen-pages:${sourceId}`;
+  /** String: an article's card as JSON (what lists show and ranking compares). */
+  card = (articleId: string): string => `${this.prefix}:card:${articleId}`;
+  /** Sorted set: the articles whose text has a term, by publication time (the newest kept). */
+  termPostings = (term: string): string => `${this.prefix}:term:${term}`;
+  /** Hash: in how many stored articles each term occurs (the DF of TF-IDF), and `*`: how many articles. */
+  termFrequencies = (): string => `${this.prefix}:term-df`;
+  /** HyperLogLog: the distinct readers of one article in one hour. */
+  articleReaders = (articleId: string, hour: number): string => `${this.prefix}:readers:${articleId}:${hour}`;
+  /** Sorted set: articles of one channel by distinct readers in one hour. */
+  hotHour = (channelId: string, hour: number): string => `${this.prefix}:hot:${channelId}:${hour}`;
+  /** Sorted set: what one reader read (article id by time), while the reader's profile lives. */
+  readerReads = (readerId: string): string => `${this.prefix}:reader:${readerId}:reads`;
+  /** String: the events one reader sent in the current minute (flood control). */
+  readerRate = (readerId: string): string => `${this.prefix}:reader:${readerId}:rate`;
+  /** The pattern of every key kept about one reader: what DELETE /api/readers/{id} removes. */
+  readerKeys = (readerId: string): string => `${this.prefix}:reader:${readerId}:*`;
+  /** Sorted set: editors' picks of one channel, article id by the time the pin expires. */
+  picks = (channelId: string): string => `${this.prefix}:picks:${channelId}`;
+  /** Hash: a computed recommendation list (its items as JSON) and the version every write increments. */
+  list = (listId: string): string => `${this.prefix}:list:${listId}`;
 }

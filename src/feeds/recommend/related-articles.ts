@@ -1,37 +1,59 @@
-import type { Article } from '../../domain/article.js';
+import type { ArticleCard, TermStatistics } from '../../domain/article-card.js';
+import { cosine, termVector, type TermVector } from './term-vectors.js';
 
-const LEAD_CHARS = 200;
+/** Above this share of their terms in common two cards are the same story reposted, not a related one. */
+const REPOST_OVERLAP = 0.8;
+/** Days after which a related story weighs half: recent stories first among the equally related. */
+const RECENCY_HALF_LIFE_DAYS = 60;
+/** What a shared place adds: enough to order stories of equal subject, never to outrank a subject. */
+const PLACE_BONUS = 0.02;
+
+/** One related story with what put it there. */
+export interface RelatedArticle {
+  card: ArticleCard;
+  score: number;
+}
 
 /**
- * Ranks candidates by how related they are to an article: the Jaccard similarity of the
- * character bigrams of title and lead, plus a bonus for each shared channel. Returns the best
- * `limit`, never the article itself, and none with nothing in common.
+ * Ranks candidates by how related they are to an article's subject: the cosine of their TF-IDF
+ * term vectors (place names weigh little), a little recency, and a shared place as a
+ * tie-breaker. Never the article itself, never a repost of it (the same content hash, or
+ * terms almost all the same), never a story with no subject word in common.
  */
-export function rankRelated(article: Article, candidates: readonly Article[], limit: number): Article[] {
-  const own = bigramsOf(article);
-  const channels = new Set(article.channels.map((c) => c.id));
-  return candidates
-    .filter((candidate) => candidate.id !== article.id)
-    .map((candidate) => {
-      const shared = candidate.channels.filter((c) => channels.has(c.id)).length;
-      return { candidate, score: jaccard(own, bigramsOf(candidate)) + 0.05 * shared };
-    })
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || b.candidate.publishedAt.localeCompare(a.candidate.publishedAt))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+export function rankRelated(
+  article: ArticleCard,
+  candidates: readonly ArticleCard[],
+  statistics: TermStatistics,
+  limit: number,
+): RelatedArticle[] {
+  const own = termVector(article, statistics);
+  const places = new Set(article.places);
+  const publishedMs = Date.parse(article.publishedAt);
+  const scored: RelatedArticle[] = [];
+  for (const card of candidates) {
+    if (card.id === article.id || card.contentHash === article.contentHash || isRepost(article, card)) continue;
+    const vector: TermVector = termVector(card, statistics);
+    const similarity = cosine(own, vector);
+    if (similarity <= 0) continue;
+    const days = Math.abs(publishedMs - Date.parse(card.publishedAt)) / 86_400_000 || 0;
+    const recency = 0.8 + 0.2 * 0.5 ** (days / RECENCY_HALF_LIFE_DAYS);
+    const sharedPlace = card.places.some((place) => places.has(place)) ? PLACE_BONUS : 0;
+    scored.push({ card, score: similarity * recency + sharedPlace });
+  }
+  return scored.sort((a, b) => b.score - a.score || b.card.publishedAt.localeCompare(a.card.publishedAt)).slice(0, limit);
 }
 
-function bigramsOf(article: Article): Set<string> {
-  const text = `${article.title} ${article.contentText.slice(0, LEAD_CHARS)}`.replace(/[\s\p{P}]/gu, '');
-  const grams = new Set<string>();
-  for (let i = 0; i + 2 <= text.length; i++) grams.add(text.slice(i, i + 2));
-  return grams;
+/** Whether two cards hold nearly the same terms (Jaccard of their term sets): a repost the dedupe stage let through. */
+function isRepost(a: ArticleCard, b: ArticleCard): boolean {
+  const terms = new Set(a.keywords.map((keyword) => keyword.term));
+  const shared = b.keywords.filter((keyword) => terms.has(keyword.term)).length;
+  return shared / (terms.size + b.keywords.length - shared) >= REPOST_OVERLAP;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared++;
-  return shared / (a.size + b.size - shared);
+/** The terms to look candidates up by: the article's heaviest subject words. */
+export function queryTerms(article: ArticleCard, statistics: TermStatistics, count = 20): string[] {
+  return [...termVector(article, statistics)]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([term]) => term);
 }

@@ -5,8 +5,10 @@ import type { Article } from '../../domain/article.js';
 import type { ContentPolicy } from '../../domain/content-policy.js';
 import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
+import type { CardRepository } from '../../store/card-repository.js';
+import { listItemOf, type RecommendationList } from '../../domain/recommendation-list.js';
 import { toApiArticle } from '../api-article.js';
-import { rankRelated } from '../recommend/related-articles.js';
+import { findRelated } from '../recommend/find-related.js';
 import { feedId } from '../../domain/feed-id.js';
 
 const listQuery = z.strictObject({
@@ -16,12 +18,11 @@ const listQuery = z.strictObject({
 const idParams = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'an article id is 16 hex digits') });
 const relatedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 
-/** How many recent articles of each channel the related list is chosen from. */
-const RELATED_POOL = 200;
-
 export interface ArticleRouteDeps {
   channelIds: ReadonlySet<string>;
   articles: ArticleRepository;
+  /** Article cards and the term index, for related articles. */
+  cards: CardRepository;
   /** What the public API may show of an article (summary-only channels withhold the text). */
   policy: ContentPolicy;
 }
@@ -45,11 +46,13 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
   });
 
   typed.get('/api/articles/:id/related', { schema: { params: idParams, querystring: relatedQuery } }, async (request, reply) => {
-    const article = await deps.articles.get(request.params.id);
-    if (!article) return reply.code(404).send({ error: 'not_found', message: `no article "${request.params.id}"` });
-    const feedIds = [...article.channels.map((c) => feedId.channel(c.id)), feedId.channel(ALL_CHANNEL_ID)];
-    const poolIds = new Set((await Promise.all(feedIds.map((f) => deps.articles.listFeed(f, RELATED_POOL)))).flat());
-    const pool = await deps.articles.getMany([...poolIds]);
-    return { id: article.id, items: rankRelated(article, pool, request.query.limit).map(present) };
+    const related = await findRelated(deps.cards, request.params.id, request.query.limit);
+    if (!related) return reply.code(404).send({ error: 'not_found', message: `no article "${request.params.id}"` });
+    const list: RecommendationList = {
+      kind: 'related',
+      channel: ALL_CHANNEL_ID,
+      items: related.map(({ card, score }) => listItemOf(card, score)),
+    };
+    return { id: request.params.id, ...list };
   });
 }

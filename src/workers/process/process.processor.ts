@@ -6,12 +6,19 @@ import { parsePayload, processPayloadSchema } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
 import type { CoalescingPublisher } from '../../queues/coalescing-publisher.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
+import type { CardRepository } from '../../store/card-repository.js';
+import { cardOf } from './keywords/card-of.js';
+import type { Segmenter } from './keywords/extract-keywords.js';
 import { createNearDuplicateChecker } from './dedupe/near-duplicate.js';
 import { buildArticle, type ProcessSettings } from './process-item.js';
 
 export interface ProcessProcessorDeps {
   settings: ProcessSettings;
   articles: ArticleRepository;
+  /** Where the cards of stored articles (keywords, places) go, for recommendation lists. */
+  cards: CardRepository;
+  /** Cuts text into words (jieba): one per process, it takes a moment to load. */
+  segment: Segmenter;
   publisher: Pick<CoalescingPublisher, 'request'>;
   log: Logger;
   /** Called with every verdict, for metrics. */
@@ -39,6 +46,8 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     const verdict = await deps.articles.save(article, checkFor(article));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
+      await deps.cards.write(cardOf({ ...article, id: verdict.articleId }, deps.segment));
+      if (verdict.kind === 'created' && verdict.supersedes) await deps.cards.remove(verdict.supersedes.articleId);
       const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : (verdict.previousChannelIds ?? []);
       const channelIds = [...article.channels.map((channel) => channel.id), ...superseded, ALL_CHANNEL_ID];
       deps.publisher.request(channelIds);

@@ -6,8 +6,9 @@ import { loadConfig } from '../../../src/config/load-config.js';
 import type { ProcessPayload, PublishPayload } from '../../../src/queues/payloads.js';
 import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
+import { CardRepository } from '../../../src/store/card-repository.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
-import { exampleGazetteer } from '../../support/example-config.js';
+import { exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
 import { syntheticItems } from '../../support/synthetic-items.js';
 
@@ -68,6 +69,8 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
     const processor = createProcessProcessor({
       settings: { channels: config.channels, gazetteer: exampleGazetteer(), dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,
+      cards: new CardRepository(redis, prefix),
+      segment: exampleSegmenter(),
       publisher,
       log: pino({ level: 'silent' }),
     });

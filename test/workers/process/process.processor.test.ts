@@ -7,10 +7,11 @@ import type { ProcessPayload, PublishPayload } from '../../../src/queues/payload
 import { QUEUE } from '../../../src/queues/queue-names.js';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/queues/queue-set.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
+import { CardRepository } from '../../../src/store/card-repository.js';
 import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
 import { DEFAULT_DEDUPE_SETTINGS } from '../../../src/config/config-schema.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
-import { exampleGazetteer } from '../../support/example-config.js';
+import { exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../../support/redis.js';
 
 const CHANNELS: Channel[] = [
@@ -56,6 +57,8 @@ describe('the process worker against Redis', () => {
     const processor = createProcessProcessor({
       settings: { channels: CHANNELS, gazetteer: exampleGazetteer(), dedupe: DEFAULT_DEDUPE_SETTINGS, hostAliases: {} },
       articles,
+      cards: new CardRepository(redis, prefix),
+      segment: exampleSegmenter(),
       publisher,
       log: pino({ level: 'silent' }),
     });

@@ -1,0 +1,22 @@
+import type { Article } from '../../../domain/article.js';
+import type { ArticleCard } from '../../../domain/article-card.js';
+import { extractKeywords, type Segmenter } from './extract-keywords.js';
+
+/**
+ * Returns the card of a stored article: what lists show of it and what ranking compares — its
+ * keywords from title and text, and the places its channel placement found (a tie-breaker).
+ */
+export function cardOf(article: Article, segment: Segmenter): ArticleCard {
+  const places = new Set(article.channels.flatMap((channel) => channel.evidence.map((evidence) => evidence.name)));
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    publishedAt: article.publishedAt,
+    channels: article.channels.map((channel) => channel.id),
+    sourceId: article.source.id,
+    contentHash: article.contentHash,
+    keywords: extractKeywords(article.title, article.contentText, segment),
+    places: [...places],
+  };
+}
