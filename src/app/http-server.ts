@@ -15,6 +15,11 @@ import { registerMetricsRoute, type Metrics } from '../ops/metrics.js';
 import { registerSourcesRoute, type SourcesRouteDeps } from '../ops/sources.route.js';
 import { registerPushRoute, type PushRouteDeps } from '../producers/push/push.route.js';
 import { registerArticleRoutes, type ArticleRouteDeps } from '../feeds/routes/articles.route.js';
+import { registerListRoutes, type ListRouteDeps } from '../feeds/routes/lists.route.js';
+import { registerPicksRoutes, type PicksRouteDeps } from '../ops/picks.route.js';
+import { registerReaderRoutes } from '../ops/readers.route.js';
+import { registerEventRoutes, type EventsRouteDeps } from '../producers/events/events.route.js';
+import type { ReaderActivityRepository } from '../store/reader-activity-repository.js';
 import { registerFeedServing, type FeedServingDeps } from '../feeds/register-feed-serving.js';
 
 /** What each part of the HTTP server needs, assembled by startRoles; each part gets its own and no more. */
@@ -30,6 +35,11 @@ export interface HttpServerParts {
   /** The queues the dashboard shows. */
   dashboardQueues: readonly Queue[];
   metrics: Metrics;
+  events: EventsRouteDeps;
+  lists: ListRouteDeps;
+  /** Deletes everything kept about a reader (an admin route). */
+  readers: Pick<ReaderActivityRepository, 'deleteReader'>;
+  picks: PicksRouteDeps;
 }
 
 /** Builds the HTTP server: feeds, OPML and home page, the article API, health, metrics and the queue dashboard. */
@@ -51,10 +61,14 @@ export async function createHttpServer(parts: HttpServerParts): Promise<FastifyI
   await registerFeedServing(app, parts.feeds);
   await registerPushRoute(app, parts.push);
   registerArticleRoutes(app, parts.articles);
+  registerEventRoutes(app, parts.events);
+  registerListRoutes(app, parts.lists);
   registerHealthRoutes(app, parts.health);
   registerMetricsRoute(app, parts.metrics);
   await registerAdminRoutes(app, parts.adminToken, async (admin) => {
     registerSourcesRoute(admin, parts.sources);
+    registerReaderRoutes(admin, parts.readers);
+    registerPicksRoutes(admin, parts.picks);
     await registerDashboard(admin, parts.dashboardQueues);
   });
   return app;

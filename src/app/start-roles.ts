@@ -15,7 +15,14 @@ import { CoalescingPublisher } from '../queues/coalescing-publisher.js';
 import { openQueues, type QueueSet } from '../queues/queue-set.js';
 import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
+import { isbot } from 'isbot';
+import { ArticleChannels } from '../producers/events/article-channels.js';
+import { ServedListCache } from '../feeds/serve/served-list-cache.js';
+import { ListRebuildRequests } from '../queues/list-rebuilds.js';
 import { CardRepository } from '../store/card-repository.js';
+import { ListRepository } from '../store/list-repository.js';
+import { PicksRepository } from '../store/picks-repository.js';
+import { ReaderActivityRepository } from '../store/reader-activity-repository.js';
 import { FetchLeases } from '../store/fetch-leases.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import { SourceStateRepository } from '../store/source-state-repository.js';
@@ -23,6 +30,9 @@ import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
 import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
 import { createProcessProcessor } from '../workers/process/process.processor.js';
 import { createPublishProcessor } from '../workers/publish/publish.processor.js';
+
+/** Events one `POST /api/events` may carry. */
+const MAX_EVENTS_PER_REQUEST = 500;
 
 /** What one process can run: workers of some queues, the source scheduler, the HTTP server. */
 export interface Roles {
@@ -53,6 +63,10 @@ interface Shared {
   sourceStates: SourceStateRepository;
   metrics: Metrics;
   publisher: CoalescingPublisher;
+  activity: ReaderActivityRepository;
+  lists: ListRepository;
+  picks: PicksRepository;
+  listRequests: ListRebuildRequests;
 }
 
 /**
@@ -70,6 +84,14 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     queues,
     articles: new ArticleRepository(connection, config.redis.prefix),
     cards: new CardRepository(connection, config.redis.prefix),
+    activity: new ReaderActivityRepository(connection, config.redis.prefix, {
+      profileTtlMs: config.lists.profileTtl,
+      maxEventsPerMinute: config.lists.maxEventsPerMinute,
+      profileSize: config.lists.profileSize,
+    }),
+    lists: new ListRepository(connection, config.redis.prefix),
+    picks: new PicksRepository(connection, config.redis.prefix),
+    listRequests: new ListRebuildRequests(queues.publish, (error) => log.error({ err: error }, 'list rebuild request failed')),
     rendered: new RenderedFeedRepository(connection, config.redis.prefix),
     sourceStates: new SourceStateRepository(connection, config.redis.prefix),
     metrics: createMetrics(queues.all),
@@ -155,6 +177,8 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       redis: shared.connection,
       keyPrefix: config.redis.prefix,
       log,
+      lists: { activity: shared.activity, cards: shared.cards, lists: shared.lists, picks: shared.picks, size: config.lists.size },
+      requestLists: (channelIds) => shared.listRequests.request(channelIds),
     }),
   };
 }
@@ -162,6 +186,7 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
 function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpServerParts {
   const { config, connection, queues } = shared;
   const prefix = config.redis.prefix;
+  const channelIds = new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
   return {
     log: shared.log,
     adminToken: config.http.adminToken,
@@ -184,7 +209,7 @@ function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpSer
       },
     },
     articles: {
-      channelIds: new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]),
+      channelIds,
       articles: shared.articles,
       cards: shared.cards,
       policy: publicPolicy(config.channels),
@@ -201,5 +226,24 @@ function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpSer
     sources: { sources: config.sources, sourceStates: shared.sourceStates },
     dashboardQueues: queues.all,
     metrics: shared.metrics,
+    events: {
+      partners: config.partners,
+      activity: shared.activity,
+      articleChannels: new ArticleChannels(shared.cards),
+      requestLists: (channelIds) => shared.listRequests.request(channelIds),
+      isBot: isbot,
+      maxEvents: MAX_EVENTS_PER_REQUEST,
+    },
+    lists: {
+      channelIds,
+      lists: new ServedListCache(shared.lists),
+      cards: shared.cards,
+      activity: shared.activity,
+      articles: shared.articles,
+      size: config.lists.size,
+      maxAgeSeconds: Math.round(config.feeds.maxAge / 1000),
+    },
+    readers: shared.activity,
+    picks: { channelIds, picks: shared.picks, cards: shared.cards, requestLists: (ids) => shared.listRequests.request(ids) },
   };
 }

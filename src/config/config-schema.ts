@@ -202,6 +202,18 @@ export const configFileSchema = z.strictObject({
     })
     .prefault({}),
   dedupe: dedupeSchema,
+  lists: z
+    .strictObject({
+      /** How many items each precomputed list keeps (its endpoints answer up to this many). */
+      size: z.number().int().min(5).max(100).default(50),
+      /** A reader's profile (what they read) is deleted after this long without activity. */
+      profileTtl: durationSchema.default(30 * 86_400_000),
+      /** How many reads a profile keeps, the newest. */
+      profileSize: z.number().int().min(10).max(1000).default(200),
+      /** Events one reader may send in a minute; the rest of that minute is dropped as a flood. */
+      maxEventsPerMinute: z.number().int().min(1).default(60),
+    })
+    .prefault({}),
   push: z
     .strictObject({
       maxBodyBytes: z

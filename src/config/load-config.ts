@@ -23,6 +23,7 @@ export interface Config {
   feeds: ConfigFile['feeds'];
   fetch: ConfigFile['fetch'];
   dedupe: ConfigFile['dedupe'];
+  lists: ConfigFile['lists'];
   urls: ConfigFile['urls'];
   workers: ConfigFile['workers'];
   channels: Channel[];
@@ -102,6 +103,7 @@ export function parseConfig(
     feeds: file.feeds,
     fetch: file.fetch,
     dedupe: file.dedupe,
+    lists: file.lists,
     urls: file.urls,
     workers: file.workers,
     channels: file.channels,

@@ -3,6 +3,7 @@ import type { Source } from './source.js';
 import type { Partner } from '../domain/partner.js';
 import { publicPolicy, type ContentPolicy } from './content-policy.js';
 import { feedId } from './feed-id.js';
+import { listIdOf, type PrecomputedList } from './recommendation-list.js';
 
 /** The parts of the config that say which feeds exist and what they are called. */
 export interface FeedCatalogSettings {
@@ -92,6 +93,35 @@ export function partnerFeed(settings: FeedCatalogSettings, partner: Pick<Partner
     baseUrl: `${siteUrl(settings)}/feeds/partner/${partner.id}/${channelId}`,
     public: false,
   });
+}
+
+/** The lists that are also published as feeds, by the name their URL uses: /feeds/lists/{kind}/{channel}. */
+export const LIST_FEEDS = { hot: 'hot-24h', picks: 'picks', 'channel-picks': 'channel-picks' } as const satisfies Record<
+  string,
+  PrecomputedList
+>;
+export type ListFeedKind = keyof typeof LIST_FEEDS;
+
+const LIST_FEED_NAMES: Record<ListFeedKind, string> = { hot: '热点排行', picks: '新闻推荐', 'channel-picks': '频道推荐' };
+
+/** Returns the public feed of one of a channel's lists (热点, 新闻推荐, 频道推荐), in the list's order. */
+export function listFeed(settings: FeedCatalogSettings, kind: ListFeedKind, channelId: string): FeedSpec {
+  const name = `${channelName(settings, channelId)} ${LIST_FEED_NAMES[kind]}`;
+  const id = feedId.list(listIdOf(LIST_FEEDS[kind], channelId));
+  return specOf(settings, {
+    feedId: id,
+    indexId: id,
+    ownerChannelId: channelId,
+    title: `${name} - ${settings.site.name}`,
+    description: `${settings.site.name} ${name}`,
+    baseUrl: `${siteUrl(settings)}/feeds/lists/${kind}/${channelId}`,
+    public: true,
+  });
+}
+
+/** Returns the list feeds of one channel. */
+export function listFeedsOfChannel(settings: FeedCatalogSettings, channelId: string): FeedSpec[] {
+  return (Object.keys(LIST_FEEDS) as ListFeedKind[]).map((kind) => listFeed(settings, kind, channelId));
 }
 
 /** Returns the feeds one channel's publish job renders besides source feeds: its own and its partners'. */

@@ -9,6 +9,8 @@ export const feedId = {
   channel: (channelId: string): string => `channel:${channelId}`,
   source: (sourceId: string): string => `source:${sourceId}`,
   partner: (partnerId: string, channelId: string): string => `partner:${partnerId}:${channelId}`,
+  /** A recommendation list published as a feed (`list:hot-24h:taian`), listing the list's own index. */
+  list: (listId: string): string => `list:${listId}`,
 } as const;
 
 /** The feed ids an article is indexed under: its channels, `all`, and its source. */

@@ -11,8 +11,8 @@ export interface Partner {
   rate: { max: number; perMs: number };
 }
 
-/** What a request asks a partner's key for: to push articles, or to pull its feed of a channel. */
-export type PartnerPermission = { kind: 'push' } | { kind: 'pull'; partnerId: string; channelId: string };
+/** What a request asks a partner's key for: to push articles, to send reading events, or to pull its feed of a channel. */
+export type PartnerPermission = { kind: 'push' } | { kind: 'events' } | { kind: 'pull'; partnerId: string; channelId: string };
 
 /** Who a request is from, or why it is refused: 401 without a known key, 403 when the key may not do this. */
 export type PartnerAuth = { ok: true; partner: Partner } | { ok: false; status: 401 | 403; message: string };
@@ -36,6 +36,7 @@ export function authenticatePartner(key: string | undefined, permission: Partner
   if (!key) return { ok: false, status: 401, message: `send the partner API key as ${how}` };
   const partner = partners.find((candidate) => secretsEqual(key, candidate.key));
   if (!partner) return { ok: false, status: 401, message: 'unknown API key' };
+  if (permission.kind === 'events') return { ok: true, partner }; // every configured partner may send events
   if (permission.kind === 'push') {
     return partner.push ? { ok: true, partner } : { ok: false, status: 403, message: `partner "${partner.id}" may not push articles` };
   }

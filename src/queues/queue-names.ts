@@ -14,4 +14,6 @@ export const JOB = {
   fetchPage: 'fetch-page',
   processItem: 'process-item',
   rebuildChannel: 'rebuild-channel',
+  /** Recompute one channel's recommendation lists (hot, picks, channel picks) and render their feeds. */
+  rebuildLists: 'rebuild-lists',
 } as const;

@@ -1,6 +1,7 @@
 import type { ArticleCard } from '../../domain/article-card.js';
 import type { CardRepository } from '../../store/card-repository.js';
-import { queryTerms, rankRelated, type RelatedArticle } from './related-articles.js';
+import { queryTerms, rankRelated } from './related-articles.js';
+import type { ScoredCard } from './term-vectors.js';
 
 /** How many of the newest articles per query term are looked at. */
 const POSTINGS_PER_TERM = 200;
@@ -9,7 +10,7 @@ const POSTINGS_PER_TERM = 200;
  * Returns the stories related to an article, from the term index: the newest articles sharing
  * its heaviest subject words, ranked by rankRelated. Undefined when the article has no card.
  */
-export async function findRelated(cards: CardRepository, articleId: string, limit: number): Promise<RelatedArticle[] | undefined> {
+export async function findRelated(cards: CardRepository, articleId: string, limit: number): Promise<ScoredCard[] | undefined> {
   const [article] = await cards.getMany([articleId]);
   if (!article) return undefined;
   const ownStatistics = await cards.statistics(article.keywords.map((keyword) => keyword.term));

@@ -1,5 +1,5 @@
 import type { ArticleCard, TermStatistics } from '../../domain/article-card.js';
-import { cosine, termVector, type TermVector } from './term-vectors.js';
+import { cosine, termVector, type ScoredCard, type TermVector } from './term-vectors.js';
 
 /** Above this share of their terms in common two cards are the same story reposted, not a related one. */
 const REPOST_OVERLAP = 0.8;
@@ -7,12 +7,6 @@ const REPOST_OVERLAP = 0.8;
 const RECENCY_HALF_LIFE_DAYS = 60;
 /** What a shared place adds: enough to order stories of equal subject, never to outrank a subject. */
 const PLACE_BONUS = 0.02;
-
-/** One related story with what put it there. */
-export interface RelatedArticle {
-  card: ArticleCard;
-  score: number;
-}
 
 /**
  * Ranks candidates by how related they are to an article's subject: the cosine of their TF-IDF
@@ -25,11 +19,11 @@ export function rankRelated(
   candidates: readonly ArticleCard[],
   statistics: TermStatistics,
   limit: number,
-): RelatedArticle[] {
+): ScoredCard[] {
   const own = termVector(article, statistics);
   const places = new Set(article.places);
   const publishedMs = Date.parse(article.publishedAt);
-  const scored: RelatedArticle[] = [];
+  const scored: ScoredCard[] = [];
   for (const card of candidates) {
     if (card.id === article.id || card.contentHash === article.contentHash || isRepost(article, card)) continue;
     const vector: TermVector = termVector(card, statistics);

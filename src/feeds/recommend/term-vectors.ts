@@ -3,6 +3,12 @@ import type { ArticleCard, TermStatistics } from '../../domain/article-card.js';
 /** A card's terms weighted by TF-IDF and scaled to unit length, so that a dot product is the cosine. */
 export type TermVector = ReadonlyMap<string, number>;
 
+/** A card chosen by a ranking, with the score that put it there. */
+export interface ScoredCard {
+  card: ArticleCard;
+  score: number;
+}
+
 /** How much a place name weighs against a subject word: a story is not about 楼德镇 because it happens there. */
 const PLACE_WEIGHT = 0.1;
 

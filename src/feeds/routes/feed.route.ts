@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LIST_FEEDS, type ListFeedKind } from '../../domain/feed-catalog.js';
 import { feedId } from '../../domain/feed-id.js';
+import { listIdOf } from '../../domain/recommendation-list.js';
 import type { FeedDirectory } from '../serve/feed-directory.js';
 import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
 import { feedFileParamsSchema, feedQuerySchema, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
@@ -18,7 +21,8 @@ interface FeedRequest {
 /**
  * `GET /feeds/{channel}.{rss,atom,json}` and `GET /feeds/sources/{source}.{rss,atom,json}`, with
  * `?limit=` (1–200, default from config) and `?page=`: the published bytes, compressed as
- * accepted, with ETag, Last-Modified, Cache-Control, Vary and 304s.
+ * accepted, with ETag, Last-Modified, Cache-Control, Vary and 304s; and the feeds of a channel's
+ * lists at `/feeds/lists/{hot|picks|channel-picks}/{channel}.{rss,atom,json}`, in list order.
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): void {
   const schema = { params: feedFileParamsSchema, querystring: feedQuerySchema };
@@ -33,4 +37,12 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/feeds/:file', { schema }, route('channel', '/feeds/{channel}'));
   typed.get('/feeds/sources/:file', { schema }, route('source', '/feeds/sources/{source}'));
+  const listParams = z.object({ kind: z.enum(Object.keys(LIST_FEEDS) as [ListFeedKind, ...ListFeedKind[]]), file: z.string() });
+  typed.get('/feeds/lists/:kind/:file', { schema: { params: listParams, querystring: feedQuerySchema } }, (request, reply) => {
+    const file = parseFeedFile(request.params.file);
+    if (!file) return reply.code(404).send(notAFeedFile('/feeds/lists/{hot|picks|channel-picks}/{channel}'));
+    const spec = deps.directory.spec(feedId.list(listIdOf(LIST_FEEDS[request.params.kind], file.name)));
+    if (!spec) return reply.code(404).send({ error: 'not_found', message: `no channel "${file.name}"` });
+    return serveFeed(deps.serving, request, reply, { spec, format: file.format, variant: variantOf(request.query, spec.defaultLimit) });
+  });
 }

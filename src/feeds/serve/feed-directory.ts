@@ -3,6 +3,7 @@ import type { StoredDocument } from '../../store/rendered-feed-repository.js';
 import {
   channelFeed,
   channelFeedIds,
+  listFeedsOfChannel,
   partnerFeed,
   sourceFeed,
   type FeedCatalogSettings,
@@ -24,6 +25,7 @@ export class FeedDirectory {
       ...channelFeedIds(catalog).map((id) => channelFeed(catalog, id)),
       ...catalog.sources.map((source) => sourceFeed(catalog, source)),
       ...catalog.partners.flatMap((partner) => partner.channels.map((channel) => partnerFeed(catalog, partner, channel))),
+      ...channelFeedIds(catalog).flatMap((id) => listFeedsOfChannel(catalog, id)),
     ];
     for (const spec of all) this.specs.set(spec.feedId, spec);
   }

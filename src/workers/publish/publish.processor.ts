@@ -6,8 +6,9 @@ import type { Channel } from '../../domain/channel.js';
 import type { Source } from '../../domain/source.js';
 import { publishChannel, type ChannelPublishSummary } from './publish-channel.js';
 import { notifyHub } from './notify-hub.js';
+import { publishLists, type ListPublisherDeps } from './publish-lists.js';
 import { parsePayload, publishPayloadSchema } from '../../queues/payloads.js';
-import { QUEUE } from '../../queues/queue-names.js';
+import { JOB, QUEUE } from '../../queues/queue-names.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
 import { FeedDemandRepository } from '../../store/feed-demand-repository.js';
 import type { RenderedFeedRepository } from '../../store/rendered-feed-repository.js';
@@ -26,23 +27,39 @@ export interface PublishProcessorDeps {
   redis: Redis;
   keyPrefix: string;
   log: Logger;
+  /** What recomputing the recommendation lists reads and writes. */
+  lists: Pick<ListPublisherDeps, 'activity' | 'cards' | 'lists' | 'picks' | 'size'>;
+  /** Asks for a channel's lists to be recomputed (throttled): new articles change channel picks. */
+  requestLists: (channelIds: Iterable<string>) => void;
 }
 
 /**
  * Returns the `publish` job handler: bring one channel's feeds (and, for `all`, the source
- * feeds) up to date in every format, so that HTTP serves stored bytes and never renders.
+ * feeds) up to date in every format, so that HTTP serves stored bytes and never renders; or,
+ * for a `rebuild-lists` job, recompute the channel's recommendation lists and their feeds.
  */
 export function createPublishProcessor(deps: PublishProcessorDeps) {
   const { site, channels, sources, partners, feedLimit, hub } = deps;
   const catalog = { site, channels, sources, partners, limit: feedLimit, hub };
   const demand = new FeedDemandRepository(deps.redis, deps.keyPrefix);
-  return async (job: Job): Promise<ChannelPublishSummary> => {
+  return async (job: Job): Promise<ChannelPublishSummary | { lists: string[] }> => {
     const { channelId } = parsePayload(publishPayloadSchema, job.data, QUEUE.publish);
     const log = deps.log.child({ queue: QUEUE.publish, job_id: job.id, channel_id: channelId });
-    const summary = await publishChannel(
-      { catalog, articles: deps.articles, rendered: deps.rendered, demand, log, notifyHub: (url, topics) => notifyHub(url, topics, log) },
-      channelId,
-    );
+    const feedDeps = {
+      catalog,
+      articles: deps.articles,
+      rendered: deps.rendered,
+      demand,
+      log,
+      notifyHub: (url: string, topics: string[]) => notifyHub(url, topics, log),
+    };
+    if (job.name === JOB.rebuildLists) {
+      const lists = await publishLists({ ...feedDeps, ...deps.lists }, channelId);
+      log.debug({ lists }, 'lists published');
+      return { lists };
+    }
+    const summary = await publishChannel(feedDeps, channelId);
+    if (summary.changed.length > 0) deps.requestLists([channelId]);
     log.debug({ feeds: summary.feeds, rendered: summary.rendered, changed: summary.changed }, 'published');
     return summary;
   };

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALL_CHANNEL_ID } from '../../domain/channel.js';
+import { authenticatePartner, presentedKey, type Partner } from '../../domain/partner.js';
+import { READER_EVENT_TYPES, READER_ID, type DropReason, type EventTally, type ReaderEvent } from '../../domain/reader-event.js';
+import type { CountableEvent, ReaderActivityRepository } from '../../store/reader-activity-repository.js';
+import type { ArticleChannels } from './article-channels.js';
+import { screenEvents, type BotTest } from './screen-events.js';
+
+export interface EventsRouteDeps {
+  partners: readonly Partner[];
+  activity: ReaderActivityRepository;
+  articleChannels: ArticleChannels;
+  /** Asks for the recomputation of the lists of channels whose counts changed. */
+  requestLists: (channelIds: Iterable<string>) => void;
+  isBot: BotTest;
+  /** Events one request may carry. */
+  maxEvents: number;
+  now?: () => number;
+}
+
+const articleId = z.string().regex(/^[0-9a-f]{16}$/, 'an article id is 16 hex digits');
+const readerId = z.string().regex(READER_ID, 'a reader id is 1 to 128 letters, digits, - or _');
+
+const eventSchema = z.strictObject({
+  type: z.enum(READER_EVENT_TYPES),
+  articleId,
+  readerId,
+  /** ISO 8601 with offset, or epoch milliseconds; when the partner leaves it out, the time it arrives. */
+  at: z.union([z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)), z.number().int().nonnegative()]).optional(),
+  userAgent: z.string().max(1000).optional(),
+});
+
+/** 43 bytes: a transparent 1×1 GIF. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * `POST /api/events` (a partner's key): a batch of reading events, answered 202 with how many
+ * counted and how many were dropped, by reason. `GET /api/events/pixel.gif?a=ARTICLE&r=READER`:
+ * a view from a page that cannot run script, always answered with the pixel (`no-store`).
+ * Events are counted in Redis, never one queue job per event.
+ */
+export function registerEventRoutes(app: FastifyInstance, deps: EventsRouteDeps): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const bodySchema = z.strictObject({ events: z.array(eventSchema).min(1).max(deps.maxEvents) });
+  typed.post(
+    '/api/events',
+    {
+      schema: { body: bodySchema },
+      onRequest: async (request, reply) => {
+        const auth = authenticatePartner(presentedKey(request.headers.authorization), { kind: 'events' }, deps.partners);
+        if (auth.ok) return;
+        reply.header('www-authenticate', 'Bearer realm="syndicator"');
+        await reply.code(auth.status).send({ error: 'unauthorized', message: auth.message });
+      },
+    },
+    async (request, reply) => {
+      const now = (deps.now ?? Date.now)();
+      const events = request.body.events.map((event): ReaderEvent => ({ ...event, at: event.at ?? now }));
+      return reply.code(202).send(await countEvents(deps, events, now));
+    },
+  );
+  const pixelQuery = z.object({ a: z.string().max(64).optional(), r: z.string().max(256).optional() });
+  typed.get('/api/events/pixel.gif', { schema: { querystring: pixelQuery } }, async (request, reply) => {
+    const { a, r } = request.query;
+    // A pixel never breaks the page it is on: a malformed one is answered all the same, and not counted.
+    if (a && r && articleId.safeParse(a).success && READER_ID.test(r)) {
+      const now = (deps.now ?? Date.now)();
+      await countEvents(deps, [{ type: 'view', articleId: a, readerId: r, at: now, userAgent: request.headers['user-agent'] ?? '' }], now);
+    }
+    return reply.type('image/gif').header('cache-control', 'no-store').send(PIXEL);
+  });
+}
+
+/** Screens, looks up and counts a batch; returns the tally the API answers with. */
+async function countEvents(deps: EventsRouteDeps, events: readonly ReaderEvent[], now: number): Promise<EventTally> {
+  const { kept, dropped } = screenEvents(events, now, deps.isBot);
+  const channels = await deps.articleChannels.of(kept.map((event) => event.articleId));
+  const countable: CountableEvent[] = [];
+  for (const event of kept) {
+    const of = channels.get(event.articleId);
+    if (of) countable.push({ ...event, channels: [...of, ALL_CHANNEL_ID] });
+    else dropped.push('unknown-article');
+  }
+  const outcomes = await deps.activity.record(countable);
+  const changed = new Set<string>();
+  outcomes.forEach((outcome, i) => {
+    if (outcome === 'counted') countable[i]?.channels.forEach((channel) => changed.add(channel));
+    else dropped.push(outcome);
+  });
+  if (changed.size > 0) deps.requestLists(changed);
+  return { accepted: events.length - dropped.length, dropped: tally(dropped) };
+}
+
+function tally(reasons: readonly DropReason[]): Partial<Record<DropReason, number>> {
+  const counts: Partial<Record<DropReason, number>> = {};
+  for (const reason of reasons) counts[reason] = (counts[reason] ?? 0) + 1;
+  return counts;
+}

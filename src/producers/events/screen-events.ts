@@ -1,0 +1,25 @@
+import type { DropReason, ReaderEvent } from '../../domain/reader-event.js';
+
+/** How old an event may be: the longest list window (7 days) is all it can still count in. */
+export const MAX_EVENT_AGE_MS = 7 * 86_400_000;
+/** How far ahead of the server's clock an event may be: clocks of partner servers drift a little. */
+export const MAX_EVENT_SKEW_MS = 10 * 60_000;
+
+/** Whether a user agent is a known crawler or bot (isbot's maintained list). */
+export type BotTest = (userAgent: string) => boolean;
+
+/**
+ * Splits a batch into the events that may count and the reason each other one is dropped:
+ * sent by a bot, too old for any window, or from the future.
+ */
+export function screenEvents(events: readonly ReaderEvent[], now: number, isBot: BotTest): { kept: ReaderEvent[]; dropped: DropReason[] } {
+  const kept: ReaderEvent[] = [];
+  const dropped: DropReason[] = [];
+  for (const event of events) {
+    if (event.userAgent !== undefined && isBot(event.userAgent)) dropped.push('bot');
+    else if (event.at < now - MAX_EVENT_AGE_MS) dropped.push('stale');
+    else if (event.at > now + MAX_EVENT_SKEW_MS) dropped.push('future');
+    else kept.push(event);
+  }
+  return { kept, dropped };
+}
