@@ -9,16 +9,15 @@ import { createHttpServer, type HttpServerParts } from './http-server.js';
 import { createMetrics, type Metrics } from '../ops/metrics.js';
 import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
 import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
-import { enqueuePublish, scheduleSources } from '../queues/enqueue.js';
+import { enqueueListRebuilds, enqueuePublish, scheduleSources } from '../queues/enqueue.js';
 import { QUEUE, type QueueName } from '../queues/queue-names.js';
-import { CoalescingPublisher } from '../queues/coalescing-publisher.js';
+import { CoalescingRequests } from '../queues/coalescing-requests.js';
 import { openQueues, type QueueSet } from '../queues/queue-set.js';
 import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
 import { isbot } from 'isbot';
 import { ArticleChannels } from '../producers/events/article-channels.js';
 import { ServedListCache } from '../feeds/serve/served-list-cache.js';
-import { ListRebuildRequests } from '../queues/list-rebuilds.js';
 import { CardRepository } from '../store/card-repository.js';
 import { ListRepository } from '../store/list-repository.js';
 import { PicksRepository } from '../store/picks-repository.js';
@@ -62,11 +61,11 @@ interface Shared {
   rendered: RenderedFeedRepository;
   sourceStates: SourceStateRepository;
   metrics: Metrics;
-  publisher: CoalescingPublisher;
+  publisher: CoalescingRequests;
   activity: ReaderActivityRepository;
   lists: ListRepository;
   picks: PicksRepository;
-  listRequests: ListRebuildRequests;
+  listRequests: CoalescingRequests;
 }
 
 /**
@@ -91,17 +90,26 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     }),
     lists: new ListRepository(connection, config.redis.prefix),
     picks: new PicksRepository(connection, config.redis.prefix),
-    listRequests: new ListRebuildRequests(queues.publish, (error) => log.error({ err: error }, 'list rebuild request failed')),
+    listRequests: new CoalescingRequests(
+      (ids) => enqueueListRebuilds(queues.publish, ids),
+      500,
+      (error) => log.error({ err: error }, 'list rebuild request failed'),
+    ),
     rendered: new RenderedFeedRepository(connection, config.redis.prefix),
     sourceStates: new SourceStateRepository(connection, config.redis.prefix),
     metrics: createMetrics(queues.all),
-    publisher: new CoalescingPublisher(queues.publish, 250, (error) => log.error({ err: error }, 'publish request failed')),
+    publisher: new CoalescingRequests(
+      (ids) => enqueuePublish(queues.publish, ids),
+      250,
+      (error) => log.error({ err: error }, 'publish request failed'),
+    ),
   };
   const workers: Worker[] = [];
   let server: FastifyInstance | undefined;
   const close = async () => {
     await server?.close();
     await Promise.all(workers.map((worker) => worker.close()));
+    await shared.listRequests.close();
     await shared.publisher.close();
     await queues.close();
     await connection.quit();

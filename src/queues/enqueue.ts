@@ -50,3 +50,24 @@ export async function enqueuePublish(publishQueue: Queue<PublishPayload>, channe
     ),
   );
 }
+
+/** How long a request to recompute a channel's lists waits, gathering the requests that follow it: counts are hourly anyway. */
+export const LIST_REBUILD_DELAY_MS = 2_000;
+
+/**
+ * Asks for the recomputation of channels' recommendation lists: one delayed job per channel,
+ * deduplicated while it waits, so a channel's lists are recomputed at most about once per delay
+ * however many reading events arrive, and always after the change that asked (a request while
+ * the job runs keeps one more to run after it).
+ */
+export async function enqueueListRebuilds(publishQueue: Queue<PublishPayload>, channelIds: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(channelIds)].map((channelId) =>
+      publishQueue.add(
+        JOB.rebuildLists,
+        { channelId },
+        { delay: LIST_REBUILD_DELAY_MS, deduplication: { id: `lists:${channelId}`, keepLastIfActive: true } },
+      ),
+    ),
+  );
+}

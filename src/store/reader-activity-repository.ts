@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
 import { deleteKeysMatching } from './delete-keys.js';
 import { StoreKeys } from './store-keys.js';
 
@@ -10,7 +10,11 @@ export interface CountableEvent {
   channels: readonly string[];
 }
 
-/** What became of one event: counted, a reader's second look within the hour, or part of a flood. */
+/**
+ * What became of one event: counted, a reader's second look within the hour, or part of a flood.
+ * (`repeat` means the hour's HyperLogLog did not change: at thousands of readers an article's
+ * new reader now and then changes none of its registers; the count, read by PFCOUNT, stays true.)
+ */
 export type CountOutcome = 'counted' | 'repeat' | 'flood';
 
 /** Limits of what is kept about readers and counted from them; defaults in the config (`lists`). */
@@ -21,6 +25,27 @@ export interface ReaderActivitySettings {
   maxEventsPerMinute: number;
   /** How many of a reader's reads the profile keeps (the newest). */
   profileSize: number;
+}
+
+/**
+ * Sets an article's count in the hot sets of its channels to the distinct readers its hour's
+ * HyperLogLog holds (within 1%): counting by PFCOUNT rather than by one increment per PFADD that
+ * changed the HyperLogLog keeps the count true when thousands read one article in one hour.
+ * KEYS[1] the article-hour HyperLogLog, KEYS[2..] the hot sets; ARGV[1] article id, ARGV[2] ttl s.
+ */
+const SET_HOT_COUNT_LUA = `
+local readers = redis.call('PFCOUNT', KEYS[1])
+for i = 2, #KEYS do
+  redis.call('ZADD', KEYS[i], readers, ARGV[1])
+  redis.call('EXPIRE', KEYS[i], ARGV[2])
+end
+return readers
+`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    setHotCount(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+  }
 }
 
 const HOUR_MS = 3_600_000;
@@ -36,8 +61,8 @@ export function hourOf(ms: number): number {
 
 /**
  * Counts reading events in Redis, in batches of two round trips and never one job per event:
- * a HyperLogLog per article and hour says whether a reader was seen already (a reader counts
- * once per article per hour), a sorted set per channel and hour holds the counts, and a
+ * a HyperLogLog per article and hour holds its distinct readers (a reader counts once per
+ * article per hour), a sorted set per channel and hour holds each article's count of them, and a
  * per-reader counter over the current minute stops floods. Each reader's recent reads (for
  * 猜你喜欢) expire after a time without activity; no IP address is ever stored.
  */
@@ -50,6 +75,7 @@ export class ReaderActivityRepository {
     private readonly settings: ReaderActivitySettings,
   ) {
     this.keys = new StoreKeys(prefix);
+    redis.defineCommand('setHotCount', { lua: SET_HOT_COUNT_LUA });
   }
 
   /** Counts a batch of events and returns what became of each, in order. */
@@ -96,6 +122,7 @@ export class ReaderActivityRepository {
   private async write(events: readonly CountableEvent[], outcomes: readonly CountOutcome[]): Promise<void> {
     const second = this.redis.pipeline();
     const ttlMs = this.settings.profileTtlMs;
+    const recounted = new Set<string>();
     events.forEach((event, i) => {
       if (outcomes[i] === 'flood') return;
       const reads = this.keys.readerReads(event.readerId);
@@ -103,11 +130,12 @@ export class ReaderActivityRepository {
         .zadd(reads, event.at, event.articleId)
         .zremrangebyrank(reads, 0, -this.settings.profileSize - 1)
         .pexpire(reads, ttlMs);
-      if (outcomes[i] !== 'counted') return;
-      for (const channel of event.channels) {
-        const hot = this.keys.hotHour(channel, hourOf(event.at));
-        second.zincrby(hot, 1, event.articleId).expire(hot, HOT_HOUR_TTL_S);
-      }
+      const hour = hourOf(event.at);
+      const readers = this.keys.articleReaders(event.articleId, hour);
+      if (outcomes[i] !== 'counted' || recounted.has(readers)) return;
+      recounted.add(readers);
+      const hotSets = event.channels.map((channel) => this.keys.hotHour(channel, hour));
+      second.setHotCount(1 + hotSets.length, readers, ...hotSets, event.articleId, HOT_HOUR_TTL_S);
     });
     if (second.length > 0) await second.exec();
   }

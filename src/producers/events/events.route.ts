@@ -32,7 +32,7 @@ const eventSchema = z.strictObject({
   userAgent: z.string().max(1000).optional(),
 });
 
-/** 43 bytes: a transparent 1×1 GIF. */
+/** 42 bytes: a transparent 1×1 GIF. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**

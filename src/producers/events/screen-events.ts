@@ -10,13 +10,14 @@ export type BotTest = (userAgent: string) => boolean;
 
 /**
  * Splits a batch into the events that may count and the reason each other one is dropped:
- * sent by a bot, too old for any window, or from the future.
+ * sent by a bot (a known crawler's user agent, or an empty one: browsers always send theirs),
+ * too old for any window, or from the future.
  */
 export function screenEvents(events: readonly ReaderEvent[], now: number, isBot: BotTest): { kept: ReaderEvent[]; dropped: DropReason[] } {
   const kept: ReaderEvent[] = [];
   const dropped: DropReason[] = [];
   for (const event of events) {
-    if (event.userAgent !== undefined && isBot(event.userAgent)) dropped.push('bot');
+    if (event.userAgent !== undefined && (event.userAgent === '' || isBot(event.userAgent))) dropped.push('bot');
     else if (event.at < now - MAX_EVENT_AGE_MS) dropped.push('stale');
     else if (event.at > now + MAX_EVENT_SKEW_MS) dropped.push('future');
     else kept.push(event);

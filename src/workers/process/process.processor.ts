@@ -4,7 +4,7 @@ import type { Verdict } from '../../domain/verdict.js';
 import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 import { parsePayload, processPayloadSchema } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
-import type { CoalescingPublisher } from '../../queues/coalescing-publisher.js';
+import type { CoalescingRequests } from '../../queues/coalescing-requests.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
 import type { CardRepository } from '../../store/card-repository.js';
 import { cardOf } from './keywords/card-of.js';
@@ -19,7 +19,7 @@ export interface ProcessProcessorDeps {
   cards: CardRepository;
   /** Cuts text into words (jieba): one per process, it takes a moment to load. */
   segment: Segmenter;
-  publisher: Pick<CoalescingPublisher, 'request'>;
+  publisher: Pick<CoalescingRequests, 'request'>;
   log: Logger;
   /** Called with every verdict, for metrics. */
   onVerdict?: (verdict: Verdict) => void;

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleCard, TermStatistics } from '../../../src/domain/article-card.js';
 import { queryTerms, rankRelated } from '../../../src/feeds/recommend/related-articles.js';
+import { cardWith } from '../../support/cards.js';
 
 function card(id: string, terms: Record<string, number>, places: string[] = [], publishedAt = '2024-05-01T08:00:00+08:00'): ArticleCard {
-  return {
-    id,
-    title: id,
-    url: `https://news.example.cn/${id}.html`,
-    publishedAt,
-    channels: ['taian'],
-    sourceId: 's',
-    contentHash: `hash-${id}`,
-    keywords: Object.entries(terms).map(([term, count]) => ({ term, count })),
-    places,
-  };
+  return cardWith(id, terms, { places, publishedAt });
 }
 
 const STATISTICS: TermStatistics = {

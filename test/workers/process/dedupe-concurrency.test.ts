@@ -4,7 +4,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import type { ProcessPayload, PublishPayload } from '../../../src/queues/payloads.js';
-import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
+import { CoalescingRequests } from '../../../src/queues/coalescing-requests.js';
+import { enqueuePublish } from '../../../src/queues/enqueue.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { CardRepository } from '../../../src/store/card-repository.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
@@ -58,14 +59,14 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
   const articles = new ArticleRepository(redis, prefix);
   const workers: Worker[] = [];
   const connections: Redis[] = [];
-  let publisher: CoalescingPublisher;
+  let publisher: CoalescingRequests;
   let queue: Queue<ProcessPayload>;
 
   beforeAll(async () => {
     const config = loadConfig({});
     queue = new Queue<ProcessPayload>('process', { connection: redis, prefix });
     const publishQueue = new Queue<PublishPayload>('publish', { connection: redis, prefix });
-    publisher = new CoalescingPublisher(publishQueue);
+    publisher = new CoalescingRequests((ids) => enqueuePublish(publishQueue, ids));
     const processor = createProcessProcessor({
       settings: { channels: config.channels, gazetteer: exampleGazetteer(), dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,

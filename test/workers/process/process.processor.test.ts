@@ -8,7 +8,8 @@ import { QUEUE } from '../../../src/queues/queue-names.js';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/queues/queue-set.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { CardRepository } from '../../../src/store/card-repository.js';
-import { CoalescingPublisher } from '../../../src/queues/coalescing-publisher.js';
+import { CoalescingRequests } from '../../../src/queues/coalescing-requests.js';
+import { enqueuePublish } from '../../../src/queues/enqueue.js';
 import { DEFAULT_DEDUPE_SETTINGS } from '../../../src/config/config-schema.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
 import { exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
@@ -43,7 +44,7 @@ describe('the process worker against Redis', () => {
   let worker: Worker;
   let events: QueueEvents;
   let articles: ArticleRepository;
-  let publisher: CoalescingPublisher;
+  let publisher: CoalescingRequests;
 
   beforeAll(async () => {
     redis = connectTestRedis();
@@ -53,7 +54,7 @@ describe('the process worker against Redis', () => {
     articles = new ArticleRepository(redis, prefix);
     events = new QueueEvents(QUEUE.process, { connection: redis.duplicate(), prefix });
     await events.waitUntilReady();
-    publisher = new CoalescingPublisher(publishQueue, 20);
+    publisher = new CoalescingRequests((ids) => enqueuePublish(publishQueue, ids), 20);
     const processor = createProcessProcessor({
       settings: { channels: CHANNELS, gazetteer: exampleGazetteer(), dedupe: DEFAULT_DEDUPE_SETTINGS, hostAliases: {} },
       articles,

@@ -1,23 +1,22 @@
-import type { Queue } from 'bullmq';
-import { enqueuePublish } from './enqueue.js';
-import type { PublishPayload } from './payloads.js';
+/** Asks the queue for the rebuild of these channels (deduplicated jobs: see enqueue.ts). */
+export type EnqueueChannels = (channelIds: ReadonlySet<string>) => Promise<void>;
 
 /**
  * Gathers the channels that changed in this process and asks for their rebuild at most once
- * per `windowMs`, instead of one request per stored item: at 1,000 items/s and a 250 ms window
- * that is a few queue writes a second rather than 3,000, and each feed is rebuilt at most
- * about four times a second however fast items arrive. BullMQ deduplication then coalesces across processes.
- * A crash loses at most one window of requests; every start of the scheduler role republishes
- * all channels, and `close()` flushes what is pending.
+ * per `windowMs`, instead of one request per stored item or batch of reading events: at 1,000
+ * items/s and a 250 ms window that is a few queue writes a second rather than 3,000, and each
+ * feed is rebuilt at most about four times a second however fast items arrive. BullMQ
+ * deduplication then coalesces across processes. A crash loses at most one window of requests;
+ * every start of the scheduler role republishes all channels, and `close()` flushes what is pending.
  */
-export class CoalescingPublisher {
+export class CoalescingRequests {
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
-    private readonly queue: Queue<PublishPayload>,
+    private readonly enqueue: EnqueueChannels,
     private readonly windowMs = 50,
     private readonly onError: (error: unknown) => void = () => {
       // Unless told where to report it, a failed request is only retried with the next window.
@@ -38,7 +37,7 @@ export class CoalescingPublisher {
     this.pending = new Set();
     if (batch.size === 0) return this.flushing;
     this.flushing = this.flushing.then(() =>
-      enqueuePublish(this.queue, batch).catch((error: unknown) => {
+      this.enqueue(batch).catch((error: unknown) => {
         batch.forEach((id) => this.pending.add(id)); // try again with the next window
         if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
         this.onError(error);
