@@ -121,9 +121,12 @@ describe('recommendation lists end to end', () => {
     const before = await list('/api/lists/hot?channel=all&limit=50');
     const target = articles.find((article) => !before.items.some((item) => item.id === article.id))!;
     const flood = Array.from({ length: 1000 }, () => ({ type: 'view', articleId: target.id, readerId: 'abuser', userAgent: BROWSER }));
-    const tallies: { accepted: number }[] = [];
-    for (let i = 0; i < flood.length; i += 50) tallies.push(await (await postEvents({ events: flood.slice(i, i + 50) })).json());
-    expect(tallies.reduce((sum, tally) => sum + tally.accepted, 0)).toBeLessThanOrEqual(60);
+    let accepted = 0;
+    for (let i = 0; i < flood.length; i += 50) {
+      const tally = (await (await postEvents({ events: flood.slice(i, i + 50) })).json()) as { accepted: number };
+      accepted += tally.accepted;
+    }
+    expect(accepted).toBeLessThanOrEqual(60);
     await waitFor(async () => (await list('/api/lists/hot?channel=all&limit=50')).items.some((item) => item.id === target.id), {
       what: 'the flooded article counted once',
     });
