@@ -43,16 +43,20 @@ export function rankForYou(
   return diversify(pool, limit);
 }
 
-/** Selects by maximal marginal relevance, skipping near-duplicates of what is chosen and long runs of one source. */
+/**
+ * Selects by maximal marginal relevance, skipping near-duplicates of what is chosen and long runs
+ * of one source (unless the pool has one source only: then there is nothing to alternate with).
+ */
 function diversify(pool: { card: ArticleCard; vector: TermVector; relevance: number }[], limit: number): ScoredCard[] {
   const chosen: { card: ArticleCard; vector: TermVector; score: number }[] = [];
   const left = [...pool];
+  const oneSource = new Set(pool.map((candidate) => candidate.card.sourceId)).size <= 1;
   while (chosen.length < limit && left.length > 0) {
     let best = -1;
     let bestScore = -Infinity;
     for (let i = 0; i < left.length; i++) {
       const candidate = left[i];
-      if (!candidate || breaksSourceRun(chosen, candidate.card)) continue;
+      if (!candidate || (!oneSource && breaksSourceRun(chosen, candidate.card))) continue;
       const redundancy = Math.max(0, ...chosen.map((picked) => cosine(picked.vector, candidate.vector)));
       if (redundancy >= NEAR_DUPLICATE || chosen.some((picked) => picked.card.contentHash === candidate.card.contentHash)) continue;
       const score = LAMBDA * candidate.relevance - (1 - LAMBDA) * redundancy;

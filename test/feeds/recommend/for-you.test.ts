@@ -71,6 +71,13 @@ describe('rankForYou', () => {
     for (let i = 2; i < sources.length; i++) expect(new Set(sources.slice(i - 2, i + 1)).size).toBeGreaterThan(1);
   });
 
+  it('fills the list from a pool of one source, which has nothing to alternate with', () => {
+    const candidates = ['采摘', '果农', '樱桃', '小麦'].map((term, i) =>
+      fresh(`only-${i}`, { 樱桃: 1, [term]: 3, [`词${i}`]: 4 }, { sourceId: 'only' }),
+    );
+    expect(rankForYou(cherryReader, candidates, STATISTICS, NOW, 4)).toHaveLength(4);
+  });
+
   it('prefers the fresh of two equally close stories', () => {
     const candidates = [
       fresh('old', { 樱桃: 3, 采摘: 2 }, { sourceId: 'a', publishedAt: new Date(NOW - 20 * DAY).toISOString() }),
