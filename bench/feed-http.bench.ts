@@ -27,7 +27,7 @@ const LOAD_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 10);
 const LATENCY_PAGE = 200;
 /** How long after the load stops items may still reach their feed before they count as not published. */
 const DRAIN_SECONDS = Number(process.env.BENCH_FEED_DRAIN_SECONDS ?? 20);
-const SERVER_ROLE: Roles = { workers: [], scheduler: false, server: true };
+export const SERVER_ROLE: Roles = { workers: [], scheduler: false, server: true };
 const WORKER_ROLES: Roles = { workers: ['process', 'publish'], scheduler: false, server: false };
 
 /**
@@ -49,7 +49,8 @@ export async function benchFeeds(): Promise<void> {
   }
 }
 
-function benchConfig(base: Readonly<Config>): Config {
+/** Returns the config of a bench run: no sources, an ephemeral port on 127.0.0.1, and a key prefix of its own. */
+export function benchConfig(base: Readonly<Config>): Config {
   return {
     ...base,
     sources: [],
@@ -76,7 +77,7 @@ async function benchFeedHttp(url: string, config: Config): Promise<void> {
       ['200 (full body)', {}],
       ['304 (If-None-Match)', { 'if-none-match': reference.etag }],
     ] as const) {
-      const [ceiling, ours] = await compareServers(bareUrl, feedUrl, headers);
+      const [ceiling, ours] = await compareLoads({ url: bareUrl, headers }, { url: feedUrl, headers });
       rows.push([`bare node http, ${label}`, fmt(ceiling.rps, 0), fmt(ceiling.p99, 1), '100%', ceiling.statuses]);
       rows.push([
         `GET /feeds/all.atom, ${label}`,
@@ -87,7 +88,7 @@ async function benchFeedHttp(url: string, config: Config): Promise<void> {
       ]);
     }
     printTable(
-      `Feed HTTP (cached all.atom, ${reference.body.length.toLocaleString('en-US')} bytes, 50 items; autocannon -c ${CONNECTIONS} in a second process, ${ROUNDS} alternating rounds of ${HTTP_SECONDS} s, medians)`,
+      `Feed HTTP (cached all.atom, ${reference.body.length.toLocaleString('en-US')} bytes, 50 items; ${describeLoad()})`,
       ['server', 'req/s', 'p99 ms', 'ratio to bare', 'statuses'],
       rows,
     );
@@ -99,7 +100,7 @@ async function benchFeedHttp(url: string, config: Config): Promise<void> {
 }
 
 /** Runs the process and publish workers until the `all` feed shows the items, then stops them. */
-async function publishItems(url: string, config: Config, payloads: ProcessPayload[]): Promise<void> {
+export async function publishItems(url: string, config: Config, payloads: ProcessPayload[]): Promise<void> {
   const workers = await startRoles(config, WORKER_ROLES, url, pino({ level: 'silent' }));
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const publish = new Queue('publish', { connection, prefix: config.redis.prefix });
@@ -144,33 +145,47 @@ function startBareServer(reference: Reference): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-interface LoadResult {
+export interface LoadResult {
   rps: number;
+  /** The share of answers that were 2xx. */
+  okShare: number;
   p99: number;
   statuses: string;
 }
 
+/** What one autocannon run loads: a URL, with request headers and any further autocannon arguments (`--har`, `-I`). */
+export interface LoadTarget {
+  url: string;
+  headers?: Record<string, string>;
+  args?: readonly string[];
+}
+
+/** How the HTTP benches load a server, for their table titles. */
+export function describeLoad(): string {
+  return `autocannon -c ${CONNECTIONS} in a second process, ${ROUNDS} alternating rounds of ${HTTP_SECONDS} s, medians`;
+}
+
 /**
- * Loads the bare server and the app in alternating rounds (after a warm-up second each) and
+ * Loads two targets (a ceiling and ours) in alternating rounds (after a warm-up second each) and
  * returns the median round of each, so that noise from other work on a shared machine falls on
  * both alike rather than on whichever ran at the wrong moment.
  */
-async function compareServers(bareUrl: string, appUrl: string, headers: Record<string, string>): Promise<[LoadResult, LoadResult]> {
-  await loadTest(bareUrl, headers, 1);
-  await loadTest(appUrl, headers, 1);
-  const bare: LoadResult[] = [];
-  const app: LoadResult[] = [];
+export async function compareLoads(first: LoadTarget, second: LoadTarget): Promise<[LoadResult, LoadResult]> {
+  await loadTest(first, 1);
+  await loadTest(second, 1);
+  const firsts: LoadResult[] = [];
+  const seconds: LoadResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bare.push(await loadTest(bareUrl, headers, HTTP_SECONDS));
-    app.push(await loadTest(appUrl, headers, HTTP_SECONDS));
+    firsts.push(await loadTest(first, HTTP_SECONDS));
+    seconds.push(await loadTest(second, HTTP_SECONDS));
   }
   const median = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
-  return [median(bare), median(app)];
+  return [median(firsts), median(seconds)];
 }
 
 /** Runs autocannon as a child process for `seconds`; returns req/s, p99 latency (ms) and the status codes seen. */
-async function loadTest(url: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
-  const args = [
+async function loadTest({ url, headers = {}, args = [] }: LoadTarget, seconds: number): Promise<LoadResult> {
+  const argv = [
     '-c',
     String(CONNECTIONS),
     '-d',
@@ -178,18 +193,23 @@ async function loadTest(url: string, headers: Record<string, string>, seconds: n
     '-j',
     '-n',
     ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]),
+    ...args,
     url,
   ];
-  const { stdout } = await run(AUTOCANNON, args, { maxBuffer: 16 << 20 });
+  const { stdout } = await run(AUTOCANNON, argv, { maxBuffer: 16 << 20 });
   const result = JSON.parse(stdout) as {
     requests: { average: number };
     latency: { p99: number };
     statusCodeStats?: Record<string, { count: number }>;
     errors: number;
   };
-  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`);
+  const counts = Object.entries(result.statusCodeStats ?? {});
+  const statuses = counts.map(([code, { count }]) => `${code}×${count}`);
+  const total = counts.reduce((sum, [, { count }]) => sum + count, 0);
+  const ok = counts.filter(([code]) => code.startsWith('2')).reduce((sum, [, { count }]) => sum + count, 0);
   return {
     rps: result.requests.average,
+    okShare: total > 0 ? ok / total : 0,
     p99: result.latency.p99,
     statuses: [...statuses, ...(result.errors ? [`errors×${result.errors}`] : [])].join(' '),
   };
@@ -359,7 +379,7 @@ const WORDS = [
  * Returns a feed item published now about one place, with a sentence of its own: items
  * published together are otherwise close enough for the near-duplicate check to merge.
  */
-function benchItem(runId: string, n: number, now: string): ProcessPayload {
+export function benchItem(runId: string, n: number, now: string): ProcessPayload {
   const place = PLACES[n % PLACES.length]!;
   let seed = (n + 1) * 2654435761;
   const next = () => ((seed = Math.imul(seed ^ (seed >>> 15), 2246822519) + 0x9e3779b9) >>> 0) % WORDS.length;
@@ -393,7 +413,8 @@ function percentile(values: number[], q: number): string {
   return Number.isFinite(value) ? `${fmt(value / 1000, 2)} s` : `> ${DRAIN_SECONDS + LOAD_SECONDS} s`;
 }
 
-async function cleanUp(url: string, prefix: string): Promise<void> {
+/** Deletes every Redis key a bench run wrote under its prefix. */
+export async function cleanUp(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url);
   await deleteKeysWithPrefix(redis, prefix);
   await redis.quit();

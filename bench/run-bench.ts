@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExtraction } from './extract.bench.js';
 import { benchFeeds } from './feed-http.bench.js';
+import { benchLists } from './lists.bench.js';
 import { benchNearDuplicates } from './near-duplicate.bench.js';
 import { benchRegions } from './regions.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   if (wants('pipeline')) await benchPipeline();
   if (wants('dedupe')) await benchNearDuplicates();
   if (wants('feeds')) await benchFeeds();
+  if (wants('lists')) await benchLists();
 }
 
 await main();

@@ -17,8 +17,8 @@ export const BATCH_SIZE = 50;
 const WINDOW_HOURS = HOT_WINDOWS['24h'];
 const HALF_LIFE_HOURS = HOT_HALF_LIFE_HOURS['24h'];
 
-/** What became of an event: counted, or why not. */
-export type Outcome = 'counted' | DropReason;
+/** What became of an event: counted, a repeat within the hour, part of a flood, or why it was dropped. */
+export type Outcome = 'counted' | 'repeat' | 'flood' | DropReason;
 /** Per origin, how many events had each outcome. */
 export type Tally = Map<Origin, Map<Outcome, number>>;
 
@@ -34,9 +34,9 @@ export async function countTraffic(
   isBot: BotTest,
 ): Promise<Tally> {
   const tally: Tally = new Map();
-  const add = (origin: Origin, outcome: Outcome) => {
+  const add = (origin: Origin, outcome: Outcome, count = 1) => {
     const row = tally.get(origin) ?? new Map<Outcome, number>();
-    tally.set(origin, row.set(outcome, (row.get(outcome) ?? 0) + 1));
+    tally.set(origin, row.set(outcome, (row.get(outcome) ?? 0) + count));
   };
   const sorted = [...events].sort((a, b) => a.at - b.at);
   for (let start = 0; start < sorted.length; start += BATCH_SIZE) {
@@ -51,8 +51,13 @@ export async function countTraffic(
       if (channels) countable.push({ ...event, channels: [...channels, ALL_CHANNEL_ID] });
       else add(event.origin, 'unknown-article');
     }
-    const outcomes = await activity.record(countable);
-    outcomes.forEach((outcome, i) => add(countable[i]?.origin ?? 'reader', outcome));
+    // Each origin's events of the batch are recorded apart, so that the tally can say what became of whose.
+    for (const origin of new Set(countable.map((event) => event.origin))) {
+      const recorded = await activity.record(countable.filter((event) => event.origin === origin));
+      add(origin, 'counted', recorded.counted);
+      add(origin, 'repeat', recorded.repeats);
+      add(origin, 'flood', recorded.floods);
+    }
   }
   return tally;
 }

@@ -133,7 +133,7 @@ function hotRows(
 
 function printTally(human: Tally, mixed: Tally): void {
   write('\n   what became of the events (Redis outcomes and screenEvents drops)');
-  const outcomes = ['counted', ...DROP_REASONS] as const;
+  const outcomes = ['counted', 'repeat', 'flood', ...DROP_REASONS] as const;
   const rows = [['run / origin', 'events', ...outcomes]];
   for (const [run, tally] of [
     ['people only', human],

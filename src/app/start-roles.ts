@@ -17,6 +17,8 @@ import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
 import { isbot } from 'isbot';
 import { ArticleChannels } from '../producers/events/article-channels.js';
+import { rememberingBotTest } from '../producers/events/screen-events.js';
+import { EventBuffer } from '../producers/events/event-buffer.js';
 import { ServedListCache } from '../feeds/serve/served-list-cache.js';
 import { CardRepository } from '../store/card-repository.js';
 import { ListRepository } from '../store/list-repository.js';
@@ -66,6 +68,8 @@ interface Shared {
   lists: ListRepository;
   picks: PicksRepository;
   listRequests: CoalescingRequests;
+  /** Reading events accepted by this server, waiting to be counted together. */
+  events: EventBuffer;
 }
 
 /**
@@ -76,6 +80,17 @@ interface Shared {
 export async function startRoles(config: Readonly<Config>, roles: Roles, redisUrl: string, log: Logger): Promise<RunningApp> {
   const connection = createRedisConnection(redisUrl, 'syndicator');
   const queues = openQueues(connection, config.redis.prefix);
+  const activity = new ReaderActivityRepository(connection, config.redis.prefix, {
+    profileTtlMs: config.lists.profileTtl,
+    maxEventsPerMinute: config.lists.maxEventsPerMinute,
+    profileSize: config.lists.profileSize,
+  });
+  const listRequests = new CoalescingRequests(
+    (ids) => enqueueListRebuilds(queues.publish, ids),
+    500,
+    (error) => log.error({ err: error }, 'list rebuild request failed'),
+  );
+  const metrics = createMetrics(queues.all);
   const shared: Shared = {
     config,
     log,
@@ -83,21 +98,21 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     queues,
     articles: new ArticleRepository(connection, config.redis.prefix),
     cards: new CardRepository(connection, config.redis.prefix),
-    activity: new ReaderActivityRepository(connection, config.redis.prefix, {
-      profileTtlMs: config.lists.profileTtl,
-      maxEventsPerMinute: config.lists.maxEventsPerMinute,
-      profileSize: config.lists.profileSize,
-    }),
+    activity,
     lists: new ListRepository(connection, config.redis.prefix),
     picks: new PicksRepository(connection, config.redis.prefix),
-    listRequests: new CoalescingRequests(
-      (ids) => enqueueListRebuilds(queues.publish, ids),
-      500,
-      (error) => log.error({ err: error }, 'list rebuild request failed'),
-    ),
+    listRequests,
     rendered: new RenderedFeedRepository(connection, config.redis.prefix),
     sourceStates: new SourceStateRepository(connection, config.redis.prefix),
-    metrics: createMetrics(queues.all),
+    metrics,
+    events: new EventBuffer(
+      (events) => activity.record(events),
+      (recorded) => {
+        metrics.recordReaderEvents(recorded);
+        listRequests.request(recorded.changedChannels);
+      },
+      (error) => log.error({ err: error }, 'counting reading events failed; they wait for the next try'),
+    ),
     publisher: new CoalescingRequests(
       (ids) => enqueuePublish(queues.publish, ids),
       250,
@@ -108,6 +123,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   let server: FastifyInstance | undefined;
   const close = async () => {
     await server?.close();
+    await shared.events.close();
     await Promise.all(workers.map((worker) => worker.close()));
     await shared.listRequests.close();
     await shared.publisher.close();
@@ -236,10 +252,9 @@ function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpSer
     metrics: shared.metrics,
     events: {
       partners: config.partners,
-      activity: shared.activity,
+      buffer: shared.events,
       articleChannels: new ArticleChannels(shared.cards),
-      requestLists: (channelIds) => shared.listRequests.request(channelIds),
-      isBot: isbot,
+      isBot: rememberingBotTest(isbot),
       maxEvents: MAX_EVENTS_PER_REQUEST,
     },
     lists: {

@@ -13,11 +13,11 @@ export interface ReaderEvent {
   userAgent?: string | undefined;
 }
 
-/** Why an event was not counted. */
-export const DROP_REASONS = ['bot', 'unknown-article', 'flood', 'repeat', 'stale', 'future'] as const;
+/** Why an event was not accepted. */
+export const DROP_REASONS = ['bot', 'unknown-article', 'stale', 'future'] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
-/** How many events of a batch were counted, and how many were dropped, by reason. */
+/** How many events of a batch were accepted, and how many were dropped, by reason. */
 export interface EventTally {
   accepted: number;
   dropped: Partial<Record<DropReason, number>>;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Verdict } from '../domain/verdict.js';
+import type { RecordedEvents } from '../store/reader-activity-repository.js';
 
 /** Job states whose counts are exported per queue. */
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
@@ -10,6 +11,8 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prio
 export interface Metrics {
   registry: Registry;
   recordVerdict: (verdict: Verdict) => void;
+  /** Notes what a counted batch of reading events did. */
+  recordReaderEvents: (recorded: Pick<RecordedEvents, 'counted' | 'floods' | 'repeats'>) => void;
 }
 
 /**
@@ -37,7 +40,21 @@ export function createMetrics(queues: readonly Queue[]): Metrics {
     labelNames: ['verdict'],
     registers: [registry],
   });
-  return { registry, recordVerdict: (verdict) => verdicts.inc({ verdict: verdict.kind }) };
+  const readerEvents = new Counter({
+    name: 'syndicator_reader_events_total',
+    help: 'Accepted reading events once counted: counted (a new reader of an article this hour), repeat, flood',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  return {
+    registry,
+    recordVerdict: (verdict) => verdicts.inc({ verdict: verdict.kind }),
+    recordReaderEvents: ({ counted, floods, repeats }) => {
+      readerEvents.inc({ outcome: 'counted' }, counted);
+      readerEvents.inc({ outcome: 'repeat' }, repeats);
+      readerEvents.inc({ outcome: 'flood' }, floods);
+    },
+  };
 }
 
 /** `GET /metrics`: everything the registry holds, in the Prometheus text format. */

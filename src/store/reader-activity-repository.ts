@@ -1,5 +1,6 @@
 import type { Redis, Result } from 'ioredis';
 import { deleteKeysMatching } from './delete-keys.js';
+import { RECORD_EVENTS_LUA } from './scripts/record-events.js';
 import { StoreKeys } from './store-keys.js';
 
 /** An event to count: which article, which reader, when (ms), and the channels the article is in. */
@@ -11,11 +12,16 @@ export interface CountableEvent {
 }
 
 /**
- * What became of one event: counted, a reader's second look within the hour, or part of a flood.
- * (`repeat` means the hour's HyperLogLog did not change: at thousands of readers an article's
- * new reader now and then changes none of its registers; the count, read by PFCOUNT, stays true.)
+ * What a batch of events did to the counts: by how much the distinct-reader counts grew, how
+ * many events were a reader's flood, how many changed nothing (a reader's second look within
+ * the hour), and the channels whose counts changed.
  */
-export type CountOutcome = 'counted' | 'repeat' | 'flood';
+export interface RecordedEvents {
+  counted: number;
+  floods: number;
+  repeats: number;
+  changedChannels: Set<string>;
+}
 
 /** Limits of what is kept about readers and counted from them; defaults in the config (`lists`). */
 export interface ReaderActivitySettings {
@@ -27,24 +33,9 @@ export interface ReaderActivitySettings {
   profileSize: number;
 }
 
-/**
- * Sets an article's count in the hot sets of its channels to the distinct readers its hour's
- * HyperLogLog holds (within 1%): counting by PFCOUNT rather than by one increment per PFADD that
- * changed the HyperLogLog keeps the count true when thousands read one article in one hour.
- * KEYS[1] the article-hour HyperLogLog, KEYS[2..] the hot sets; ARGV[1] article id, ARGV[2] ttl s.
- */
-const SET_HOT_COUNT_LUA = `
-local readers = redis.call('PFCOUNT', KEYS[1])
-for i = 2, #KEYS do
-  redis.call('ZADD', KEYS[i], readers, ARGV[1])
-  redis.call('EXPIRE', KEYS[i], ARGV[2])
-end
-return readers
-`;
-
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    setHotCount(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    recordEvents(batch: string): Result<number[], Context>;
   }
 }
 
@@ -60,7 +51,7 @@ export function hourOf(ms: number): number {
 }
 
 /**
- * Counts reading events in Redis, in batches of two round trips and never one job per event:
+ * Counts reading events in Redis, a batch in one Lua call and never one job per event:
  * a HyperLogLog per article and hour holds its distinct readers (a reader counts once per
  * article per hour), a sorted set per channel and hour holds each article's count of them, and a
  * per-reader counter over the current minute stops floods. Each reader's recent reads (for
@@ -75,29 +66,48 @@ export class ReaderActivityRepository {
     private readonly settings: ReaderActivitySettings,
   ) {
     this.keys = new StoreKeys(prefix);
-    redis.defineCommand('setHotCount', { lua: SET_HOT_COUNT_LUA });
+    redis.defineCommand('recordEvents', { numberOfKeys: 0, lua: RECORD_EVENTS_LUA });
   }
 
-  /** Counts a batch of events and returns what became of each, in order. */
-  async record(events: readonly CountableEvent[]): Promise<CountOutcome[]> {
-    if (events.length === 0) return [];
-    const first = this.redis.pipeline();
+  /**
+   * Counts a batch of events, in time order, in one Lua call however large the batch: the events
+   * are grouped here by reader and by article-hour, so Redis does one PFADD and two PFCOUNTs per
+   * article-hour and one profile update per reader, not a round of commands per event.
+   */
+  async record(events: readonly CountableEvent[]): Promise<RecordedEvents> {
+    const groups: [readersKey: string, articleId: string, hotKeys: string[]][] = [];
+    const groupChannels: (readonly string[])[] = [];
+    const groupIndex = new Map<string, number>();
+    const readers = new Map<string, [readerId: string, rateKey: string, readsKey: string, events: [group: number, at: number][]]>();
     for (const event of events) {
-      const rate = this.keys.readerRate(event.readerId);
-      const readers = this.keys.articleReaders(event.articleId, hourOf(event.at));
-      // A fixed one-minute window: the counter is created with its expiry (SET NX EX works on Redis 6.2 too).
-      first.set(rate, '0', 'EX', 60, 'NX').incr(rate).pfadd(readers, event.readerId).expire(readers, READERS_TTL_S);
+      const hour = hourOf(event.at);
+      const readersKey = this.keys.articleReaders(event.articleId, hour);
+      let group = groupIndex.get(readersKey);
+      if (group === undefined) {
+        groups.push([readersKey, event.articleId, event.channels.map((channel) => this.keys.hotHour(channel, hour))]);
+        groupChannels.push(event.channels);
+        group = groups.length; // Lua counts from 1
+        groupIndex.set(readersKey, group);
+      }
+      let reader = readers.get(event.readerId);
+      if (!reader) {
+        reader = [event.readerId, this.keys.readerRate(event.readerId), this.keys.readerReads(event.readerId), []];
+        readers.set(event.readerId, reader);
+      }
+      reader[3].push([group, event.at]);
     }
-    const replies = (await first.exec()) ?? [];
-    const outcomes = events.map((_, i): CountOutcome => {
-      const [rateError, rate] = replies[4 * i + 1] ?? [];
-      const [addError, added] = replies[4 * i + 2] ?? [];
-      if (rateError || addError) throw new Error('store: counting events failed', { cause: rateError ?? addError });
-      if (Number(rate) > this.settings.maxEventsPerMinute) return 'flood';
-      return added === 1 ? 'counted' : 'repeat';
-    });
-    await this.write(events, outcomes);
-    return outcomes;
+    if (events.length === 0) return { counted: 0, floods: 0, repeats: 0, changedChannels: new Set() };
+    const { maxEventsPerMinute, profileTtlMs, profileSize } = this.settings;
+    const batch = { max: maxEventsPerMinute, profileTtl: profileTtlMs, profileSize, hotTtl: HOT_HOUR_TTL_S, readersTtl: READERS_TTL_S };
+    const [counted = 0, floods = 0, ...changed] = await this.redis.recordEvents(
+      JSON.stringify({ ...batch, groups, readers: [...readers.values()] }),
+    );
+    return {
+      counted,
+      floods,
+      repeats: Math.max(0, events.length - floods - counted),
+      changedChannels: new Set(changed.flatMap((group) => groupChannels[group - 1] ?? [])),
+    };
   }
 
   /** The counts of one channel's articles in each of the given hours. */
@@ -117,27 +127,6 @@ export class ReaderActivityRepository {
   /** Deletes everything kept about one reader; returns how many keys went. */
   async deleteReader(readerId: string): Promise<number> {
     return deleteKeysMatching(this.redis, this.keys.readerKeys(readerId));
-  }
-
-  private async write(events: readonly CountableEvent[], outcomes: readonly CountOutcome[]): Promise<void> {
-    const second = this.redis.pipeline();
-    const ttlMs = this.settings.profileTtlMs;
-    const recounted = new Set<string>();
-    events.forEach((event, i) => {
-      if (outcomes[i] === 'flood') return;
-      const reads = this.keys.readerReads(event.readerId);
-      second
-        .zadd(reads, event.at, event.articleId)
-        .zremrangebyrank(reads, 0, -this.settings.profileSize - 1)
-        .pexpire(reads, ttlMs);
-      const hour = hourOf(event.at);
-      const readers = this.keys.articleReaders(event.articleId, hour);
-      if (outcomes[i] !== 'counted' || recounted.has(readers)) return;
-      recounted.add(readers);
-      const hotSets = event.channels.map((channel) => this.keys.hotHour(channel, hour));
-      second.setHotCount(1 + hotSets.length, readers, ...hotSets, event.articleId, HOT_HOUR_TTL_S);
-    });
-    if (second.length > 0) await second.exec();
   }
 }
 

@@ -1,6 +1,6 @@
 import { isbot } from 'isbot';
 import { describe, expect, it } from 'vitest';
-import type { CountableEvent, CountOutcome } from '../../src/store/reader-activity-repository.js';
+import type { CountableEvent, RecordedEvents } from '../../src/store/reader-activity-repository.js';
 import { countTraffic, decayedReaders, precisionAt } from '../../scripts/hot-scoring.js';
 import {
   abuserTraffic,
@@ -154,15 +154,15 @@ describe('precisionAt', () => {
 describe('countTraffic', () => {
   it('screens bots, drops unknown articles, adds the channel all, batches by 50, and tallies outcomes per origin', async () => {
     const batches: CountableEvent[][] = [];
-    const record = (events: readonly CountableEvent[]): Promise<CountOutcome[]> => {
+    const record = (events: readonly CountableEvent[]): Promise<RecordedEvents> => {
       batches.push([...events]);
-      return Promise.resolve(events.map((_, i) => (i === 0 ? 'repeat' : 'counted')));
+      return Promise.resolve({ counted: events.length - 1, repeats: 1, floods: 0, changedChannels: new Set(['xintai', 'all']) });
     };
     const events = [...Array.from({ length: 60 }, (_, i) => view('a', `r${i}`, 1)), view('gone', 'r0', 2), view('a', 'bot', 3, 'crawler')];
     const tally = await countTraffic({ record }, events, new Map([['a', ['xintai']]]), isbot);
     expect(batches.map((batch) => batch.length)).toEqual([50, 10]);
     expect(batches[0]?.[0]?.channels).toEqual(['xintai', 'all']);
-    expect(Object.fromEntries(tally.get('reader') ?? [])).toEqual({ repeat: 2, counted: 58, 'unknown-article': 1 });
+    expect(Object.fromEntries(tally.get('reader') ?? [])).toEqual({ repeat: 2, counted: 58, flood: 0, 'unknown-article': 1 });
     expect(Object.fromEntries(tally.get('crawler') ?? [])).toEqual({ bot: 1 });
   });
 });

@@ -1,19 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 import { authenticatePartner, presentedKey, type Partner } from '../../domain/partner.js';
 import { READER_EVENT_TYPES, READER_ID, type DropReason, type EventTally, type ReaderEvent } from '../../domain/reader-event.js';
-import type { CountableEvent, ReaderActivityRepository } from '../../store/reader-activity-repository.js';
+import type { CountableEvent } from '../../store/reader-activity-repository.js';
 import type { ArticleChannels } from './article-channels.js';
+import type { EventBuffer } from './event-buffer.js';
 import { screenEvents, type BotTest } from './screen-events.js';
 
 export interface EventsRouteDeps {
   partners: readonly Partner[];
-  activity: ReaderActivityRepository;
+  /** Where checked events wait to be counted in Redis. */
+  buffer: Pick<EventBuffer, 'add'>;
   articleChannels: ArticleChannels;
-  /** Asks for the recomputation of the lists of channels whose counts changed. */
-  requestLists: (channelIds: Iterable<string>) => void;
   isBot: BotTest;
   /** Events one request may carry. */
   maxEvents: number;
@@ -37,9 +36,11 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 
 /**
  * `POST /api/events` (a partner's key): a batch of reading events, answered 202 with how many
- * counted and how many were dropped, by reason. `GET /api/events/pixel.gif?a=ARTICLE&r=READER`:
- * a view from a page that cannot run script, always answered with the pixel (`no-store`).
- * Events are counted in Redis, never one queue job per event.
+ * were accepted and how many dropped, by reason (bots, unknown articles, too old or in the
+ * future). `GET /api/events/pixel.gif?a=ARTICLE&r=READER`: a view from a page that cannot run
+ * script, always answered with the pixel (`no-store`). Accepted events are counted in Redis a
+ * moment later, many requests' events together (EventBuffer), never one queue job per event;
+ * there a reader's second look within the hour and a reader's flood change no count.
  */
 export function registerEventRoutes(app: FastifyInstance, deps: EventsRouteDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -57,8 +58,11 @@ export function registerEventRoutes(app: FastifyInstance, deps: EventsRouteDeps)
     },
     async (request, reply) => {
       const now = (deps.now ?? Date.now)();
-      const events = request.body.events.map((event): ReaderEvent => ({ ...event, at: event.at ?? now }));
-      return reply.code(202).send(await countEvents(deps, events, now));
+      const events = request.body.events;
+      for (const event of events) event.at ??= now;
+      const tally = await takeEvents(deps, events as ReaderEvent[], now);
+      if (!tally) return reply.code(503).header('retry-after', '1').send({ error: 'busy', message: 'too many events wait to be counted' });
+      return reply.code(202).send(tally);
     },
   );
   const pixelQuery = z.object({ a: z.string().max(64).optional(), r: z.string().max(256).optional() });
@@ -67,30 +71,24 @@ export function registerEventRoutes(app: FastifyInstance, deps: EventsRouteDeps)
     // A pixel never breaks the page it is on: a malformed one is answered all the same, and not counted.
     if (a && r && articleId.safeParse(a).success && READER_ID.test(r)) {
       const now = (deps.now ?? Date.now)();
-      await countEvents(deps, [{ type: 'view', articleId: a, readerId: r, at: now, userAgent: request.headers['user-agent'] ?? '' }], now);
+      await takeEvents(deps, [{ type: 'view', articleId: a, readerId: r, at: now, userAgent: request.headers['user-agent'] ?? '' }], now);
     }
     return reply.type('image/gif').header('cache-control', 'no-store').send(PIXEL);
   });
 }
 
-/** Screens, looks up and counts a batch; returns the tally the API answers with. */
-async function countEvents(deps: EventsRouteDeps, events: readonly ReaderEvent[], now: number): Promise<EventTally> {
+/** Screens a batch, looks up its articles and hands it to the buffer; returns the tally, or undefined when the buffer is full. */
+async function takeEvents(deps: EventsRouteDeps, events: readonly ReaderEvent[], now: number): Promise<EventTally | undefined> {
   const { kept, dropped } = screenEvents(events, now, deps.isBot);
   const channels = await deps.articleChannels.of(kept.map((event) => event.articleId));
   const countable: CountableEvent[] = [];
   for (const event of kept) {
     const of = channels.get(event.articleId);
-    if (of) countable.push({ ...event, channels: [...of, ALL_CHANNEL_ID] });
+    if (of) countable.push({ articleId: event.articleId, readerId: event.readerId, at: event.at, channels: of });
     else dropped.push('unknown-article');
   }
-  const outcomes = await deps.activity.record(countable);
-  const changed = new Set<string>();
-  outcomes.forEach((outcome, i) => {
-    if (outcome === 'counted') countable[i]?.channels.forEach((channel) => changed.add(channel));
-    else dropped.push(outcome);
-  });
-  if (changed.size > 0) deps.requestLists(changed);
-  return { accepted: events.length - dropped.length, dropped: tally(dropped) };
+  if (!deps.buffer.add(countable)) return undefined;
+  return { accepted: countable.length, dropped: tally(dropped) };
 }
 
 function tally(reasons: readonly DropReason[]): Partial<Record<DropReason, number>> {

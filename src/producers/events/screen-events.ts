@@ -24,3 +24,23 @@ export function screenEvents(events: readonly ReaderEvent[], now: number, isBot:
   }
   return { kept, dropped };
 }
+
+/** How many user agents a remembering bot test keeps: browsers send a few hundred distinct strings. */
+const REMEMBERED_AGENTS = 2_000;
+
+/**
+ * Returns a bot test that remembers its answers: isbot runs one large regular expression, and
+ * the same few hundred user agents arrive again and again, on the busiest input of the system.
+ */
+export function rememberingBotTest(isBot: BotTest): BotTest {
+  const known = new Map<string, boolean>();
+  return (userAgent) => {
+    let answer = known.get(userAgent);
+    if (answer === undefined) {
+      answer = isBot(userAgent);
+      if (known.size >= REMEMBERED_AGENTS) known.clear();
+      known.set(userAgent, answer);
+    }
+    return answer;
+  };
+}
