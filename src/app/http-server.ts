@@ -9,6 +9,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { registerDashboard } from '../ops/dashboard.js';
+import { registerStatusPage } from '../ops/status-page.route.js';
+import type { StatusReportDeps } from '../ops/status-report.js';
 import { registerAdminRoutes } from '../ops/admin-guard.js';
 import { registerHealthRoutes, type HealthDeps } from '../ops/health.route.js';
 import { registerMetricsRoute, type Metrics } from '../ops/metrics.js';
@@ -25,8 +27,8 @@ import { registerFeedServing, type FeedServingDeps } from '../feeds/register-fee
 /** What each part of the HTTP server needs, assembled by startRoles; each part gets its own and no more. */
 export interface HttpServerParts {
   log: Logger;
-  /** Guards the admin routes (dashboard, source states) when set. */
-  adminToken: string | undefined;
+  /** Guards the admin routes (status page, dashboard, source states, picks, readers). */
+  adminToken: string;
   feeds: FeedServingDeps;
   articles: ArticleRouteDeps;
   push: PushRouteDeps;
@@ -34,6 +36,8 @@ export interface HttpServerParts {
   sources: SourcesRouteDeps;
   /** The queues the dashboard shows. */
   dashboardQueues: readonly Queue[];
+  /** What the status page reads. */
+  status: StatusReportDeps;
   metrics: Metrics;
   events: EventsRouteDeps;
   lists: ListRouteDeps;
@@ -58,6 +62,10 @@ export async function createHttpServer(parts: HttpServerParts): Promise<FastifyI
     const message = status >= 500 ? 'internal error' : error.message;
     return reply.code(status).send({ error: (error.code || 'error').toLowerCase(), message });
   });
+  // Feed requests by status, counted on the routes that serve feeds (not by matching the raw URL).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.url?.startsWith('/feeds')) parts.metrics.countFeedRequest(reply.statusCode);
+  });
   await registerFeedServing(app, parts.feeds);
   await registerPushRoute(app, parts.push);
   registerArticleRoutes(app, parts.articles);
@@ -66,11 +74,21 @@ export async function createHttpServer(parts: HttpServerParts): Promise<FastifyI
   registerHealthRoutes(app, parts.health);
   registerMetricsRoute(app, parts.metrics);
   await registerAdminRoutes(app, parts.adminToken, async (admin) => {
+    registerStatusPage(admin, parts.status);
     registerSourcesRoute(admin, parts.sources);
     registerReaderRoutes(admin, parts.readers);
     registerPicksRoutes(admin, parts.picks);
     await registerDashboard(admin, parts.dashboardQueues);
   });
+  return app;
+}
+
+/** The HTTP server of a worker process: /metrics, /healthz and /readyz, nothing else. */
+export function createMetricsServer(parts: Pick<HttpServerParts, 'log' | 'metrics' | 'health'>): FastifyInstance {
+  const loggerInstance: FastifyBaseLogger = parts.log.child({ stage: 'metrics' });
+  const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
+  registerHealthRoutes(app, parts.health);
+  registerMetricsRoute(app, parts.metrics);
   return app;
 }
 

@@ -5,6 +5,8 @@ import { maskCredentials } from '../domain/mask-credentials.js';
 import { startRoles, type Roles } from './start-roles.js';
 import { resolveRedis, type ResolvedRedis } from './resolve-redis.js';
 import { DASHBOARD_PATH } from '../ops/dashboard.js';
+import { STATUS_PAGE_PATH } from '../ops/status-page.route.js';
+import { resolveAdminToken, type AdminToken } from './admin-token.js';
 
 /**
  * Runs the given roles until SIGINT or SIGTERM, then shuts down gracefully: the server stops
@@ -12,10 +14,12 @@ import { DASHBOARD_PATH } from '../ops/dashboard.js';
  */
 export async function serve(config: Readonly<Config>, roles: Roles): Promise<void> {
   const log = createLogger(config, 'info');
-  const redis = await resolveRedis(config.redis.url, path.resolve('data'));
+  const dataDir = path.resolve('data');
+  const admin = resolveAdminToken(config.http.adminToken, dataDir);
+  const redis = await resolveRedis(config.redis.url, dataDir);
   log.info({ redis_origin: redis.origin, config: config.configPath, sources: config.sources.length, roles }, 'starting');
-  const app = await startRoles(config, roles, redis.url, log);
-  process.stdout.write(startBanner(config, redis, roles.server));
+  const app = await startRoles({ ...config, http: { ...config.http, adminToken: admin.token } }, roles, redis.url, log);
+  process.stdout.write(startBanner(config, redis, roles.server, admin));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -31,8 +35,13 @@ export async function serve(config: Readonly<Config>, roles: Roles): Promise<voi
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** The lines printed once the roles run: which Redis (never its password) and the URLs to open. */
-export function startBanner(config: Readonly<Config>, redis: Pick<ResolvedRedis, 'url' | 'origin'>, server: boolean): string {
+/** The lines printed once the roles run: which Redis (never its password), the URLs to open, and where the admin token is (never the token). */
+export function startBanner(
+  config: Readonly<Config>,
+  redis: Pick<ResolvedRedis, 'url' | 'origin'>,
+  server: boolean,
+  admin: Pick<AdminToken, 'origin' | 'file'>,
+): string {
   const base = config.site.publicUrl;
   const where = redis.origin === 'child' ? `own redis-server at ${redis.url}, data in ./data` : redis.url;
   const lines = [`Syndicator is running (Redis: ${maskCredentials(where)})`];
@@ -41,7 +50,8 @@ export function startBanner(config: Readonly<Config>, redis: Pick<ResolvedRedis,
       `  feeds:     ${base}/feeds/all.rss   ${base}/feeds/all.atom   ${base}/feeds/all.json`,
       ...config.channels.map((c) => `             ${base}/feeds/${c.id}.{rss,atom,json}   ${c.name}`),
       `  articles:  ${base}/api/articles`,
-      `  dashboard: ${base}${DASHBOARD_PATH}`,
+      `  status:    ${base}${STATUS_PAGE_PATH}   queues: ${base}${DASHBOARD_PATH}`,
+      `  admin token: ${admin.file ? `in ${path.relative(process.cwd(), admin.file) || admin.file}${admin.origin === 'generated' ? ' (made now)' : ''}` : 'SYNDICATOR_ADMIN_TOKEN'} — Authorization: Bearer <token>, or any user name with the token as password`,
       `  metrics:   ${base}/metrics   health: ${base}/healthz ${base}/readyz`,
     );
   }

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { ALL_CHANNEL_ID } from '../domain/channel.js';
 import { publicPolicy } from '../domain/content-policy.js';
-import { createHttpServer, type HttpServerParts } from './http-server.js';
+import { createHttpServer, createMetricsServer, type HttpServerParts } from './http-server.js';
 import { createMetrics, type Metrics } from '../ops/metrics.js';
 import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
 import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
@@ -17,6 +17,7 @@ import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
 import { isbot } from 'isbot';
 import { ArticleChannels } from '../producers/events/article-channels.js';
+import { newAdminToken } from './admin-token.js';
 import { rememberingBotTest } from '../producers/events/screen-events.js';
 import { EventBuffer } from '../producers/events/event-buffer.js';
 import { ServedListCache } from '../feeds/serve/served-list-cache.js';
@@ -24,6 +25,7 @@ import { CardRepository } from '../store/card-repository.js';
 import { ListRepository } from '../store/list-repository.js';
 import { PicksRepository } from '../store/picks-repository.js';
 import { ReaderActivityRepository } from '../store/reader-activity-repository.js';
+import { FeedArrivals } from '../store/feed-arrivals.js';
 import { FetchLeases } from '../store/fetch-leases.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import { SourceStateRepository } from '../store/source-state-repository.js';
@@ -48,6 +50,8 @@ export const ALL_ROLES: Roles = { workers: [QUEUE.fetch, QUEUE.process, QUEUE.pu
 export interface RunningApp {
   /** The base URL of the HTTP server, when the server role runs. */
   baseUrl: string | undefined;
+  /** The base URL of a worker process's /metrics, /healthz and /readyz (`workers.metricsPort`). */
+  metricsUrl: string | undefined;
   /** Stops taking work, lets running jobs finish, and closes every connection. */
   close(): Promise<void>;
 }
@@ -121,8 +125,10 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   };
   const workers: Worker[] = [];
   let server: FastifyInstance | undefined;
+  let metricsServer: FastifyInstance | undefined;
   const close = async () => {
     await server?.close();
+    await metricsServer?.close();
     await shared.events.close();
     await Promise.all(workers.map((worker) => worker.close()));
     await shared.listRequests.close();
@@ -135,18 +141,41 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       await scheduleSources(queues.fetch, config.sources);
       await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
     }
-    server = roles.server
-      ? await createHttpServer(httpServerParts(shared, () => workers.every((worker) => worker.isRunning())))
-      : undefined;
+    // Readiness speaks for this process only: one without workers claims none.
+    const workersRunning = roles.workers.length > 0 ? () => workers.every((worker) => worker.isRunning()) : undefined;
+    server = roles.server ? await createHttpServer(httpServerParts(shared, workersRunning)) : undefined;
     const address = server ? await server.listen({ port: config.http.port, host: config.http.host }) : undefined;
     workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared));
-    return { baseUrl: address?.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'), close };
+    const metricsPort = config.workers.metricsPort;
+    if (!server && roles.workers.length > 0 && metricsPort !== undefined)
+      metricsServer = createMetricsServer({ log, metrics: shared.metrics, health: { redis: connection, workersRunning } });
+    const metricsAddress = metricsServer ? await metricsServer.listen({ port: metricsPort ?? 0, host: config.http.host }) : undefined;
+    return { baseUrl: localUrl(address), metricsUrl: localUrl(metricsAddress), close };
   } catch (error) {
     await close().catch(() => {
       // Starting failed; that error is the one to report, not what closing the half-started parts says.
     });
     throw error;
   }
+}
+
+/** The source or channel a job's data names, as log fields: every line of a job's work can be found by them. */
+function subjectOf(data: unknown): { source_id?: string; channel_id?: string } {
+  const fields = (typeof data === 'object' && data !== null ? data : {}) as {
+    sourceId?: unknown;
+    channelId?: unknown;
+    source?: { id?: unknown };
+  };
+  const sourceId = fields.sourceId ?? fields.source?.id;
+  return {
+    ...(typeof sourceId === 'string' ? { source_id: sourceId } : {}),
+    ...(typeof fields.channelId === 'string' ? { channel_id: fields.channelId } : {}),
+  };
+}
+
+/** A listening address as a URL to open from this machine. */
+function localUrl(address: string | undefined): string | undefined {
+  return address?.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
 }
 
 function startWorkers(
@@ -161,7 +190,7 @@ function startWorkers(
   };
   return names.map((name) => {
     const worker = new Worker(name, processors[name], { connection, prefix: config.redis.prefix, concurrency: concurrency[name] });
-    worker.on('failed', (job, error) => log.warn({ queue: name, job_id: job?.id, err: error }, 'job failed'));
+    worker.on('failed', (job, error) => log.warn({ queue: name, job_id: job?.id, ...subjectOf(job?.data), err: error }, 'job failed'));
     worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
     return worker;
   });
@@ -170,6 +199,7 @@ function startWorkers(
 function buildProcessors(shared: Shared): Record<QueueName, Processor> {
   const { config, log, articles, sourceStates, queues, publisher, metrics } = shared;
   const gazetteer = loadGazetteer(config);
+  const arrivals = new FeedArrivals(shared.connection, config.redis.prefix);
   return {
     [QUEUE.fetch]: createFetchProcessor({
       sources: new Map(config.sources.map((source) => [source.id, source])),
@@ -179,6 +209,8 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       leases: new FetchLeases(shared.connection, config.redis.prefix, config.fetch.perHostConcurrency, config.fetch.totalTimeout + 60_000),
       limits: httpLimitsOf(config.fetch),
       log,
+      observeFetch: metrics.observeFetch,
+      observeStage: metrics.observeStage,
     }),
     [QUEUE.process]: createProcessProcessor({
       settings: { channels: config.channels, gazetteer, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
@@ -188,6 +220,8 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       publisher,
       log,
       onVerdict: metrics.recordVerdict,
+      observeStage: metrics.observeStage,
+      awaitFeeds: (articleId, fetchedAt, channelIds) => arrivals.expect(articleId, fetchedAt, channelIds),
     }),
     [QUEUE.publish]: createPublishProcessor({
       site: config.site,
@@ -203,17 +237,20 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       log,
       lists: { activity: shared.activity, cards: shared.cards, lists: shared.lists, picks: shared.picks, size: config.lists.size },
       requestLists: (channelIds) => shared.listRequests.request(channelIds),
+      arrivals,
+      observe: metrics.observePublish,
     }),
   };
 }
 
-function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpServerParts {
+function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undefined): HttpServerParts {
   const { config, connection, queues } = shared;
   const prefix = config.redis.prefix;
   const channelIds = new Set([...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
   return {
     log: shared.log,
-    adminToken: config.http.adminToken,
+    // Without a configured token (serve() resolves one) the admin routes take a random one nobody knows: closed.
+    adminToken: config.http.adminToken ?? newAdminToken(),
     feeds: {
       redis: connection,
       rendered: shared.rendered,
@@ -249,12 +286,20 @@ function httpServerParts(shared: Shared, workersRunning: () => boolean): HttpSer
     health: { redis: connection, workersRunning },
     sources: { sources: config.sources, sourceStates: shared.sourceStates },
     dashboardQueues: queues.all,
+    status: {
+      sources: config.sources,
+      channels: config.channels,
+      sourceStates: shared.sourceStates,
+      articles: shared.articles,
+      queues: queues.all,
+    },
     metrics: shared.metrics,
     events: {
       partners: config.partners,
       buffer: shared.events,
       articleChannels: new ArticleChannels(shared.cards),
       isBot: rememberingBotTest(isbot),
+      onTally: shared.metrics.recordEventIntake,
       maxEvents: MAX_EVENTS_PER_REQUEST,
     },
     lists: {

@@ -37,6 +37,8 @@ export const channelSchema = z.strictObject({
   cityWide: z.boolean().default(false),
   /** What the public feeds of the channel carry: the full article, or its summary (partners always get full content). */
   publicContent: z.enum(['full', 'summary']).default('full'),
+  /** A channel with nothing new for this long shows as stale to operators (status page, alert). */
+  staleAfter: durationSchema.default(86_400_000),
 });
 
 /** A CSS selector that cheerio can run; checked when the config is read, not at the first fetch. */
@@ -191,6 +193,8 @@ export const configFileSchema = z.strictObject({
       /** Fetches at once per worker process: network-bound, and a slow source holds one of them at most. */
       fetchConcurrency: z.number().int().min(1).default(16),
       processConcurrency: z.number().int().min(1).default(8),
+      /** A worker process without the HTTP server serves /metrics, /healthz and /readyz on this port (0: any free port; unset: none). */
+      metricsPort: z.number().int().min(0).max(65535).optional(),
     })
     .prefault({}),
   channels: z.array(channelSchema).min(1),

@@ -18,7 +18,7 @@ export interface Config {
   city: { name: string; code: string };
   gazetteer: ConfigFile['gazetteer'];
   redis: { url: string | undefined; prefix: string };
-  /** `adminToken` guards the dashboard and the source states (SYNDICATOR_ADMIN_TOKEN); unset, they are open. */
+  /** `adminToken` guards the admin surfaces (SYNDICATOR_ADMIN_TOKEN); unset, `serve` keeps a generated one in data/admin-token. */
   http: { port: number; host: string; adminToken?: string | undefined };
   feeds: ConfigFile['feeds'];
   fetch: ConfigFile['fetch'];
@@ -106,7 +106,7 @@ export function parseConfig(
     lists: file.lists,
     urls: file.urls,
     workers: file.workers,
-    channels: file.channels,
+    channels: file.channels.map(({ staleAfter, ...channel }) => ({ ...channel, staleAfterMs: staleAfter })),
     // allowPrivateNetwork never gets this far: the schema refuses any value for it.
     sources: file.sources.map(({ interval, ...source }) => ({
       ...source,

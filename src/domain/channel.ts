@@ -10,6 +10,8 @@ export interface Channel {
   cityWide: boolean;
   /** What the channel's public feeds carry; partner feeds always carry the full article. */
   publicContent: 'full' | 'summary';
+  /** After this long without a new article the channel is stale, for operators. */
+  staleAfterMs: number;
 }
 
 /** The id of the channel that carries every article. */

@@ -8,16 +8,17 @@ import { secretsEqual } from '../domain/sha256.js';
  * path the router decodes to an admin route (`/%61dmin/queues`), the hook runs first.
  *
  * The token is `Authorization: Bearer <token>`, or Basic with any user and the token as
- * password (so a browser can open the dashboard). Without a configured token the routes stay
- * open, for a machine of one's own.
+ * password (so a browser can open the dashboard). There is always a token: admin routes are
+ * never open (see app/admin-token.ts), and it is compared in constant time.
  */
 export async function registerAdminRoutes(
   app: FastifyInstance,
-  token: string | undefined,
+  token: string,
   registerRoutes: (admin: FastifyInstance) => Promise<void> | void,
 ): Promise<void> {
+  if (!token) throw new Error('admin routes need a token');
   await app.register(async (admin) => {
-    if (token) admin.addHook('onRequest', requireToken(token));
+    admin.addHook('onRequest', requireToken(token));
     await registerRoutes(admin);
   });
 }
@@ -27,10 +28,10 @@ export function requireToken(token: string): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const given = presentedToken(request.headers.authorization);
     if (given !== undefined && secretsEqual(given, token)) return;
-    return reply
-      .code(401)
-      .header('www-authenticate', 'Basic realm="syndicator admin"')
-      .send({ error: 'unauthorized', message: 'the admin pages need the admin token (SYNDICATOR_ADMIN_TOKEN)' });
+    return reply.code(401).header('www-authenticate', 'Basic realm="syndicator admin"').send({
+      error: 'unauthorized',
+      message: 'the admin pages need the admin token (SYNDICATOR_ADMIN_TOKEN, or the one in data/admin-token)',
+    });
   };
 }
 

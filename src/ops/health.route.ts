@@ -7,7 +7,10 @@ export interface HealthDeps {
   workersRunning?: () => boolean;
 }
 
-/** `/healthz`: the process is up. `/readyz`: Redis answers and the workers run. */
+/**
+ * `/healthz`: the process is up. `/readyz`: Redis answers and this process's workers run; a
+ * process without workers says so (`"workers": "none"`) and does not vouch for other processes.
+ */
 export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -15,8 +18,8 @@ export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): vo
       .ping()
       .then(() => true)
       .catch(() => false);
-    const workers = deps.workersRunning ? deps.workersRunning() : true;
-    const ready = redis && workers;
+    const workers = deps.workersRunning ? deps.workersRunning() : 'none';
+    const ready = redis && workers !== false;
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', redis, workers });
   });
 }

@@ -13,6 +13,12 @@ export async function describeQueues(queues: readonly Queue[]): Promise<string> 
   return formatTable(['queue', ...STATES], rows);
 }
 
+/** The age of the oldest job waiting in a queue, in seconds (0 when none waits). */
+export async function oldestWaitingSeconds(queue: Queue, now: number): Promise<number> {
+  const [oldest] = await queue.getJobs(['waiting'], 0, 0, true);
+  return oldest ? Math.max(0, (now - oldest.timestamp) / 1000) : 0;
+}
+
 /** Formats rows as a plain-text table with aligned columns. */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i] ?? ''))));

@@ -77,4 +77,19 @@ export class ArticleRepository {
   async countFeed(feedId: string): Promise<number> {
     return this.redis.zcard(this.keys.feedIndex(feedId));
   }
+
+  /** Returns, for each feed, when its newest article was published (ms; undefined for an empty feed) and how many were published since `sinceMs`. */
+  async feedActivity(feedIds: readonly string[], sinceMs: number): Promise<{ newestMs: number | undefined; since: number }[]> {
+    const pipeline = this.redis.pipeline();
+    for (const id of feedIds)
+      pipeline.zrevrange(this.keys.feedIndex(id), 0, 0, 'WITHSCORES').zcount(this.keys.feedIndex(id), sinceMs, '+inf');
+    const replies = (await pipeline.exec()) ?? [];
+    return feedIds.map((_, i) => {
+      const [newestError, newest] = replies[2 * i] ?? [];
+      const [countError, count] = replies[2 * i + 1] ?? [];
+      if (newestError || countError) throw new Error('store: reading feed activity failed', { cause: newestError ?? countError });
+      const score = (newest as string[] | undefined)?.[1];
+      return { newestMs: score === undefined ? undefined : Number(score), since: Number(count) };
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import type { FetchFailure } from '../domain/fetch-outcome.js';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { StoreKeys } from './store-keys.js';
@@ -12,6 +13,8 @@ export interface SourceState {
   /** `ok`, `not-modified`, `error`, or `gone` (410: the source is polled no more). */
   lastStatus?: string;
   lastError?: string;
+  /** The kind of the last error (timeout, refused, http-5xx…: see domain/fetch-outcome.ts). */
+  lastErrorKind?: string;
   /** Failures since the last success; 0 when the source is healthy. */
   errorCount: number;
   /** Items read from the source since it was first fetched. */
@@ -30,6 +33,7 @@ const sourceStateSchema = z.object({
   lastSuccessAt: z.string().optional(),
   lastStatus: z.string().optional(),
   lastError: z.string().optional(),
+  lastErrorKind: z.string().optional(),
   errorCount: z.coerce.number().int().min(0).default(0),
   itemsSeen: z.coerce.number().int().min(0).default(0),
   nextPollAt: z.string().optional(),
@@ -75,7 +79,12 @@ export class SourceStateRepository {
     };
     if (result.etag) fields.etag = result.etag;
     if (result.lastModified) fields.lastModified = result.lastModified;
-    await this.redis.multi().hset(key, fields).hdel(key, 'lastError', 'goneUrl').hincrby(key, 'itemsSeen', result.items).exec();
+    await this.redis
+      .multi()
+      .hset(key, fields)
+      .hdel(key, 'lastError', 'lastErrorKind', 'goneUrl')
+      .hincrby(key, 'itemsSeen', result.items)
+      .exec();
   }
 
   /** Records that the source's URL answered 410 Gone (RFC 9110 §15.5.11): it is polled no more while it points there. */
@@ -84,19 +93,29 @@ export class SourceStateRepository {
     await this.redis
       .multi()
       .hincrby(key, 'errorCount', 1)
-      .hset(key, { lastFetchAt: at, lastStatus: 'gone', lastError: message.slice(0, 1000), goneUrl: url })
+      .hset(key, { lastFetchAt: at, lastStatus: 'gone', lastError: message.slice(0, 1000), lastErrorKind: 'gone', goneUrl: url })
       .hdel(key, 'nextPollAt')
       .exec();
   }
 
   /**
-   * Records a failed fetch and returns the number of failures since the last success;
+   * Records a failed fetch of a kind and returns the number of failures since the last success;
    * `nextPollAt` computes the next poll time from that number.
    */
-  async recordFailure(sourceId: string, at: string, message: string, nextPollAt?: (errorCount: number) => string): Promise<number> {
+  async recordFailure(
+    sourceId: string,
+    at: string,
+    failure: { message: string; kind: FetchFailure },
+    nextPollAt?: (errorCount: number) => string,
+  ): Promise<number> {
     const key = this.keys.sourceState(sourceId);
     const errorCount = await this.redis.hincrby(key, 'errorCount', 1);
-    const fields: Record<string, string> = { lastFetchAt: at, lastStatus: 'error', lastError: message.slice(0, 1000) };
+    const fields: Record<string, string> = {
+      lastFetchAt: at,
+      lastStatus: 'error',
+      lastError: failure.message.slice(0, 1000),
+      lastErrorKind: failure.kind,
+    };
     if (nextPollAt) fields.nextPollAt = nextPollAt(errorCount);
     await this.redis.hset(key, fields);
     return errorCount;

@@ -19,6 +19,8 @@ export class StoreKeys {
   content = (contentHash: string): string => `${this.prefix}:content:${contentHash}`;
   /** Sorted set: article ids of one feed (a channel or a source) by publication time. */
   feedIndex = (feedId: string): string => `${this.prefix}:index:${feedId}`;
+  /** Sorted set: new articles on their way to a channel's feeds, by fetch time (ms), for the latency metric. */
+  feedArrivals = (channelId: string): string => `${this.prefix}:arrivals:${channelId}`;
   /** Hash: rendered bytes of one feed in every format, with their validators. */
   rendered = (feedId: string): string => `${this.prefix}:rendered:${feedId}`;
   /** Hash: the fetch state of one source (validators, errors, next poll). */

@@ -40,3 +40,46 @@ describe('startRoles when a step fails', () => {
     await queue.close();
   });
 });
+
+describe('startRoles as separate processes', () => {
+  const prefix = uniquePrefix('roles');
+  const config = {
+    ...exampleConfig,
+    sources: [],
+    redis: { ...exampleConfig.redis, prefix },
+    http: { ...exampleConfig.http, port: 0, host: '127.0.0.1' },
+  };
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+
+  afterAll(async () => {
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('serves /metrics, /healthz and /readyz from a worker process on workers.metricsPort', async () => {
+    const worker = await startRoles(
+      { ...config, workers: { ...config.workers, metricsPort: 0 } },
+      { workers: ['publish'], scheduler: false, server: false },
+      testRedisUrl(),
+      pino({ level: 'silent' }),
+    );
+    try {
+      expect(worker.baseUrl).toBeUndefined();
+      expect(worker.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await (await fetch(`${worker.metricsUrl}/readyz`)).json()).toEqual({ status: 'ready', redis: true, workers: true });
+      expect(await (await fetch(`${worker.metricsUrl}/metrics`)).text()).toContain('syndicator_queue_jobs{queue="publish"');
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('has a server-only process claim no workers on /readyz', async () => {
+    const server = await startRoles(config, { workers: [], scheduler: false, server: true }, testRedisUrl(), pino({ level: 'silent' }));
+    try {
+      expect(server.metricsUrl).toBeUndefined();
+      expect(await (await fetch(`${server.baseUrl}/readyz`)).json()).toEqual({ status: 'ready', redis: true, workers: 'none' });
+    } finally {
+      await server.close();
+    }
+  });
+});

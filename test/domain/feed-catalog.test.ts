@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Partner } from '../../src/domain/partner.js';
+import { testChannel } from '../support/channels.js';
 import {
   channelFeed,
   channelFeedIds,
@@ -19,10 +20,7 @@ const DAILY: Partner = {
 };
 const SETTINGS: FeedCatalogSettings = {
   site: { name: '地方网 泰安', publicUrl: 'https://news.example.com/', language: 'zh-CN' },
-  channels: [
-    { id: 'xintai', name: '新泰新闻', divisions: ['370982'], rollUp: true, cityWide: false, publicContent: 'full' },
-    { id: 'ningyang', name: '宁阳新闻', divisions: ['370921'], rollUp: true, cityWide: false, publicContent: 'summary' },
-  ],
+  channels: [testChannel('xintai', '新泰新闻', ['370982']), testChannel('ningyang', '宁阳新闻', ['370921'], { publicContent: 'summary' })],
   sources: [
     {
       id: 'taian-news-rss',

@@ -145,7 +145,21 @@ describe('the app on the example sources', () => {
     const metrics = await getText('/metrics');
     expect(metrics).toMatch(/syndicator_queue_jobs\{queue="process",state="waiting"\} \d+/);
     expect(metrics).toMatch(/syndicator_items_processed_total\{verdict="created"\} [1-9]/);
-    expect((await get('/admin/queues')).status).toBe(200);
+    expect(metrics).toMatch(/syndicator_fetches_total\{source="yybnet-feicheng-kexie",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/syndicator_fetch_duration_seconds_count\{source="yybnet-feicheng-kexie"\} [1-9]/);
+    for (const stage of ['extract', 'normalize', 'classify', 'dedupe', 'store', 'keywords'])
+      expect(metrics).toMatch(new RegExp(`syndicator_stage_duration_seconds_count\\{stage="${stage}"\\} [1-9]`));
+    expect(metrics).toMatch(/syndicator_publish_duration_seconds_count\{channel="feicheng"\} [1-9]/);
+    expect(metrics).toMatch(/syndicator_item_feed_latency_seconds_count\{channel="all"\} [1-9]/);
+    expect(metrics).toMatch(/syndicator_feed_requests_total\{status="200"\} [1-9]/);
+    expect(metrics).toMatch(/syndicator_process_cpu_seconds_total/);
+    expect(metrics).not.toMatch(/^(?!syndicator_|# )\S/m);
+  });
+
+  it('keeps the admin surfaces closed without a configured token', async () => {
+    for (const path of ['/admin', '/admin/queues', '/api/sources']) expect((await get(path)).status, path).toBe(401);
+    expect((await fetch(`${base}/api/readers/r1`, { method: 'DELETE' })).status).toBe(401);
+    expect((await fetch(`${base}/admin/jobs/fetch/1/retry`, { method: 'POST' })).status).toBe(401);
   });
 
   it('answers unknown channels and malformed ids with clear errors', async () => {

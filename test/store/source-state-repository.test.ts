@@ -23,7 +23,12 @@ describe('SourceStateRepository against Redis', () => {
   });
 
   it('records success and failure, and reads them back typed', async () => {
-    await states.recordFailure('taian-rss', '2024-03-12T01:00:00.000Z', 'fetch: HTTP 500', () => '2024-03-12T02:00:00.000Z');
+    await states.recordFailure(
+      'taian-rss',
+      '2024-03-12T01:00:00.000Z',
+      { message: 'fetch: HTTP 500', kind: 'http-5xx' },
+      () => '2024-03-12T02:00:00.000Z',
+    );
     expect(await states.get('taian-rss')).toMatchObject({ lastStatus: 'error', errorCount: 1, nextPollAt: '2024-03-12T02:00:00.000Z' });
     await states.recordSuccess('taian-rss', '2024-03-12T02:00:00.000Z', {
       status: 'ok',

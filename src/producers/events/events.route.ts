@@ -16,6 +16,8 @@ export interface EventsRouteDeps {
   isBot: BotTest;
   /** Events one request may carry. */
   maxEvents: number;
+  /** Told what each request took in and dropped, for metrics. */
+  onTally?: (tally: EventTally) => void;
   now?: () => number;
 }
 
@@ -88,7 +90,9 @@ async function takeEvents(deps: EventsRouteDeps, events: readonly ReaderEvent[],
     else dropped.push('unknown-article');
   }
   if (!deps.buffer.add(countable)) return undefined;
-  return { accepted: countable.length, dropped: tally(dropped) };
+  const result = { accepted: countable.length, dropped: tally(dropped) };
+  deps.onTally?.(result);
+  return result;
 }
 
 function tally(reasons: readonly DropReason[]): Partial<Record<DropReason, number>> {

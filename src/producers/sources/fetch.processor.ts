@@ -1,6 +1,8 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import type { FetchFailure, FetchOutcomeKind } from '../../domain/fetch-outcome.js';
 import { maskCredentials } from '../../domain/mask-credentials.js';
+import { timeStageAsync, type StageObserver } from '../../domain/pipeline-stage.js';
 import type { Source } from '../../domain/source.js';
 import { enqueueItems, enqueuePageFetch } from '../../queues/enqueue.js';
 import { fetchPayloadSchema, parsePayload } from '../../queues/payloads.js';
@@ -23,6 +25,10 @@ export interface FetchProcessorDeps {
   limits?: FetchOptions['limits'];
   log: Logger;
   now?: () => number;
+  /** Told of every fetch made (not of skipped polls): the source, what came of it, how long it took. */
+  observeFetch?: (sourceId: string, outcome: FetchOutcomeKind, seconds: number) => void;
+  /** Told how long reading a fetched document into items took (the `extract` stage). */
+  observeStage?: StageObserver;
 }
 
 /** Result of one fetch job, kept by BullMQ for the dashboard. */
@@ -67,11 +73,17 @@ export function createFetchProcessor(deps: FetchProcessorDeps) {
         await job.moveToDelayed(now() + HOST_BUSY_DELAY_MS + Math.random() * HOST_BUSY_DELAY_MS, token);
         throw new DelayedError();
       }
+      const started = performance.now();
+      const observe = (outcome: FetchOutcomeKind) => deps.observeFetch?.(source.id, outcome, (performance.now() - started) / 1000);
       try {
-        if (state) return await pollSource(deps, source, state, now(), log);
         // A job without pageUrl is a poll, and every poll read its source's state above.
-        if (!pageUrl) throw new Error(`fetch: a poll of "${sourceId}" without the source's state`);
-        return await fetchListedPage(deps, source, pageUrl, log);
+        if (!state && !pageUrl) throw new Error(`fetch: a poll of "${sourceId}" without the source's state`);
+        const outcome = state ? await pollSource(deps, source, state, now(), log) : await fetchListedPage(deps, source, pageUrl ?? '', log);
+        observe(outcome.status === 'not-modified' ? 'not-modified' : 'ok');
+        return outcome;
+      } catch (error) {
+        observe(failureOf(error));
+        throw error;
       } finally {
         await deps.leases.releaseHostSlot(host, holder);
       }
@@ -113,7 +125,7 @@ async function pollSource(
       return { status: 'not-modified', items: 0, pages: 0 };
     }
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
-    const reading = await readSourceDocument(source, text, fetched.finalUrl, false);
+    const reading = await timeStageAsync(deps.observeStage, 'extract', () => readSourceDocument(source, text, fetched.finalUrl, false));
     await enqueueItems(
       deps.queues.process,
       reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
@@ -136,15 +148,15 @@ async function pollSource(
     if (error instanceof FetchError && error.status === 410) {
       await deps.sourceStates.recordGone(source.id, at, source.url, message);
       log.warn({ err: error }, 'source gone');
-      throw new UnrecoverableError(message);
+      throw unrecoverable(message, error);
     }
     const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
-    const errors = await deps.sourceStates.recordFailure(source.id, at, message, (count) =>
+    const errors = await deps.sourceStates.recordFailure(source.id, at, { message, kind: failureOf(error) }, (count) =>
       new Date(startedAt + nextPollDelay(source.intervalMs, { ok: false, consecutiveErrors: count, retryAfterMs })).toISOString(),
     );
     log.warn({ err: error, error_count: errors }, 'poll failed');
     // The source's own backoff decides when to try again; a BullMQ retry would poll too soon.
-    throw new UnrecoverableError(message);
+    throw unrecoverable(message, error);
   }
 }
 
@@ -152,12 +164,12 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
   const at = new Date().toISOString();
   try {
     if (pageUrl.startsWith('file:') && !source.url.startsWith('file:')) {
-      throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true });
+      throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true, kind: 'refused' });
     }
     const fetched = await fetchResource(pageUrl, { allowOrigins: source.allowOrigins, limits: deps.limits });
     if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
-    const reading = await readSourceDocument(source, text, fetched.finalUrl, true);
+    const reading = await timeStageAsync(deps.observeStage, 'extract', () => readSourceDocument(source, text, fetched.finalUrl, true));
     await enqueueItems(
       deps.queues.process,
       reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
@@ -168,8 +180,8 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
     const message = maskCredentials(`${pageUrl}: ${messageOf(error)}`);
     log.warn({ err: error, page_url: pageUrl }, 'listed page failed');
     if (error instanceof FetchError && !error.permanent) throw new Error(message, { cause: error });
-    await deps.sourceStates.recordFailure(source.id, at, message);
-    throw new UnrecoverableError(message);
+    await deps.sourceStates.recordFailure(source.id, at, { message, kind: failureOf(error) });
+    throw unrecoverable(message, error);
   }
 }
 
@@ -203,4 +215,16 @@ function hostOf(url: string): string {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The kind of a failed fetch: the fetch error's own (also when wrapped), or a document that could not be read. */
+function failureOf(error: unknown): FetchFailure {
+  if (error instanceof FetchError) return error.kind;
+  if (error instanceof Error && error.cause !== undefined) return failureOf(error.cause);
+  return 'parse-error';
+}
+
+/** A failure BullMQ must not retry, still carrying the error it came from. */
+function unrecoverable(message: string, cause: unknown): UnrecoverableError {
+  return Object.assign(new UnrecoverableError(message), { cause });
 }

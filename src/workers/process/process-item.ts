@@ -1,5 +1,6 @@
 import type { Article } from '../../domain/article.js';
 import type { Channel } from '../../domain/channel.js';
+import { timeStage, type StageObserver } from '../../domain/pipeline-stage.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
 import { assignChannels } from './classify/assign-channels.js';
 import type { Gazetteer } from './classify/gazetteer.js';
@@ -19,19 +20,27 @@ export interface ProcessSettings {
  * Runs the pure part of `process` on one item: normalize, then place it in its channels.
  * Returns the article and the furniture that normalization removed from it.
  */
-export function buildArticle(payload: ProcessPayload, settings: ProcessSettings): { article: Article; removed: RemovedFurniture[] } {
-  const { article: normalized, removed } = normalizeItemWithReport(payload.item, payload.source, payload.fetchedAt, settings);
-  const channels = assignChannels(
-    {
-      title: normalized.title,
-      contentText: normalized.contentText,
-      placeHints: payload.item.placeHints,
-      sourceChannels: payload.source.channels,
-      sourceName: payload.source.name,
-      url: normalized.url,
-    },
-    settings.channels,
-    settings.gazetteer,
+export function buildArticle(
+  payload: ProcessPayload,
+  settings: ProcessSettings,
+  observe?: StageObserver,
+): { article: Article; removed: RemovedFurniture[] } {
+  const { article: normalized, removed } = timeStage(observe, 'normalize', () =>
+    normalizeItemWithReport(payload.item, payload.source, payload.fetchedAt, settings),
+  );
+  const channels = timeStage(observe, 'classify', () =>
+    assignChannels(
+      {
+        title: normalized.title,
+        contentText: normalized.contentText,
+        placeHints: payload.item.placeHints,
+        sourceChannels: payload.source.channels,
+        sourceName: payload.source.name,
+        url: normalized.url,
+      },
+      settings.channels,
+      settings.gazetteer,
+    ),
   );
   return { article: { ...normalized, channels }, removed };
 }

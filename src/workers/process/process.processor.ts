@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Verdict } from '../../domain/verdict.js';
+import { timeStage, timeStageAsync, type StageObserver } from '../../domain/pipeline-stage.js';
 import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 import { parsePayload, processPayloadSchema } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
@@ -23,6 +24,10 @@ export interface ProcessProcessorDeps {
   log: Logger;
   /** Called with every verdict, for metrics. */
   onVerdict?: (verdict: Verdict) => void;
+  /** Called with the time each stage took, for metrics. */
+  observeStage?: StageObserver;
+  /** Notes a stored article's fetch time, to measure when it reaches its channel feeds. */
+  awaitFeeds?: (articleId: string, fetchedAt: string, channelIds: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -37,19 +42,22 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     const log = deps.log.child({ queue: QUEUE.process, job_id: job.id, source_id: payload.source.id });
     let built;
     try {
-      built = buildArticle(payload, deps.settings);
+      built = buildArticle(payload, deps.settings, deps.observeStage);
     } catch (cause) {
       throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
     }
     const { article, removed } = built;
     if (removed.length > 0) log.debug({ url: article.url, removed }, 'furniture removed');
-    const verdict = await deps.articles.save(article, checkFor(article));
+    const near = timeStage(deps.observeStage, 'dedupe', () => checkFor(article));
+    const verdict = await timeStageAsync(deps.observeStage, 'store', () => deps.articles.save(article, near));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
-      await deps.cards.write(cardOf({ ...article, id: verdict.articleId }, deps.segment));
+      const card = timeStage(deps.observeStage, 'keywords', () => cardOf({ ...article, id: verdict.articleId }, deps.segment));
+      await deps.cards.write(card);
       if (verdict.kind === 'created' && verdict.supersedes) await deps.cards.remove(verdict.supersedes.articleId);
       const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : (verdict.previousChannelIds ?? []);
       const channelIds = [...article.channels.map((channel) => channel.id), ...superseded, ALL_CHANNEL_ID];
+      if (verdict.kind === 'created') await deps.awaitFeeds?.(verdict.articleId, payload.fetchedAt, channelIds);
       deps.publisher.request(channelIds);
     }
     log.debug({ verdict: verdict.kind, article_id: verdict.articleId }, 'processed');

@@ -10,6 +10,7 @@ import { publishLists, type ListPublisherDeps } from './publish-lists.js';
 import { parsePayload, publishPayloadSchema } from '../../queues/payloads.js';
 import { JOB, QUEUE } from '../../queues/queue-names.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
+import type { FeedArrivals } from '../../store/feed-arrivals.js';
 import { FeedDemandRepository } from '../../store/feed-demand-repository.js';
 import type { RenderedFeedRepository } from '../../store/rendered-feed-repository.js';
 
@@ -31,6 +32,10 @@ export interface PublishProcessorDeps {
   lists: Pick<ListPublisherDeps, 'activity' | 'cards' | 'lists' | 'picks' | 'size'>;
   /** Asks for a channel's lists to be recomputed (throttled): new articles change channel picks. */
   requestLists: (channelIds: Iterable<string>) => void;
+  /** Where the process worker noted new articles' fetch times, to tell how long they took to arrive. */
+  arrivals?: Pick<FeedArrivals, 'arrived'>;
+  /** Called after a rebuild: how long it took, and the delays of the items it brought to the channel feed. */
+  observe?: (channelId: string, seconds: number, arrivalDelays: readonly number[]) => void;
 }
 
 /**
@@ -58,7 +63,10 @@ export function createPublishProcessor(deps: PublishProcessorDeps) {
       log.debug({ lists }, 'lists published');
       return { lists };
     }
+    const started = performance.now();
     const summary = await publishChannel(feedDeps, channelId);
+    const delays = summary.changed.length > 0 ? ((await deps.arrivals?.arrived(channelId, feedLimit, Date.now())) ?? []) : [];
+    deps.observe?.(channelId, (performance.now() - started) / 1000, delays);
     if (summary.changed.length > 0) deps.requestLists([channelId]);
     log.debug({ feeds: summary.feeds, rendered: summary.rendered, changed: summary.changed }, 'published');
     return summary;

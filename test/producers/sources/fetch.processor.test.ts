@@ -10,33 +10,37 @@ import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js
 import { waitFor } from '../../support/wait-for.js';
 
 /** Each faulty source, and what its state must say after one poll. */
-const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'gone'; error?: RegExp }][] = [
+const FAULTS: [id: string, path: string, expected: { status: 'ok' | 'error' | 'gone'; error?: RegExp; kind?: string }][] = [
   ['good', '/good.rss', { status: 'ok' }],
-  ['slow-headers', '/slow-headers.rss', { status: 'error', error: /Headers Timeout|timeout|no complete response/i }],
-  ['slow-body', '/slow-body.rss', { status: 'error', error: /no complete response within 2000 ms|timeout/i }],
-  ['http-500', '/500.rss', { status: 'error', error: /HTTP 500/ }],
-  ['http-503', '/503.rss', { status: 'error', error: /HTTP 503 \(Retry-After 3600 s\)/ }],
-  ['http-429', '/429.rss', { status: 'error', error: /HTTP 429 \(Retry-After 120 s\)/ }],
+  ['slow-headers', '/slow-headers.rss', { status: 'error', error: /Headers Timeout|timeout|no complete response/i, kind: 'timeout' }],
+  ['slow-body', '/slow-body.rss', { status: 'error', error: /no complete response within 2000 ms|timeout/i, kind: 'timeout' }],
+  ['http-500', '/500.rss', { status: 'error', error: /HTTP 500/, kind: 'http-5xx' }],
+  ['http-503', '/503.rss', { status: 'error', error: /HTTP 503 \(Retry-After 3600 s\)/, kind: 'http-5xx' }],
+  ['http-429', '/429.rss', { status: 'error', error: /HTTP 429 \(Retry-After 120 s\)/, kind: 'http-4xx' }],
   ['etag', '/304.rss', { status: 'ok' }],
-  ['redirect-loop', '/loop.rss', { status: 'error', error: /more than 5 redirects/ }],
-  ['huge', '/huge.rss', { status: 'error', error: /body larger than 10485760 bytes/ }],
-  ['gzip-bomb', '/bomb.rss', { status: 'error', error: /body larger than 10485760 bytes once decompressed/ }],
+  ['redirect-loop', '/loop.rss', { status: 'error', error: /more than 5 redirects/, kind: 'redirects' }],
+  ['huge', '/huge.rss', { status: 'error', error: /body larger than 10485760 bytes/, kind: 'too-large' }],
+  ['gzip-bomb', '/bomb.rss', { status: 'error', error: /body larger than 10485760 bytes once decompressed/, kind: 'too-large' }],
   [
     'truncated',
     '/truncated.rss',
-    { status: 'error', error: /\/truncated\.rss: feed: the XML is not well-formed: Unclosed root tag \(line \d+, column \d+\)/ },
+    {
+      status: 'error',
+      error: /\/truncated\.rss: feed: the XML is not well-formed: Unclosed root tag \(line \d+, column \d+\)/,
+      kind: 'parse-error',
+    },
   ],
-  ['html', '/html.rss', { status: 'error', error: /\/html\.rss: feed: expected a feed but got an HTML page/ }],
-  ['empty', '/empty.rss', { status: 'error', error: /\/empty\.rss: feed: the document is empty/ }],
+  ['html', '/html.rss', { status: 'error', error: /\/html\.rss: feed: expected a feed but got an HTML page/, kind: 'parse-error' }],
+  ['empty', '/empty.rss', { status: 'error', error: /\/empty\.rss: feed: the document is empty/, kind: 'parse-error' }],
   ['gbk-no-header', '/gbk-no-header.rss', { status: 'ok' }],
   ['gbk-wrong-header', '/gbk-wrong-header.rss', { status: 'ok' }],
   ['control-chars', '/control-chars.rss', { status: 'ok' }],
-  ['missing', '/nothing-here.rss', { status: 'error', error: /HTTP 404/ }],
-  ['gone', '/gone.rss', { status: 'gone', error: /HTTP 410/ }],
+  ['missing', '/nothing-here.rss', { status: 'error', error: /HTTP 404/, kind: 'http-4xx' }],
+  ['gone', '/gone.rss', { status: 'gone', error: /HTTP 410/, kind: 'gone' }],
   [
     'redirect-to-metadata',
     '/redirect?to=http%3A%2F%2F169.254.169.254%2Flatest%2F',
-    { status: 'error', error: /redirect to another origin http:\/\/169\.254\.169\.254 refused/ },
+    { status: 'error', error: /redirect to another origin http:\/\/169\.254\.169\.254 refused/, kind: 'refused' },
   ],
 ];
 
@@ -99,9 +103,11 @@ ${sources.join('\n')}
     expect(state.lastStatus).toBe(expected.status);
     if (expected.status === 'gone') {
       expect(state.lastError).toMatch(expected.error!);
+      expect(state.lastErrorKind).toBe(expected.kind);
       expect(state.goneUrl).toMatch(/\/gone\.rss$/);
     } else if (expected.error) {
       expect(state.lastError).toMatch(expected.error);
+      expect(state.lastErrorKind).toBe(expected.kind);
       expect(state.errorCount).toBe(1);
       expect(Date.parse(state.nextPollAt!)).toBeGreaterThan(Date.now());
     } else {
@@ -111,6 +117,7 @@ ${sources.join('\n')}
 
   it('refuses a loopback address for a source that does not list it in allowOrigins', () => {
     expect(stateOf.guarded?.lastError).toMatch(/127\.0\.0\.1 is a non-public address; list the origin in the source's allowOrigins/);
+    expect(stateOf.guarded?.lastErrorKind).toBe('refused');
   });
 
   it('waits at least as long as Retry-After before polling again', () => {

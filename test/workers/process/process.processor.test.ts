@@ -14,10 +14,11 @@ import { DEFAULT_DEDUPE_SETTINGS } from '../../../src/config/config-schema.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
 import { exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../../support/redis.js';
+import { testChannel } from '../../support/channels.js';
 
 const CHANNELS: Channel[] = [
-  { id: 'taian', name: '泰安新闻', divisions: ['370902', '370911'], rollUp: true, cityWide: true, publicContent: 'full' },
-  { id: 'ningyang', name: '宁阳新闻', divisions: ['370921'], rollUp: true, cityWide: false, publicContent: 'full' },
+  testChannel('taian', '泰安新闻', ['370902', '370911'], { cityWide: true }),
+  testChannel('ningyang', '宁阳新闻', ['370921']),
 ];
 
 const payload = (guid: string, text: string): ProcessPayload => ({

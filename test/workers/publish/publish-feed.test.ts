@@ -9,10 +9,11 @@ import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { RenderedFeedRepository } from '../../../src/store/rendered-feed-repository.js';
 import { makeArticle } from '../../support/articles.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
+import { testChannel } from '../../support/channels.js';
 
 const CATALOG: FeedCatalogSettings = {
   site: { name: '地方网 泰安', publicUrl: 'https://news.example.com', language: 'zh-CN' },
-  channels: [{ id: 'xintai', name: '新泰新闻', divisions: ['370982'], rollUp: true, cityWide: false, publicContent: 'full' }],
+  channels: [testChannel('xintai', '新泰新闻', ['370982'])],
   sources: [
     {
       id: 'test-source',

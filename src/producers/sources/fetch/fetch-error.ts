@@ -1,3 +1,4 @@
+import type { FetchFailure } from '../../../domain/fetch-outcome.js';
 import { maskCredentials } from '../../../domain/mask-credentials.js';
 
 /**
@@ -10,10 +11,12 @@ export class FetchError extends Error {
   readonly permanent: boolean;
   readonly retryAfterMs: number | undefined;
   readonly status: number | undefined;
+  /** The kind of failure, for the source's status and the fetch metrics. */
+  readonly kind: FetchFailure;
 
   constructor(
     message: string,
-    details: { permanent: boolean; retryAfterMs?: number | undefined; status?: number | undefined },
+    details: { permanent: boolean; kind: FetchFailure; retryAfterMs?: number | undefined; status?: number | undefined },
     options?: ErrorOptions,
   ) {
     // Messages name the URL; they are logged and shown on the source, so never with its password.
@@ -21,5 +24,6 @@ export class FetchError extends Error {
     this.permanent = details.permanent;
     this.retryAfterMs = details.retryAfterMs;
     this.status = details.status;
+    this.kind = details.kind;
   }
 }

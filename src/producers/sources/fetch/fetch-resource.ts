@@ -20,7 +20,7 @@ export interface FetchOptions {
 /** Fetches a `file:` or `http(s):` URL and returns its bytes, or that it has not changed. */
 export async function fetchResource(url: string, options: FetchOptions = {}): Promise<FetchResult> {
   if (url.startsWith('file:')) return readLocalFile(url);
-  if (!/^https?:/i.test(url)) throw new FetchError(`fetch: unsupported URL scheme in ${url}`, { permanent: true });
+  if (!/^https?:/i.test(url)) throw new FetchError(`fetch: unsupported URL scheme in ${url}`, { permanent: true, kind: 'refused' });
   return httpGet({
     url,
     etag: options.etag,
@@ -34,6 +34,6 @@ async function readLocalFile(url: string): Promise<FetchResult> {
   try {
     return { status: 'ok', body: await readFile(fileURLToPath(url)), finalUrl: url };
   } catch (cause) {
-    throw new FetchError(`fetch: cannot read ${url}: ${(cause as Error).message}`, { permanent: true }, { cause });
+    throw new FetchError(`fetch: cannot read ${url}: ${(cause as Error).message}`, { permanent: true, kind: 'unreadable' }, { cause });
   }
 }

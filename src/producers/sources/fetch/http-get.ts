@@ -3,6 +3,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { DEFAULT_FETCH_SETTINGS } from '../../../config/config-schema.js';
 import type { Config } from '../../../config/load-config.js';
 import { parseHttpDate } from '../../../domain/http-date.js';
+import { httpFailureOf } from '../../../domain/fetch-outcome.js';
 import { isNonPublicAddress, publicOnlyLookup } from './address-guard.js';
 import { FetchError } from './fetch-error.js';
 import { readBody } from './read-body.js';
@@ -92,7 +93,7 @@ export async function httpGet(req: HttpGetRequest): Promise<HttpGetResult> {
       }),
     };
   }
-  throw new FetchError(`fetch: ${req.url}: more than ${req.limits.maxRedirects} redirects`, { permanent: true });
+  throw new FetchError(`fetch: ${req.url}: more than ${req.limits.maxRedirects} redirects`, { permanent: true, kind: 'redirects' });
 }
 
 /**
@@ -105,15 +106,16 @@ function nextHop(from: string, location: string, allowOrigins: readonly string[]
   try {
     to = new URL(location, from);
   } catch {
-    throw new FetchError(`fetch: ${from}: redirect to an invalid URL ${JSON.stringify(location.slice(0, 200))}`, { permanent: true });
+    throw new FetchError(`fetch: ${from}: redirect to an invalid URL ${JSON.stringify(location.slice(0, 200))}`, {
+      permanent: true,
+      kind: 'redirects',
+    });
   }
   const fromOrigin = new URL(from).origin;
   if (allowOrigins.includes(fromOrigin) && to.origin !== fromOrigin && !allowOrigins.includes(to.origin)) {
     throw new FetchError(
       `fetch: ${from}: redirect to another origin ${to.origin} refused; only the source's allowOrigins may be followed from it`,
-      {
-        permanent: true,
-      },
+      { permanent: true, kind: 'refused' },
     );
   }
   return to.href;
@@ -122,7 +124,7 @@ function nextHop(from: string, location: string, allowOrigins: readonly string[]
 async function send(url: string, req: HttpGetRequest, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
   const parsed = new URL(url);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new FetchError(`fetch: ${url}: only http and https are fetched`, { permanent: true });
+    throw new FetchError(`fetch: ${url}: only http and https are fetched`, { permanent: true, kind: 'refused' });
   }
   const allowed = req.allowOrigins.includes(parsed.origin);
   // The WHATWG parser has already turned 2130706433, 0x7f.1 and 127.1 into 127.0.0.1.
@@ -130,6 +132,7 @@ async function send(url: string, req: HttpGetRequest, signal: AbortSignal): Prom
   if (!allowed && isIP(literal) && isNonPublicAddress(literal)) {
     throw new FetchError(`fetch: ${url}: ${literal} is a non-public address; list the origin in the source's allowOrigins to fetch it`, {
       permanent: true,
+      kind: 'refused',
     });
   }
   const headers: Record<string, string> = {
@@ -151,16 +154,20 @@ async function send(url: string, req: HttpGetRequest, signal: AbortSignal): Prom
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const message = signal.aborted ? `no complete response within ${req.limits.totalTimeoutMs} ms` : (cause as Error).message;
-    throw new FetchError(`fetch: ${url}: ${message}`, { permanent: code === 'ENONPUBLIC' }, { cause });
+    const kind = code === 'ENONPUBLIC' ? 'refused' : signal.aborted || TIMEOUT_CODES.has(code ?? '') ? 'timeout' : 'network';
+    throw new FetchError(`fetch: ${url}: ${message}`, { permanent: code === 'ENONPUBLIC', kind }, { cause });
   }
 }
+
+/** undici's and the system's codes of a request that ran out of time. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'ABORT_ERR']);
 
 function httpError(url: string, status: number, retryAfter: string | undefined): FetchError {
   const retryAfterMs = parseRetryAfter(retryAfter);
   // 429 and 5xx pass; 408 is a timeout; other 4xx say the request itself is wrong.
   const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
   const wait = retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)`;
-  return new FetchError(`fetch: ${url}: HTTP ${status}${wait}`, { permanent, retryAfterMs, status });
+  return new FetchError(`fetch: ${url}: HTTP ${status}${wait}`, { permanent, retryAfterMs, status, kind: httpFailureOf(status) });
 }
 
 /** RFC 9110 §10.2.3: Retry-After is delay-seconds or an HTTP date. */

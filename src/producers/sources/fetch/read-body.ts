@@ -18,6 +18,7 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
       if (size > maxBytes) {
         throw new FetchError(`fetch: ${url}: body larger than ${maxBytes} bytes${decoder ? ' once decompressed' : ''}`, {
           permanent: true,
+          kind: 'too-large',
         });
       }
       chunks.push(chunk);
@@ -26,7 +27,14 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
     body.destroy();
     decoder?.destroy();
     if (error instanceof FetchError) throw error;
-    throw new FetchError(`fetch: ${url}: reading the body failed: ${(error as Error).message}`, { permanent: false }, { cause: error });
+    // undici's body timeout, or the fetch's total time running out (the request's signal aborts the body).
+    const { code, name } = error as NodeJS.ErrnoException;
+    const kind = code === 'UND_ERR_BODY_TIMEOUT' || name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network';
+    throw new FetchError(
+      `fetch: ${url}: reading the body failed: ${(error as Error).message}`,
+      { permanent: false, kind },
+      { cause: error },
+    );
   }
   return Buffer.concat(chunks);
 }
@@ -37,5 +45,5 @@ function decoderFor(contentEncoding: string | undefined, url: string): Transform
   if (encoding === 'gzip' || encoding === 'x-gzip') return createGunzip();
   if (encoding === 'deflate') return createInflate();
   if (encoding === 'br') return createBrotliDecompress();
-  throw new FetchError(`fetch: ${url}: unsupported Content-Encoding "${encoding}"`, { permanent: true });
+  throw new FetchError(`fetch: ${url}: unsupported Content-Encoding "${encoding}"`, { permanent: true, kind: 'unreadable' });
 }

@@ -4,13 +4,11 @@ import type { Article } from '../../../../src/domain/article.js';
 import { channelFeed, partnerFeed, type FeedCatalogSettings } from '../../../../src/domain/feed-catalog.js';
 import { renderPage } from '../../../../src/workers/publish/render-page.js';
 import { makeArticle } from '../../../support/articles.js';
+import { testChannel } from '../../../support/channels.js';
 
 const SETTINGS: FeedCatalogSettings = {
   site: { name: '地方网 泰安', publicUrl: 'https://news.example.com', language: 'zh-CN' },
-  channels: [
-    { id: 'xintai', name: '新泰新闻', divisions: ['370982'], rollUp: true, cityWide: false, publicContent: 'full' },
-    { id: 'ningyang', name: '宁阳新闻', divisions: ['370921'], rollUp: true, cityWide: false, publicContent: 'summary' },
-  ],
+  channels: [testChannel('xintai', '新泰新闻', ['370982']), testChannel('ningyang', '宁阳新闻', ['370921'], { publicContent: 'summary' })],
   sources: [],
   partners: [],
   limit: 50,
