@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
-import { ALL_CHANNEL_ID } from '../domain/channel.js';
+import { feedId } from '../domain/feed-id.js';
+import { ALL_CHANNEL_ID, channelsWithAll } from '../domain/channel.js';
 import { publicPolicy } from '../domain/content-policy.js';
 import { createHttpServer, createMetricsServer, type HttpServerParts } from './http-server.js';
-import { createMetrics, type Metrics } from '../ops/metrics.js';
+import { createMetrics, type Metrics, type ScrapedHealth } from '../ops/metrics.js';
 import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
 import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
 import { enqueueListRebuilds, enqueuePublish, scheduleSources } from '../queues/enqueue.js';
@@ -94,20 +95,22 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     500,
     (error) => log.error({ err: error }, 'list rebuild request failed'),
   );
-  const metrics = createMetrics(queues.all);
+  const sourceStates = new SourceStateRepository(connection, config.redis.prefix);
+  const articles = new ArticleRepository(connection, config.redis.prefix);
+  const metrics = createMetrics(queues.all, scrapedHealth(config, sourceStates, articles));
   const shared: Shared = {
     config,
     log,
     connection,
     queues,
-    articles: new ArticleRepository(connection, config.redis.prefix),
+    articles,
     cards: new CardRepository(connection, config.redis.prefix),
     activity,
     lists: new ListRepository(connection, config.redis.prefix),
     picks: new PicksRepository(connection, config.redis.prefix),
     listRequests,
     rendered: new RenderedFeedRepository(connection, config.redis.prefix),
-    sourceStates: new SourceStateRepository(connection, config.redis.prefix),
+    sourceStates,
     metrics,
     events: new EventBuffer(
       (events) => activity.record(events),
@@ -157,6 +160,27 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     });
     throw error;
   }
+}
+
+/** The health of sources and channels that /metrics reads from Redis at scrape time. */
+function scrapedHealth(config: Readonly<Config>, sourceStates: SourceStateRepository, articles: ArticleRepository): ScrapedHealth {
+  const channels = channelsWithAll(config.channels);
+  return {
+    sourceErrorStreaks: async () =>
+      Promise.all(config.sources.map(async (source) => ({ id: source.id, errors: (await sourceStates.get(source.id)).errorCount }))),
+    channelAges: async () => {
+      const now = Date.now();
+      const activity = await articles.feedActivity(
+        channels.map((channel) => feedId.channel(channel.id)),
+        now,
+      );
+      return channels.map((channel, i) => {
+        const newestMs = activity[i]?.newestMs;
+        return { id: channel.id, newestAgeSeconds: newestMs === undefined ? undefined : Math.max(0, (now - newestMs) / 1000) };
+      });
+    },
+    staleAfter: channels.map((channel) => ({ id: channel.id, seconds: channel.staleAfterMs / 1000 })),
+  };
 }
 
 /** The source or channel a job's data names, as log fields: every line of a job's work can be found by them. */

@@ -17,6 +17,13 @@ export interface Channel {
 /** The id of the channel that carries every article. */
 export const ALL_CHANNEL_ID = 'all';
 
+/** The channels with `all` among them, for operators: `all` is stale as soon as the quickest of them would be. */
+export function channelsWithAll(
+  channels: readonly Pick<Channel, 'id' | 'name' | 'staleAfterMs'>[],
+): Pick<Channel, 'id' | 'name' | 'staleAfterMs'>[] {
+  return [...channels, { id: ALL_CHANNEL_ID, name: '全部', staleAfterMs: Math.min(...channels.map((channel) => channel.staleAfterMs)) }];
+}
+
 /** One piece of evidence for a placement: which name was found, where, and what it counted. */
 export interface PlacementEvidence {
   name: string;

@@ -31,11 +31,22 @@ export interface Metrics {
   countFeedRequest: (status: number) => void;
 }
 
+/** What is read from Redis at scrape time besides the queues: the health of sources and channels. */
+export interface ScrapedHealth {
+  /** Each configured source's failures since its last success. */
+  sourceErrorStreaks: () => Promise<{ id: string; errors: number }[]>;
+  /** Each channel's newest article's age (s; undefined for an empty channel). */
+  channelAges: () => Promise<{ id: string; newestAgeSeconds: number | undefined }[]>;
+  /** Each channel's age of the newest article past which it is stale (s), from the config. */
+  staleAfter: readonly { id: string; seconds: number }[];
+}
+
 /**
- * Creates a registry with Node's default metrics, queue depths by state (read from Redis at
- * scrape time, so the numbers are never stale), and counts of process verdicts.
+ * Creates a registry with Node's default metrics, queue depths by state and the health of
+ * sources and channels (read from Redis at scrape time, so the numbers are never stale), and the
+ * counters and histograms this process records.
  */
-export function createMetrics(queues: readonly Queue[]): Metrics {
+export function createMetrics(queues: readonly Queue[], health?: ScrapedHealth): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'syndicator_' });
   new Gauge({
@@ -60,6 +71,7 @@ export function createMetrics(queues: readonly Queue[]): Metrics {
       for (const queue of queues) this.set({ queue: queue.name }, await oldestWaitingSeconds(queue, now));
     },
   });
+  if (health) registerHealthGauges(registry, health);
   const verdicts = new Counter({
     name: 'syndicator_items_processed_total',
     help: 'Items processed, by verdict (created, updated, unchanged, duplicate)',
@@ -146,4 +158,33 @@ export function createMetrics(queues: readonly Queue[]): Metrics {
 /** `GET /metrics`: everything the registry holds, in the Prometheus text format. */
 export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+}
+
+function registerHealthGauges(registry: Registry, health: ScrapedHealth): void {
+  new Gauge({
+    name: 'syndicator_source_error_streak',
+    help: 'Failed fetches of each source since its last success (0: healthy)',
+    labelNames: ['source'],
+    registers: [registry],
+    async collect() {
+      for (const { id, errors } of await health.sourceErrorStreaks()) this.set({ source: id }, errors);
+    },
+  });
+  const staleAfter = new Gauge({
+    name: 'syndicator_channel_stale_after_seconds',
+    help: 'The age of the newest article past which a channel is stale (its staleAfter)',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  for (const { id, seconds } of health.staleAfter) staleAfter.set({ channel: id }, seconds);
+  new Gauge({
+    name: 'syndicator_channel_newest_article_age_seconds',
+    help: 'Age of the newest article of each channel, by its publication time (absent for an empty channel)',
+    labelNames: ['channel'],
+    registers: [registry],
+    async collect() {
+      for (const { id, newestAgeSeconds } of await health.channelAges())
+        if (newestAgeSeconds !== undefined) this.set({ channel: id }, newestAgeSeconds);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { ALL_CHANNEL_ID, type Channel } from '../domain/channel.js';
+import { channelsWithAll, type Channel } from '../domain/channel.js';
 import { feedId } from '../domain/feed-id.js';
 import { maskCredentials } from '../domain/mask-credentials.js';
 import type { Source } from '../domain/source.js';
@@ -62,10 +62,7 @@ const FAILURES_SHOWN = 15;
 /** Reads everything the status page shows, in a few round trips. */
 export async function readStatusReport(deps: StatusReportDeps, now = Date.now()): Promise<StatusReport> {
   const since = now - DAY_MS;
-  const channels = [
-    ...deps.channels,
-    { id: ALL_CHANNEL_ID, name: '全部', staleAfterMs: Math.min(...deps.channels.map((c) => c.staleAfterMs)) },
-  ];
+  const channels = channelsWithAll(deps.channels);
   const [statuses, sourceActivity, channelActivity, queues, failures] = await Promise.all([
     readSourceStatuses(deps.sources, deps.sourceStates),
     deps.articles.feedActivity(

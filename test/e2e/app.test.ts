@@ -153,6 +153,10 @@ describe('the app on the example sources', () => {
     expect(metrics).toMatch(/syndicator_item_feed_latency_seconds_count\{channel="all"\} [1-9]/);
     expect(metrics).toMatch(/syndicator_feed_requests_total\{status="200"\} [1-9]/);
     expect(metrics).toMatch(/syndicator_process_cpu_seconds_total/);
+    expect(metrics).toMatch(/syndicator_source_error_streak\{source="yybnet-feicheng-kexie"\} 0/);
+    expect(metrics).toMatch(/syndicator_channel_newest_article_age_seconds\{channel="feicheng"\} \d/);
+    expect(metrics).toMatch(/syndicator_channel_stale_after_seconds\{channel="all"\} 86400/);
+    expect(metrics).toMatch(/syndicator_queue_oldest_waiting_seconds\{queue="fetch"\} \d/);
     expect(metrics).not.toMatch(/^(?!syndicator_|# )\S/m);
   });
 
