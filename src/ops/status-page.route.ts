@@ -20,6 +20,10 @@ const retryPath = (queue: string, jobId: string) =>
  */
 export function registerStatusPage(app: FastifyInstance, deps: StatusReportDeps): void {
   const queues = new Map<string, Queue>(deps.queues.map((queue) => [queue.name, queue]));
+  // The retry button is a plain HTML form: its (empty) urlencoded body is accepted and not read.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) => {
+    done(null, undefined);
+  });
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(STATUS_PAGE_PATH, async (_request, reply) => {
     const report = await readStatusReport(deps);
