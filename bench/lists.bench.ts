@@ -154,6 +154,7 @@ function eventServer(connection: Redis, config: Config, partner: Partner, buffer
   registerEventRoutes(app, {
     partners: [partner],
     buffer,
+    redis: connection,
     articleChannels: new ArticleChannels(new CardRepository(connection, config.redis.prefix)),
     isBot: rememberingBotTest(isbot),
     maxEvents: 500,

@@ -321,6 +321,7 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
     events: {
       partners: config.partners,
       buffer: shared.events,
+      redis: connection,
       articleChannels: new ArticleChannels(shared.cards),
       isBot: rememberingBotTest(isbot),
       onTally: shared.metrics.recordEventIntake,

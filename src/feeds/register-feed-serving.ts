@@ -44,7 +44,13 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
   const directory = new FeedDirectory(settings.catalog, maxAgeSeconds);
   const queue = settings.publishQueue;
   const serving: FeedServing = {
-    cache: new ServedFeedCache(deps.rendered, directory.decorate, settings.versionTtlMs ?? 250),
+    cache: new ServedFeedCache(
+      deps.rendered,
+      directory.decorate,
+      settings.versionTtlMs ?? 250,
+      Date.now,
+      () => deps.redis.status === 'ready',
+    ),
     demand: new FeedDemandRepository(deps.redis, settings.keyPrefix),
     requestPublish: async (channelId) => {
       if (queue)

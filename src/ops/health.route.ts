@@ -14,12 +14,30 @@ export interface HealthDeps {
 export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const redis = await deps.redis
-      .ping()
-      .then(() => true)
-      .catch(() => false);
+    const redis = await redisAnswers(deps.redis);
     const workers = deps.workersRunning ? deps.workersRunning() : 'none';
     const ready = redis && workers !== false;
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', redis, workers });
   });
+}
+
+/** How long /readyz waits for Redis's PONG: a probe must get its answer within a second. */
+const READY_PING_MS = 500;
+
+/** Whether Redis is connected and answers a PING in time (a disconnected client would queue the PING until it is back). */
+async function redisAnswers(redis: Redis): Promise<boolean> {
+  if (redis.status !== 'ready') return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_PING_MS)));
+  try {
+    return await Promise.race([
+      redis.ping().then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -30,6 +30,8 @@ export class ServedFeedCache {
     private readonly decorate: DecorateDocument,
     private readonly ttlMs = 1_000,
     private readonly now: () => number = Date.now,
+    /** Whether Redis is connected: while it is not, feeds are served from the last good bytes, unchecked. */
+    private readonly storeReachable: () => boolean = () => true,
   ) {}
 
   /**
@@ -69,7 +71,7 @@ export class ServedFeedCache {
 
   private async freshEntry(feedId: string): Promise<FeedEntry> {
     const entry = this.feeds.get(feedId);
-    if (entry && this.now() - entry.checkedAt < this.ttlMs) return entry;
+    if (entry && (this.now() - entry.checkedAt < this.ttlMs || !this.storeReachable())) return entry;
     let check = this.checks.get(feedId);
     if (!check) {
       check = this.checkVersion(feedId, entry).finally(() => this.checks.delete(feedId));

@@ -6,6 +6,8 @@ import { READER_EVENT_TYPES, READER_ID, type DropReason, type EventTally, type R
 import type { CountableEvent } from '../../store/reader-activity-repository.js';
 import type { ArticleChannels } from './article-channels.js';
 import type { EventBuffer } from './event-buffer.js';
+import type { Redis } from 'ioredis';
+import { refuseWhileStoreUnreachable, storeUnreachable } from '../store-unavailable.js';
 import { screenEvents, type BotTest } from './screen-events.js';
 
 export interface EventsRouteDeps {
@@ -16,6 +18,8 @@ export interface EventsRouteDeps {
   isBot: BotTest;
   /** Events one request may carry. */
   maxEvents: number;
+  /** The store's connection: while it is down, intake answers 503 at once. */
+  redis: Pick<Redis, 'status'>;
   /** Told what each request took in and dropped, for metrics. */
   onTally?: (tally: EventTally) => void;
   now?: () => number;
@@ -59,6 +63,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: EventsRouteDeps)
       },
     },
     async (request, reply) => {
+      if (storeUnreachable(deps.redis)) return refuseWhileStoreUnreachable(reply);
       const now = (deps.now ?? Date.now)();
       const events = request.body.events;
       for (const event of events) event.at ??= now;
@@ -71,7 +76,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: EventsRouteDeps)
   typed.get('/api/events/pixel.gif', { schema: { querystring: pixelQuery } }, async (request, reply) => {
     const { a, r } = request.query;
     // A pixel never breaks the page it is on: a malformed one is answered all the same, and not counted.
-    if (a && r && articleId.safeParse(a).success && READER_ID.test(r)) {
+    if (a && r && articleId.safeParse(a).success && READER_ID.test(r) && !storeUnreachable(deps.redis)) {
       const now = (deps.now ?? Date.now)();
       await takeEvents(deps, [{ type: 'view', articleId: a, readerId: r, at: now, userAgent: request.headers['user-agent'] ?? '' }], now);
     }

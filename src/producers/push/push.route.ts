@@ -7,6 +7,7 @@ import type { ProcessPayload } from '../../queues/payloads.js';
 import type { QueueSet } from '../../queues/queue-set.js';
 import { enqueueItems } from '../../queues/enqueue.js';
 import { StoreKeys } from '../../store/store-keys.js';
+import { refuseWhileStoreUnreachable, storeUnreachable } from '../store-unavailable.js';
 import { inputToRawItem, pushBodySchema } from './article-input.js';
 import { authenticatePartner, partnerRateLimit, presentedKey } from '../../domain/partner.js';
 
@@ -29,7 +30,8 @@ declare module 'fastify' {
  * `POST /api/articles`: partners push one article or an array of them with their API key.
  * 401/403 for a missing, unknown or unauthorised key; 413 over the size cap; 429 with
  * Retry-After over the partner's rate (counted in Redis, so across server processes);
- * 400 naming the field and the problem; 202 saying which items were queued.
+ * 400 naming the field and the problem; 202 saying which items were queued; 503 with
+ * Retry-After at once while Redis does not answer.
  */
 export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDeps): Promise<void> {
   await app.register(rateLimit, {
@@ -50,6 +52,7 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDep
           return reply.code(auth.status).send({ error: auth.status === 401 ? 'unauthorized' : 'forbidden', message: auth.message });
         }
         request.partner = auth.partner;
+        if (storeUnreachable(deps.redis)) return refuseWhileStoreUnreachable(reply);
       },
       config: { rateLimit: partnerRateLimit(authenticatedPartner, 'preValidation') },
     },
