@@ -10,7 +10,8 @@ import { resolveAdminToken, type AdminToken } from './admin-token.js';
 
 /**
  * Runs the given roles until SIGINT or SIGTERM, then shuts down gracefully: the server stops
- * accepting, workers finish their running jobs, connections close, an own redis-server stops.
+ * accepting, workers finish their running jobs, connections close, an own redis-server stops —
+ * within `shutdownGrace`, or the process exits with code 1.
  */
 export async function serve(config: Readonly<Config>, roles: Roles): Promise<void> {
   const log = createLogger(config, 'info');
@@ -25,9 +26,15 @@ export async function serve(config: Readonly<Config>, roles: Roles): Promise<voi
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, grace_ms: config.shutdownGraceMs }, 'shutting down');
+    // With Redis away, closing waits for it forever: past the grace time the process exits anyway, with code 1.
+    const forced = setTimeout(() => {
+      log.error({ grace_ms: config.shutdownGraceMs }, 'did not stop within the shutdown grace time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
     await app.close();
     await redis.stop();
+    clearTimeout(forced);
     log.info('stopped');
     process.exit(0);
   };

@@ -13,12 +13,13 @@ import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
 import { enqueueListRebuilds, enqueuePublish, scheduleSources } from '../queues/enqueue.js';
 import { QUEUE, type QueueName } from '../queues/queue-names.js';
 import { CoalescingRequests } from '../queues/coalescing-requests.js';
-import { openQueues, type QueueSet } from '../queues/queue-set.js';
+import { openQueues, WORKER_LOCKS, type QueueSet } from '../queues/queue-set.js';
 import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
 import { isbot } from 'isbot';
 import { ArticleChannels } from '../producers/events/article-channels.js';
 import { newAdminToken } from './admin-token.js';
+import { connectionTrouble, type ConnectionTrouble } from './connection-trouble.js';
 import { rememberingBotTest } from '../producers/events/screen-events.js';
 import { EventBuffer } from '../producers/events/event-buffer.js';
 import { ServedListCache } from '../feeds/serve/served-list-cache.js';
@@ -84,7 +85,11 @@ interface Shared {
  */
 export async function startRoles(config: Readonly<Config>, roles: Roles, redisUrl: string, log: Logger): Promise<RunningApp> {
   const connection = createRedisConnection(redisUrl, 'syndicator');
+  const trouble = connectionTrouble(log);
+  connection.on('error', trouble.listener('store'));
+  connection.on('ready', trouble.recovered);
   const queues = openQueues(connection, config.redis.prefix);
+  for (const queue of queues.all) queue.on('error', trouble.listener(`queue ${queue.name}`));
   const activity = new ReaderActivityRepository(connection, config.redis.prefix, {
     profileTtlMs: config.lists.profileTtl,
     maxEventsPerMinute: config.lists.maxEventsPerMinute,
@@ -148,7 +153,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     const workersRunning = roles.workers.length > 0 ? () => workers.every((worker) => worker.isRunning()) : undefined;
     server = roles.server ? await createHttpServer(httpServerParts(shared, workersRunning)) : undefined;
     const address = server ? await server.listen({ port: config.http.port, host: config.http.host }) : undefined;
-    workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared));
+    workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared, trouble));
     const metricsPort = config.workers.metricsPort;
     if (!server && roles.workers.length > 0 && metricsPort !== undefined)
       metricsServer = createMetricsServer({ log, metrics: shared.metrics, health: { redis: connection, workersRunning } });
@@ -206,6 +211,7 @@ function startWorkers(
   names: readonly QueueName[],
   processors: Record<QueueName, Processor>,
   { config, connection, log }: Shared,
+  trouble: ConnectionTrouble,
 ): Worker[] {
   const concurrency: Record<QueueName, number> = {
     [QUEUE.fetch]: config.workers.fetchConcurrency,
@@ -213,9 +219,14 @@ function startWorkers(
     [QUEUE.publish]: 1,
   };
   return names.map((name) => {
-    const worker = new Worker(name, processors[name], { connection, prefix: config.redis.prefix, concurrency: concurrency[name] });
+    const worker = new Worker(name, processors[name], {
+      connection,
+      prefix: config.redis.prefix,
+      concurrency: concurrency[name],
+      ...WORKER_LOCKS,
+    });
     worker.on('failed', (job, error) => log.warn({ queue: name, job_id: job?.id, ...subjectOf(job?.data), err: error }, 'job failed'));
-    worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
+    worker.on('error', trouble.listener(`worker ${name}`));
     return worker;
   });
 }

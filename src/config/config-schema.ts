@@ -197,6 +197,8 @@ export const configFileSchema = z.strictObject({
       metricsPort: z.number().int().min(0).max(65535).optional(),
     })
     .prefault({}),
+  /** How long a process may take to stop on SIGTERM/SIGINT (finish running jobs, close connections) before it exits with code 1. */
+  shutdownGrace: durationSchema.default(10_000),
   channels: z.array(channelSchema).min(1),
   sources: z.array(sourceSchema).default([]),
   urls: z

@@ -26,6 +26,8 @@ export interface Config {
   lists: ConfigFile['lists'];
   urls: ConfigFile['urls'];
   workers: ConfigFile['workers'];
+  /** SIGTERM to exit at most this long (ms), finished or not. */
+  shutdownGraceMs: number;
   channels: Channel[];
   sources: Source[];
   push: ConfigFile['push'];
@@ -106,6 +108,7 @@ export function parseConfig(
     lists: file.lists,
     urls: file.urls,
     workers: file.workers,
+    shutdownGraceMs: file.shutdownGrace,
     channels: file.channels.map(({ staleAfter, ...channel }) => ({ ...channel, staleAfterMs: staleAfter })),
     // allowPrivateNetwork never gets this far: the schema refuses any value for it.
     sources: file.sources.map(({ interval, ...source }) => ({

@@ -49,7 +49,7 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
       directory.decorate,
       settings.versionTtlMs ?? 250,
       Date.now,
-      () => deps.redis.status === 'ready',
+      () => !['reconnecting', 'close', 'end'].includes(deps.redis.status),
     ),
     demand: new FeedDemandRepository(deps.redis, settings.keyPrefix),
     requestPublish: async (channelId) => {

@@ -24,9 +24,9 @@ export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): vo
 /** How long /readyz waits for Redis's PONG: a probe must get its answer within a second. */
 const READY_PING_MS = 500;
 
-/** Whether Redis is connected and answers a PING in time (a disconnected client would queue the PING until it is back). */
+/** Whether Redis answers a PING in time: a client that lost it says so at once (it would queue the PING until Redis is back). */
 async function redisAnswers(redis: Redis): Promise<boolean> {
-  if (redis.status !== 'ready') return false;
+  if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end') return false;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_PING_MS)));
   try {

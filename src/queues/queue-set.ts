@@ -20,6 +20,16 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
 };
 
+/**
+ * How workers hold jobs and take back those of a worker that died. A running job's lock is
+ * renewed every 5 s and lasts 10 s; every 5 s each worker looks for jobs whose lock ran out. So
+ * the jobs of a killed worker run again within about 15 s (BullMQ's defaults: 30–60 s), and a
+ * job may be caught by three crashes before it fails (BullMQ's default is one: two crashes lost
+ * the item though it had attempts left). Jobs are short (a fetch is bounded by its total timeout,
+ * renewed meanwhile; an item takes milliseconds), so 10 s of silence means a dead worker.
+ */
+export const WORKER_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 } as const;
+
 /** Opens the queues of the flow under `prefix` (BullMQ's key prefix; use `{name}` for Redis Cluster). */
 export function openQueues(connection: Redis, prefix: string): QueueSet {
   const open = <T>(name: QueueName) => new Queue<T>(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });

@@ -1,53 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pingRedis } from '../../src/app/resolve-redis.js';
 import { ALL_ROLES, startRoles, type RunningApp } from '../../src/app/start-roles.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { ROOT } from '../support/paths.js';
 import { waitFor } from '../support/wait-for.js';
+import { freePort, HAS_REDIS_SERVER, OwnRedis } from '../support/own-redis.js';
 
-const HAS_REDIS_SERVER = spawnSync('redis-server', ['--version']).status === 0;
 const PARTNER_KEY = 'outage-partner-key-0123456789';
-
-/** A Redis of the test's own, with AOF, that it can stop and start again on the same port. */
-class OwnRedis {
-  private child: ChildProcess | undefined;
-  constructor(
-    readonly port: number,
-    private readonly dir: string,
-  ) {}
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-  async start(): Promise<void> {
-    this.child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--save', ''],
-      {
-        stdio: 'ignore',
-      },
-    );
-    await waitFor(() => pingRedis(this.url, 200), { what: 'the test’s redis-server up' });
-  }
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (child?.exitCode !== null) return;
-    await new Promise<void>((resolve) => child.once('exit', () => resolve()).kill('SIGTERM'));
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Times a request: its status and how long the answer took. */
 async function timed(url: string, init?: RequestInit): Promise<{ status: number; ms: number; retryAfter: string | null }> {

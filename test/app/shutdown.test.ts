@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, HAS_REDIS_SERVER, OwnRedis } from '../support/own-redis.js';
+import { ROOT } from '../support/paths.js';
+import { waitFor } from '../support/wait-for.js';
+
+const GRACE_MS = 2_000;
+const CONFIG = `city: { name: 泰安市, code: "3709" }
+shutdownGrace: ${GRACE_MS / 1000}s
+channels:
+  - { id: taian, name: 泰安新闻, cityWide: true, divisions: ["370902", "370911"] }
+`;
+
+/** A `syndicator start` process of its own (run from the sources with tsx), with what it printed. */
+class AppProcess {
+  readonly child: ChildProcess;
+  stdout = '';
+  stderr = '';
+  constructor(dir: string, redisUrl: string) {
+    // tsx by file URL: the process runs in its own directory, where the package would not be found by name.
+    const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    this.child = spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'src', 'main.ts')], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        REDIS_URL: redisUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SYNDICATOR_CONFIG: path.join(dir, 'config.yaml'),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+  }
+  async running(): Promise<void> {
+    await waitFor(() => this.stdout.includes('Syndicator is running'), { what: 'the app process started', timeoutMs: 30_000 });
+  }
+  /** Sends SIGTERM; resolves with the exit code and how long the exit took. */
+  async terminate(): Promise<{ code: number | null; ms: number }> {
+    const started = performance.now();
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.child.kill('SIGTERM');
+    const code = await exited;
+    return { code, ms: performance.now() - started };
+  }
+}
+
+describe.skipIf(!HAS_REDIS_SERVER)(`stopping a process${HAS_REDIS_SERVER ? '' : ' (skipped: no redis-server on PATH)'}`, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shutdown-'));
+  let redis: OwnRedis;
+
+  beforeAll(async () => {
+    writeFileSync(path.join(dir, 'config.yaml'), CONFIG);
+    redis = new OwnRedis(await freePort(), dir);
+    await redis.start();
+  });
+
+  afterAll(async () => {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits with 0 on SIGTERM with Redis up, within the grace time', async () => {
+    const app = new AppProcess(dir, redis.url);
+    await app.running();
+    const { code, ms } = await app.terminate();
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(GRACE_MS);
+    expect(app.stdout).toContain('"msg":"stopped"');
+  }, 40_000);
+
+  it('exits with 1 on SIGTERM with Redis down, once the grace time is over, logging connection errors once through pino', async () => {
+    const app = new AppProcess(dir, redis.url);
+    await app.running();
+    await redis.stop();
+    await waitFor(() => app.stdout.includes('redis connection error'), { what: 'the connection error logged' });
+    const { code, ms } = await app.terminate();
+    expect(code).toBe(1);
+    expect(ms).toBeGreaterThanOrEqual(GRACE_MS - 100);
+    expect(ms).toBeLessThan(GRACE_MS + 1_500);
+    expect(app.stdout).toContain('did not stop within the shutdown grace time');
+    // Every error went through pino, each connection's at most once per distinct error; none as a bare stack on stderr.
+    const errors = app.stdout.split('\n').filter((line) => line.includes('redis connection error'));
+    const perConnection = new Map<string, number>();
+    for (const line of errors) {
+      const { connection, error } = JSON.parse(line) as { connection: string; error: { message: string } };
+      const key = `${connection} ${error.message}`;
+      perConnection.set(key, (perConnection.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perConnection.values())).toBe(1);
+    expect(app.stderr).not.toMatch(/\n\s+at /);
+    await redis.start();
+  }, 40_000);
+});
