@@ -43,10 +43,19 @@ export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads
  * rebuild of a channel waits, further requests join it; while one runs, one follow-up is kept,
  * so a burst of 1,000 items makes at most two rebuilds and the last one sees every item.
  */
+/** The deduplication id of a channel's feed rebuilds: one waiting (and one running) per channel. */
+export function publishDeduplicationId(channelId: string): string {
+  return feedId.channel(channelId);
+}
+
 export async function enqueuePublish(publishQueue: Queue<PublishPayload>, channelIds: Iterable<string>): Promise<void> {
   await Promise.all(
     [...new Set(channelIds)].map((channelId) =>
-      publishQueue.add(JOB.rebuildChannel, { channelId }, { deduplication: { id: feedId.channel(channelId), keepLastIfActive: true } }),
+      publishQueue.add(
+        JOB.rebuildChannel,
+        { channelId },
+        { deduplication: { id: publishDeduplicationId(channelId), keepLastIfActive: true } },
+      ),
     ),
   );
 }

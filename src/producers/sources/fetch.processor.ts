@@ -11,7 +11,7 @@ import type { QueueSet } from '../../queues/queue-set.js';
 import type { FetchLeases } from '../../store/fetch-leases.js';
 import type { SourceState, SourceStateRepository } from '../../store/source-state-repository.js';
 import { decodeBody } from './fetch/decode-body.js';
-import { FetchError } from './fetch/fetch-error.js';
+import { FetchError, refuseLocalLink } from './fetch/fetch-error.js';
 import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
 import { maxAgeMs, nextPollDelay } from './fetch/poll-policy.js';
 import { readSourceDocument } from './read-source.js';
@@ -163,9 +163,7 @@ async function pollSource(
 async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl: string, log: Logger): Promise<FetchOutcome> {
   const at = new Date().toISOString();
   try {
-    if (pageUrl.startsWith('file:') && !source.url.startsWith('file:')) {
-      throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true, kind: 'refused' });
-    }
+    refuseLocalLink(source.url, pageUrl);
     const fetched = await fetchResource(pageUrl, { allowOrigins: source.allowOrigins, limits: deps.limits });
     if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);

@@ -27,3 +27,9 @@ export class FetchError extends Error {
     this.kind = details.kind;
   }
 }
+
+/** Throws when a page a web source links to is a local file: a web page may never make us read local files. */
+export function refuseLocalLink(sourceUrl: string, pageUrl: string): void {
+  if (pageUrl.startsWith('file:') && !sourceUrl.startsWith('file:'))
+    throw new FetchError(`fetch: ${pageUrl}: a web source may not link to local files`, { permanent: true, kind: 'refused' });
+}
