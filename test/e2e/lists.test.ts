@@ -24,11 +24,14 @@ describe('recommendation lists end to end', () => {
   let base: string;
   /** The example articles, newest first: the subjects of the events below. */
   let articles: ApiArticle[];
+  /** Everything the app logged, at debug level. */
+  let logged = '';
 
   beforeAll(async () => {
     const configPath = path.join(ROOT, 'syndicator.example.yaml');
     const config = parseConfig(readFileSync(configPath, 'utf8'), configPath, { port: 0, host: '127.0.0.1', adminToken: ADMIN_TOKEN });
-    app = await startRoles({ ...config, redis: { ...config.redis, prefix } }, ALL_ROLES, testRedisUrl(), pino({ level: 'silent' }));
+    const log = pino({ level: 'debug' }, { write: (line: string) => (logged += line) });
+    app = await startRoles({ ...config, redis: { ...config.redis, prefix } }, ALL_ROLES, testRedisUrl(), log);
     base = app.baseUrl!;
     redis = new Redis(testRedisUrl());
     await waitFor(async () => (await listOf('/api/articles?channel=all&limit=50')).length >= 8, {
@@ -225,6 +228,18 @@ describe('recommendation lists end to end', () => {
     expect((await list(`/api/lists/for-you?reader=${reader}&channel=all&limit=5`)).items.map((item) => item.id)).toEqual(
       (await list('/api/lists/hot?channel=all&limit=5')).items.map((item) => item.id),
     );
+  });
+
+  it('never shows the partner key or the admin token in a log line, a metric or an API answer', async () => {
+    const answers = await Promise.all(
+      ['/metrics', '/api/lists/hot?channel=all', '/api/articles?limit=5'].map(async (urlPath) => (await get(urlPath)).text()),
+    );
+    answers.push(await (await admin('GET', '/api/sources')).text(), await (await admin('GET', '/admin')).text());
+    expect(logged.length).toBeGreaterThan(0);
+    for (const text of [...answers, logged]) {
+      expect(text).not.toContain(PARTNER_KEY);
+      expect(text).not.toContain(ADMIN_TOKEN);
+    }
   });
 
   /** Every key under the test's prefix that names the reader, by SCAN. */
