@@ -7,7 +7,7 @@ import { ALL_ROLES, startRoles, type RunningApp } from '../../src/app/start-role
 import { parseConfig } from '../../src/config/load-config.js';
 import { ROOT } from '../support/paths.js';
 import { waitFor } from '../support/wait-for.js';
-import { freePort, HAS_REDIS_SERVER, OwnRedis } from '../support/own-redis.js';
+import { HAS_REDIS_SERVER, OwnRedis } from '../support/own-redis.js';
 
 const PARTNER_KEY = 'outage-partner-key-0123456789';
 
@@ -27,7 +27,7 @@ describe.skipIf(!HAS_REDIS_SERVER)(`the app while Redis is down${HAS_REDIS_SERVE
   let stoppedAt = 0;
 
   beforeAll(async () => {
-    redis = new OwnRedis(await freePort(), dir);
+    redis = new OwnRedis(dir);
     await redis.start();
     const configPath = path.join(ROOT, 'syndicator.example.yaml');
     const yaml = `${readFileSync(configPath, 'utf8')}\n`.replace(/key: example-key-xintai-daily-change-me/, `key: ${PARTNER_KEY}`);
@@ -43,7 +43,7 @@ describe.skipIf(!HAS_REDIS_SERVER)(`the app while Redis is down${HAS_REDIS_SERVE
   }, 90_000);
 
   afterAll(async () => {
-    await redis.start().catch(() => undefined);
+    await redis.start();
     await app?.close();
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });

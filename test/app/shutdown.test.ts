@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, HAS_REDIS_SERVER, OwnRedis } from '../support/own-redis.js';
+import { HAS_REDIS_SERVER, OwnRedis } from '../support/own-redis.js';
 import { ROOT } from '../support/paths.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -57,7 +57,7 @@ describe.skipIf(!HAS_REDIS_SERVER)(`stopping a process${HAS_REDIS_SERVER ? '' : 
 
   beforeAll(async () => {
     writeFileSync(path.join(dir, 'config.yaml'), CONFIG);
-    redis = new OwnRedis(await freePort(), dir);
+    redis = new OwnRedis(dir);
     await redis.start();
   });
 

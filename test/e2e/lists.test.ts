@@ -88,14 +88,14 @@ describe('recommendation lists end to end', () => {
       events: [
         ...views(first.id, ['r1', 'r2', 'r3', 'r4']),
         ...views(second.id, ['r1', 'r2', 'r3']),
-        ...views(third.id, ['r5']),
+        ...views(third.id, ['r5', 'r6']),
         ...views(third.id, ['crawler-1', 'crawler-2', 'crawler-3', 'crawler-4', 'crawler-5'], GOOGLEBOT),
         { type: 'click', articleId: 'ffffffffffffffff', readerId: 'r1' },
         { type: 'view', articleId: first.id, readerId: 'r1', at: new Date().toISOString() },
       ],
     });
     expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({ accepted: 9, dropped: { bot: 5, 'unknown-article': 1 } });
+    expect(await response.json()).toEqual({ accepted: 10, dropped: { bot: 5, 'unknown-article': 1 } });
 
     await waitFor(async () => (await list('/api/lists/hot?channel=all')).items.length >= 3, { what: 'hot list with the read articles' });
     const hot = await list('/api/lists/hot?channel=all&limit=3');
