@@ -81,11 +81,32 @@ describe.skipIf(!HAS_REDIS_SERVER)(`the app while Redis is down${HAS_REDIS_SERVE
     expect(feed.ms).toBeLessThan(1000);
   });
 
-  it('is ready again by itself once Redis is back', async () => {
+  it('is ready again by itself once Redis is back, and its workers carry a pushed article to the feed', async () => {
     await redis.start();
     await waitFor(async () => (await timed(`${base}/readyz`)).status === 200, {
       what: '/readyz 200 after Redis came back',
       timeoutMs: 30_000,
     });
+    const title = '泰安市恢复供电后的第一条推送';
+    const push = await timed(`${base}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${PARTNER_KEY}` },
+      body: JSON.stringify({ url: 'https://news.example.cn/after-outage.html', title, contentText: '泰安市今天恢复供电。'.repeat(10) }),
+    });
+    expect(push.status).toBe(202);
+    await waitFor(async () => (await (await fetch(`${base}/feeds/all.json`)).text()).includes(title), {
+      what: 'the article pushed after the outage in the all feed',
+      timeoutMs: 30_000,
+    });
   });
+
+  it('closes within seconds just after Redis came back, while blocking reads still wait to reconnect', async () => {
+    // Closing while a blocking connection waits for its next reconnect once hung for ever (ioredis < 6.1).
+    await redis.stop();
+    await redis.start();
+    const started = performance.now();
+    await app?.close();
+    app = undefined;
+    expect(performance.now() - started).toBeLessThan(10_000);
+  }, 30_000);
 });
