@@ -14,6 +14,7 @@ import { enqueueListRebuilds, enqueuePublish, scheduleSources } from '../queues/
 import { QUEUE, type QueueName } from '../queues/queue-names.js';
 import { CoalescingRequests } from '../queues/coalescing-requests.js';
 import { openQueues, WORKER_LOCKS, type QueueSet } from '../queues/queue-set.js';
+import { ProcessBacklog } from '../queues/process-backlog.js';
 import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
 import { isbot } from 'isbot';
@@ -76,6 +77,8 @@ interface Shared {
   listRequests: CoalescingRequests;
   /** Reading events accepted by this server, waiting to be counted together. */
   events: EventBuffer;
+  /** The items waiting in `process`, against the limit past which intake waits. */
+  backlog: ProcessBacklog;
 }
 
 /**
@@ -114,6 +117,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     lists: new ListRepository(connection, config.redis.prefix),
     picks: new PicksRepository(connection, config.redis.prefix),
     listRequests,
+    backlog: new ProcessBacklog(queues.process, config.workers.processBacklogLimit),
     rendered: new RenderedFeedRepository(connection, config.redis.prefix),
     sourceStates,
     metrics,
@@ -241,6 +245,7 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       sourceStates,
       queues,
       // A lease outlives the longest fetch, so it only expires on its own when its worker died.
+      backlog: shared.backlog,
       leases: new FetchLeases(shared.connection, config.redis.prefix, config.fetch.perHostConcurrency, config.fetch.totalTimeout + 60_000),
       limits: httpLimitsOf(config.fetch),
       log,
@@ -317,6 +322,7 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
       keyPrefix: prefix,
       maxBodyBytes: config.push.maxBodyBytes,
       maxItems: config.push.maxItems,
+      backlog: shared.backlog,
     },
     health: { redis: connection, workersRunning },
     sources: { sources: config.sources, sourceStates: shared.sourceStates },

@@ -4,9 +4,11 @@ import type { Redis } from 'ioredis';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Partner } from '../../domain/partner.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
+import type { ProcessBacklog } from '../../queues/process-backlog.js';
 import type { QueueSet } from '../../queues/queue-set.js';
 import { enqueueItems } from '../../queues/enqueue.js';
 import { StoreKeys } from '../../store/store-keys.js';
+import { refuseWhileBacklogFull } from '../backlog-full.js';
 import { refuseWhileStoreUnreachable, storeUnreachable } from '../store-unavailable.js';
 import { inputToRawItem, pushBodySchema } from './article-input.js';
 import { authenticatePartner, partnerRateLimit, presentedKey } from '../../domain/partner.js';
@@ -14,6 +16,8 @@ import { authenticatePartner, partnerRateLimit, presentedKey } from '../../domai
 export interface PushRouteDeps {
   partners: readonly Partner[];
   queues: Pick<QueueSet, 'process'>;
+  /** Past its limit, pushes are refused with 503 and Retry-After. */
+  backlog: Pick<ProcessBacklog, 'full' | 'limit'>;
   redis: Redis;
   keyPrefix: string;
   maxBodyBytes: number;
@@ -31,7 +35,8 @@ declare module 'fastify' {
  * 401/403 for a missing, unknown or unauthorised key; 413 over the size cap; 429 with
  * Retry-After over the partner's rate (counted in Redis, so across server processes);
  * 400 naming the field and the problem; 202 saying which items were queued; 503 with
- * Retry-After at once while Redis does not answer.
+ * Retry-After at once while Redis does not answer, and while the backlog of items waiting in
+ * `process` is at its limit.
  */
 export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDeps): Promise<void> {
   await app.register(rateLimit, {
@@ -53,6 +58,7 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushRouteDep
         }
         request.partner = auth.partner;
         if (storeUnreachable(deps.redis)) return refuseWhileStoreUnreachable(reply);
+        if (await deps.backlog.full()) return refuseWhileBacklogFull(reply, deps.backlog.limit);
       },
       config: { rateLimit: partnerRateLimit(authenticatedPartner, 'preValidation') },
     },

@@ -7,6 +7,7 @@ import type { Source } from '../../domain/source.js';
 import { enqueueItems, enqueuePageFetch } from '../../queues/enqueue.js';
 import { fetchPayloadSchema, parsePayload } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
+import type { ProcessBacklog } from '../../queues/process-backlog.js';
 import type { QueueSet } from '../../queues/queue-set.js';
 import type { FetchLeases } from '../../store/fetch-leases.js';
 import type { SourceState, SourceStateRepository } from '../../store/source-state-repository.js';
@@ -22,6 +23,8 @@ export interface FetchProcessorDeps {
   queues: Pick<QueueSet, 'fetch' | 'process'>;
   /** One poll per source at a time, and the per-host limit, across every worker process. */
   leases: FetchLeases;
+  /** Past its limit, fetches wait (delayed, off the worker) until \`process\` has caught up. */
+  backlog: Pick<ProcessBacklog, 'full'>;
   limits?: FetchOptions['limits'];
   log: Logger;
   now?: () => number;
@@ -42,6 +45,8 @@ export interface FetchOutcome {
 
 /** How long a fetch waits, off the worker, when its host has no free slot: a second, and up to a second of jitter. */
 const HOST_BUSY_DELAY_MS = 1_000;
+/** How long a fetch waits, off the worker, while the backlog of \`process\` is full: five seconds, and up to five of jitter. */
+const BACKLOG_FULL_DELAY_MS = 5_000;
 
 /**
  * Returns the `fetch` job handler: fetch one source (or one page a list linked to), read its
@@ -51,7 +56,8 @@ const HOST_BUSY_DELAY_MS = 1_000;
  *
  * One source is polled by one job at a time, and a job whose host has no free slot goes back
  * to the queue, delayed, instead of waiting on the worker: a slow host holds at most its own
- * slots, never the worker slots that other sources' polls need.
+ * slots, never the worker slots that other sources' polls need. So does every fetch while the
+ * backlog of items waiting in `process` is at its limit: input waits rather than fill Redis.
  */
 export function createFetchProcessor(deps: FetchProcessorDeps) {
   const now = deps.now ?? Date.now;
@@ -60,6 +66,11 @@ export function createFetchProcessor(deps: FetchProcessorDeps) {
     const source = deps.sources.get(sourceId);
     if (!source) throw new UnrecoverableError(`fetch: unknown source "${sourceId}"`);
     const log = deps.log.child({ queue: QUEUE.fetch, job_id: job.id, source_id: sourceId });
+    if (await deps.backlog.full()) {
+      log.debug('the process backlog is full: the fetch waits');
+      await job.moveToDelayed(now() + BACKLOG_FULL_DELAY_MS + Math.random() * BACKLOG_FULL_DELAY_MS, token);
+      throw new DelayedError();
+    }
     const holder = job.id ?? `${sourceId}:${now()}`;
     const host = hostOf(pageUrl ?? source.url);
     const state = pageUrl ? undefined : await deps.sourceStates.get(source.id);
