@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_REDIS_SERVER, OwnRedis } from '../support/own-redis.js';
-import { ROOT } from '../support/paths.js';
+import { AppProcess } from '../support/app-process.js';
 import { waitFor } from '../support/wait-for.js';
 
 const GRACE_MS = 2_000;
@@ -22,40 +20,10 @@ function configWithSource(origin: string): string {
   return `${CONFIG}sources:\n  - { id: slow, name: 慢源, kind: feed, url: "${origin}/feed.xml", allowOrigins: ["${origin}"] }\n`;
 }
 
-/** A `syndicator start` process of its own (run from the sources with tsx), with what it printed. */
-class AppProcess {
-  readonly child: ChildProcess;
-  stdout = '';
-  stderr = '';
-  constructor(dir: string, redisUrl: string) {
-    // tsx by file URL: the process runs in its own directory, where the package would not be found by name.
-    const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-    this.child = spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'src', 'main.ts')], {
-      cwd: dir,
-      env: {
-        ...process.env,
-        REDIS_URL: redisUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        SYNDICATOR_CONFIG: path.join(dir, 'config.yaml'),
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
-    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-  }
-  async running(): Promise<void> {
-    await waitFor(() => this.stdout.includes('Syndicator is running'), { what: 'the app process started', timeoutMs: 30_000 });
-  }
-  /** Sends SIGTERM; resolves with the exit code and how long the exit took. */
-  async terminate(): Promise<{ code: number | null; ms: number }> {
-    const started = performance.now();
-    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
-    this.child.kill('SIGTERM');
-    const code = await exited;
-    return { code, ms: performance.now() - started };
-  }
+/** `syndicator start` in a process of its own, on the test's Redis and config. */
+function startProcess(dir: string, redisUrl: string): AppProcess {
+  const env = { REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1', SYNDICATOR_CONFIG: path.join(dir, 'config.yaml') };
+  return new AppProcess(['start'], { cwd: dir, env });
 }
 
 describe.skipIf(!HAS_REDIS_SERVER)(`stopping a process${HAS_REDIS_SERVER ? '' : ' (skipped: no redis-server on PATH)'}`, () => {
@@ -74,7 +42,7 @@ describe.skipIf(!HAS_REDIS_SERVER)(`stopping a process${HAS_REDIS_SERVER ? '' : 
   });
 
   it('exits with 0 on SIGTERM with Redis up, within the grace time', async () => {
-    const app = new AppProcess(dir, redis.url);
+    const app = startProcess(dir, redis.url);
     await app.running();
     const { code, ms } = await app.terminate();
     expect(code).toBe(0);
@@ -83,7 +51,7 @@ describe.skipIf(!HAS_REDIS_SERVER)(`stopping a process${HAS_REDIS_SERVER ? '' : 
   }, 40_000);
 
   it('exits within the grace time on SIGTERM with Redis down, logging connection errors once through pino', async () => {
-    const app = new AppProcess(dir, redis.url);
+    const app = startProcess(dir, redis.url);
     await app.running();
     await redis.stop();
     try {
@@ -117,7 +85,7 @@ describe.skipIf(!HAS_REDIS_SERVER)(`stopping a process${HAS_REDIS_SERVER ? '' : 
     const configPath = path.join(dir, 'config.yaml');
     writeFileSync(configPath, configWithSource(origin));
     try {
-      const app = new AppProcess(dir, redis.url);
+      const app = startProcess(dir, redis.url);
       await app.running();
       await waitFor(() => requested, { what: 'the slow source requested', timeoutMs: 30_000 });
       await redis.stop();
