@@ -10,11 +10,12 @@ import { createHttpServer, createMetricsServer, type HttpServerParts } from './h
 import { createMetrics, type Metrics, type ScrapedHealth } from '../ops/metrics.js';
 import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
 import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
-import { enqueueListRebuilds, enqueuePublish, scheduleSources } from '../queues/enqueue.js';
+import { enqueueListRebuilds, enqueuePublish, scheduleRetention, scheduleSources } from '../queues/enqueue.js';
 import { QUEUE, type QueueName } from '../queues/queue-names.js';
 import { CoalescingRequests } from '../queues/coalescing-requests.js';
 import { openQueues, WORKER_LOCKS, type QueueSet } from '../queues/queue-set.js';
 import { ProcessBacklog } from '../queues/process-backlog.js';
+import { StoreRetention } from '../store/store-retention.js';
 import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
 import { isbot } from 'isbot';
@@ -151,6 +152,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   try {
     if (roles.scheduler) {
       await scheduleSources(queues.fetch, config.sources);
+      await scheduleRetention(queues.publish, config.retention.everyMs);
       await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
     }
     // Readiness speaks for this process only: one without workers claims none.
@@ -277,6 +279,10 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       log,
       lists: { activity: shared.activity, cards: shared.cards, lists: shared.lists, picks: shared.picks, size: config.lists.size },
       requestLists: (channelIds) => shared.listRequests.request(channelIds),
+      retention: {
+        store: new StoreRetention(shared.connection, articles.keys, articles, shared.cards),
+        keepMs: config.retention.keepMs,
+      },
       arrivals,
       observe: metrics.observePublish,
     }),

@@ -199,6 +199,13 @@ export const configFileSchema = z.strictObject({
       metricsPort: z.number().int().min(0).max(65535).optional(),
     })
     .prefault({}),
+  /** How long the store keeps articles (from when they were first seen), and how often expired ones are deleted. */
+  retention: z
+    .strictObject({
+      keep: durationSchema.default(90 * 86_400_000),
+      every: durationSchema.default(3_600_000),
+    })
+    .prefault({}),
   /** How long a process may take to stop on SIGTERM/SIGINT (finish running jobs, close connections) before it exits with code 1. */
   shutdownGrace: durationSchema.default(10_000),
   channels: z.array(channelSchema).min(1),

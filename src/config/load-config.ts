@@ -28,6 +28,8 @@ export interface Config {
   workers: ConfigFile['workers'];
   /** SIGTERM to exit at most this long (ms), finished or not. */
   shutdownGraceMs: number;
+  /** Articles first seen longer ago than `keepMs` are deleted, by a job every `everyMs`. */
+  retention: { keepMs: number; everyMs: number };
   channels: Channel[];
   sources: Source[];
   push: ConfigFile['push'];
@@ -109,6 +111,7 @@ export function parseConfig(
     urls: file.urls,
     workers: file.workers,
     shutdownGraceMs: file.shutdownGrace,
+    retention: { keepMs: file.retention.keep, everyMs: file.retention.every },
     channels: file.channels.map(({ staleAfter, ...channel }) => ({ ...channel, staleAfterMs: staleAfter })),
     // allowPrivateNetwork never gets this far: the schema refuses any value for it.
     sources: file.sources.map(({ interval, ...source }) => ({

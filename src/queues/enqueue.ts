@@ -3,6 +3,7 @@ import type { Source } from '../domain/source.js';
 import { JOB } from './queue-names.js';
 import type { FetchPayload, ProcessPayload, PublishPayload } from './payloads.js';
 import { feedId } from '../domain/feed-id.js';
+import { ALL_CHANNEL_ID } from '../domain/channel.js';
 
 /** The job scheduler id of a source's polling. */
 export const sourceSchedulerId = (sourceId: string): string => `source:${sourceId}`;
@@ -24,6 +25,18 @@ export async function scheduleSources(fetchQueue: Queue<FetchPayload>, sources: 
       { name: JOB.pollSource, data: { sourceId: source.id }, opts: { attempts: 1 } },
     );
   }
+}
+
+/** The job scheduler id of the store's retention. */
+export const RETENTION_SCHEDULER_ID = 'retention';
+
+/** Runs the store's retention on the publish queue every `everyMs` (first run now); one scheduler however many processes ask. */
+export async function scheduleRetention(publishQueue: Queue<PublishPayload>, everyMs: number): Promise<void> {
+  await publishQueue.upsertJobScheduler(
+    RETENTION_SCHEDULER_ID,
+    { every: everyMs },
+    { name: JOB.applyRetention, data: { channelId: ALL_CHANNEL_ID }, opts: { attempts: 1 } },
+  );
 }
 
 /** Queues one fetch of a page that a list source linked to. */

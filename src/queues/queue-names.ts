@@ -16,4 +16,6 @@ export const JOB = {
   rebuildChannel: 'rebuild-channel',
   /** Recompute one channel's recommendation lists (hot, picks, channel picks) and render their feeds. */
   rebuildLists: 'rebuild-lists',
+  /** Delete the articles past the retention time, and what pointed at them; publish the channels that lost some. */
+  applyRetention: 'apply-retention',
 } as const;

@@ -102,6 +102,7 @@ export class ArticleWriter {
       (near?.bandKeys ?? []).join(','),
       [...examined].join(','),
       LSH_BUCKET_CAP,
+      Date.parse(article.firstSeenAt),
     );
     if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
     if (reply[0] === 'duplicate') return this.preferEarlier(article, { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] }, near);
@@ -161,6 +162,7 @@ export class ArticleWriter {
       JSON.stringify(copyRecordOf(stored)),
       (near?.bandKeys ?? []).join(','),
       LSH_BUCKET_CAP,
+      Date.parse(article.firstSeenAt),
     );
     if (reply !== 'replaced') return duplicate;
     return { kind: 'created', articleId: article.id, supersedes: { articleId: stored.id, channelIds: stored.channels.map((c) => c.id) } };

@@ -17,6 +17,12 @@ export class StoreKeys {
   merged = (id: string): string => `${this.prefix}:merged:${id}`;
   /** String: the article id that claimed a content hash. */
   content = (contentHash: string): string => `${this.prefix}:content:${contentHash}`;
+  /** Sorted set: every stored article id by the time it was first seen (ms): what retention expires. */
+  stored = (): string => `${this.prefix}:stored`;
+  /** String: a one-time step of the store was done (its time). */
+  marker = (name: string): string => `${this.prefix}:marker:${name}`;
+  /** The pattern of every key of one kind (`item`, `url`, `content`, `merged`, `lsh`, `article`), for a scan. */
+  every = (kind: 'item' | 'url' | 'content' | 'merged' | 'lsh' | 'article'): string => `${this.prefix}:${kind}:*`;
   /** Sorted set: article ids of one feed (a channel or a source) by publication time. */
   feedIndex = (feedId: string): string => `${this.prefix}:index:${feedId}`;
   /** Sorted set: new articles on their way to a channel's feeds, by fetch time (ms), for the latency metric. */

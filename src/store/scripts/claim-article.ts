@@ -6,7 +6,7 @@ export const CLAIM_ARTICLE_LUA = `
 -- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] article JSON, ARGV[4] content hash,
 -- ARGV[5] published ms, ARGV[6] feed ids joined by ',', ARGV[7] JSON record of this copy,
 -- ARGV[8] LSH band keys (band.shard.field) joined by ',', ARGV[9] candidate ids already
--- examined joined by ',', ARGV[10] how many ids one band bucket keeps
+-- examined joined by ',', ARGV[10] how many ids one band bucket keeps, ARGV[11] first seen ms
 -- A bucket is field <field> of hash <prefix>:lsh:<band>.<shard>, holding ids joined by ','.
 -- Returns {'item', value} | {'duplicate', id, 'url'|'content'} | {'candidates', id...} | {'created', id}
 local prefix = ARGV[1]
@@ -52,6 +52,7 @@ redis.call('SET', KEYS[1], id .. '|' .. ARGV[4] .. '|own')
 redis.call('SET', KEYS[2], id)
 redis.call('SET', KEYS[3], id)
 redis.call('SET', prefix .. ':article:' .. id, ARGV[3])
+redis.call('ZADD', prefix .. ':stored', ARGV[11], id)
 for feed in string.gmatch(ARGV[6], '[^,]+') do
   redis.call('ZADD', prefix .. ':index:' .. feed, ARGV[5], id)
 end

@@ -9,7 +9,8 @@ export const REPLACE_CANONICAL_LUA = `
 -- ARGV[6] old feed ids ',', ARGV[7] new feed ids ',', ARGV[8] new item key hash, ARGV[9] new url hash,
 -- ARGV[10] new content hash, ARGV[11] old item key hash, ARGV[12] old url hash, ARGV[13] old content hash,
 -- ARGV[14] JSON copy record of the new article (to take off the old one's list),
--- ARGV[15] JSON copy record of the old article, ARGV[16] new band keys ',', ARGV[17] bucket cap
+-- ARGV[15] JSON copy record of the old article, ARGV[16] new band keys ',', ARGV[17] bucket cap,
+-- ARGV[18] new first seen ms
 -- Returns 'replaced' | 'gone' | 'exists' | 'conflict'
 local p, old, new = ARGV[1], ARGV[2], ARGV[3]
 if redis.call('EXISTS', p .. ':article:' .. old) == 0 then return 'gone' end
@@ -23,6 +24,8 @@ end
 redis.call('RPUSH', p .. ':also:' .. new, ARGV[15])
 redis.call('SET', p .. ':article:' .. new, ARGV[4])
 redis.call('DEL', p .. ':article:' .. old)
+redis.call('ZREM', p .. ':stored', old)
+redis.call('ZADD', p .. ':stored', ARGV[18], new)
 redis.call('SET', p .. ':merged:' .. old, new)
 for feed in string.gmatch(ARGV[6], '[^,]+') do redis.call('ZREM', p .. ':index:' .. feed, old) end
 for feed in string.gmatch(ARGV[7], '[^,]+') do redis.call('ZADD', p .. ':index:' .. feed, ARGV[5], new) end

@@ -13,6 +13,8 @@ import type { ArticleRepository } from '../../store/article-repository.js';
 import type { FeedArrivals } from '../../store/feed-arrivals.js';
 import { FeedDemandRepository } from '../../store/feed-demand-repository.js';
 import type { RenderedFeedRepository } from '../../store/rendered-feed-repository.js';
+import type { RetentionSummary, StoreRetention } from '../../store/store-retention.js';
+import { ALL_CHANNEL_ID } from '../../domain/channel.js';
 
 export interface PublishProcessorDeps {
   site: { name: string; publicUrl: string; language: string };
@@ -32,6 +34,8 @@ export interface PublishProcessorDeps {
   lists: Pick<ListPublisherDeps, 'activity' | 'cards' | 'lists' | 'picks' | 'size'>;
   /** Asks for a channel's lists to be recomputed (throttled): new articles change channel picks. */
   requestLists: (channelIds: Iterable<string>) => void;
+  /** The store's retention: articles first seen more than `keepMs` ago are deleted by an `apply-retention` job. */
+  retention: { store: Pick<StoreRetention, 'run'>; keepMs: number };
   /** Where the process worker noted new articles' fetch times, to tell how long they took to arrive. */
   arrivals?: Pick<FeedArrivals, 'arrived'>;
   /** Called after a rebuild: how long it took, and the delays of the items it brought to the channel feed. */
@@ -41,13 +45,15 @@ export interface PublishProcessorDeps {
 /**
  * Returns the `publish` job handler: bring one channel's feeds (and, for `all`, the source
  * feeds) up to date in every format, so that HTTP serves stored bytes and never renders; or,
- * for a `rebuild-lists` job, recompute the channel's recommendation lists and their feeds.
+ * for a `rebuild-lists` job, recompute the channel's recommendation lists and their feeds; for
+ * an `apply-retention` job, delete what is past the retention time and publish the channels that
+ * lost articles (on this queue, so that it never runs beside a rebuild in the same worker).
  */
 export function createPublishProcessor(deps: PublishProcessorDeps) {
   const { site, channels, sources, partners, feedLimit, hub } = deps;
   const catalog = { site, channels, sources, partners, limit: feedLimit, hub };
   const demand = new FeedDemandRepository(deps.redis, deps.keyPrefix);
-  return async (job: Job): Promise<ChannelPublishSummary | { lists: string[] }> => {
+  return async (job: Job): Promise<ChannelPublishSummary | { lists: string[] } | RetentionSummary> => {
     const { channelId } = parsePayload(publishPayloadSchema, job.data, QUEUE.publish);
     const log = deps.log.child({ queue: QUEUE.publish, job_id: job.id, channel_id: channelId });
     const feedDeps = {
@@ -58,6 +64,15 @@ export function createPublishProcessor(deps: PublishProcessorDeps) {
       log,
       notifyHub: (url: string, topics: string[]) => notifyHub(url, topics, log),
     };
+    if (job.name === JOB.applyRetention) {
+      const summary = await deps.retention.store.run(Date.now() - deps.retention.keepMs);
+      if (summary.expired > 0) {
+        for (const id of [...summary.channelIds, ALL_CHANNEL_ID]) await publishChannel(feedDeps, id);
+        deps.requestLists(summary.channelIds);
+      }
+      log.info({ ...summary }, 'retention applied');
+      return summary;
+    }
     if (job.name === JOB.rebuildLists) {
       const lists = await publishLists({ ...feedDeps, ...deps.lists }, channelId);
       log.debug({ lists }, 'lists published');

@@ -1,0 +1,140 @@
+import type { Redis } from 'ioredis';
+import { feedIdsOf } from '../domain/feed-id.js';
+import type { ArticleRepository } from './article-repository.js';
+import type { CardRepository } from './card-repository.js';
+import type { StoreKeys } from './store-keys.js';
+
+/** What one retention run removed. */
+export interface RetentionSummary {
+  /** Articles first seen before the cutoff, deleted with their copies' records, cards and index entries. */
+  expired: number;
+  /** The channels whose feeds lost articles (to publish again). */
+  channelIds: string[];
+  /** Claim keys (item, url, content, merged) that pointed at articles no longer stored. */
+  danglingKeys: number;
+  /** Article ids taken out of LSH buckets because their articles are gone. */
+  bucketEntries: number;
+}
+
+/** Articles expired per round trip. */
+const BATCH = 500;
+/** Set once every article stored before the `stored` index existed has been entered in it. */
+const BACKFILLED = 'stored-backfilled';
+
+/**
+ * Keeps the store bounded (Redis runs with `noeviction`): deletes the articles first seen before
+ * a cutoff — by when they were stored, not when they were published, so an imported archive is
+ * kept as long as anything else — with their index entries, copy records and cards, then the
+ * claim keys and LSH bucket entries that pointed at them. Only articles in the `stored` index are
+ * expired, and claims are atomic Lua scripts that write an article and its claim keys together,
+ * so a key is dangling only when its article is gone for good.
+ */
+export class StoreRetention {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: StoreKeys,
+    private readonly articles: Pick<ArticleRepository, 'getMany'>,
+    private readonly cards: Pick<CardRepository, 'remove'>,
+  ) {}
+
+  async run(cutoffMs: number): Promise<RetentionSummary> {
+    await this.backfillStoredIndex();
+    const { expired, channelIds } = await this.expireArticles(cutoffMs);
+    const danglingKeys = expired > 0 ? await this.deleteDanglingClaims() : 0;
+    const bucketEntries = expired > 0 ? await this.pruneBuckets() : 0;
+    return { expired, channelIds, danglingKeys, bucketEntries };
+  }
+
+  private async expireArticles(cutoffMs: number): Promise<{ expired: number; channelIds: string[] }> {
+    const channelIds = new Set<string>();
+    let expired = 0;
+    for (;;) {
+      const ids = await this.redis.zrangebyscore(this.keys.stored(), '-inf', `(${cutoffMs}`, 'LIMIT', 0, BATCH);
+      if (ids.length === 0) break;
+      const found = await this.articles.getMany(ids);
+      const multi = this.redis.multi().zrem(this.keys.stored(), ...ids);
+      for (const article of found) {
+        for (const feed of feedIdsOf(
+          article.channels.map((c) => c.id),
+          article.source.id,
+        ))
+          multi.zrem(this.keys.feedIndex(feed), article.id);
+        multi.unlink(this.keys.article(article.id), this.keys.alsoPublished(article.id));
+        article.channels.forEach((c) => channelIds.add(c.id));
+      }
+      await multi.exec();
+      for (const article of found) await this.cards.remove(article.id);
+      expired += found.length;
+    }
+    return { expired, channelIds: [...channelIds] };
+  }
+
+  /** Deletes item, url, content and merged keys whose article is no longer stored. */
+  private async deleteDanglingClaims(): Promise<number> {
+    let deleted = 0;
+    for (const kind of ['item', 'url', 'content', 'merged'] as const) {
+      await this.scan(this.keys.every(kind), async (keys) => {
+        const values = await this.redis.mget(...keys);
+        const ids = values.map((value) => value?.split('|')[0] ?? '');
+        const live = await this.existing(ids);
+        const dangling = keys.filter((_, i) => !live.has(ids[i] ?? ''));
+        if (dangling.length > 0) deleted += await this.redis.unlink(...dangling);
+      });
+    }
+    return deleted;
+  }
+
+  /** Takes the ids of articles no longer stored out of every LSH bucket, and drops emptied buckets. */
+  private async pruneBuckets(): Promise<number> {
+    let removed = 0;
+    await this.scan(this.keys.every('lsh'), async (bandKeys) => {
+      for (const bandKey of bandKeys) {
+        const buckets = await this.redis.hgetall(bandKey);
+        const live = await this.existing(Object.values(buckets).flatMap((ids) => ids.split(',')));
+        const multi = this.redis.multi();
+        for (const [field, value] of Object.entries(buckets)) {
+          const ids = value.split(',');
+          const kept = ids.filter((id) => live.has(id));
+          if (kept.length === ids.length) continue;
+          removed += ids.length - kept.length;
+          if (kept.length === 0) multi.hdel(bandKey, field);
+          else multi.hset(bandKey, field, kept.join(','));
+        }
+        await multi.exec();
+      }
+    });
+    return removed;
+  }
+
+  /** Enters articles stored before the `stored` index existed, once, at the time they were first seen. */
+  private async backfillStoredIndex(): Promise<void> {
+    if (await this.redis.exists(this.keys.marker(BACKFILLED))) return;
+    const articleKey = this.keys.article('');
+    await this.scan(this.keys.every('article'), async (keys) => {
+      const found = await this.articles.getMany(keys.map((key) => key.slice(articleKey.length)));
+      const multi = this.redis.multi();
+      for (const article of found) multi.zadd(this.keys.stored(), 'NX', Date.parse(article.firstSeenAt), article.id);
+      await multi.exec();
+    });
+    await this.redis.set(this.keys.marker(BACKFILLED), new Date().toISOString());
+  }
+
+  /** The ids among `ids` whose article is stored. */
+  private async existing(ids: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)].filter((id) => id !== '');
+    const pipeline = this.redis.pipeline();
+    for (const id of unique) pipeline.exists(this.keys.article(id));
+    const replies = (await pipeline.exec()) ?? [];
+    return new Set(unique.filter((_, i) => replies[i]?.[1] === 1));
+  }
+
+  /** Calls `each` with the keys matching `pattern`, a scan batch at a time. */
+  private async scan(pattern: string, each: (keys: string[]) => Promise<void>): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length > 0) await each(keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+}
