@@ -1,9 +1,14 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { loadConfig } from '../src/config/load-config.js';
+import { parseDocument } from 'yaml';
+import { EXAMPLE_CONFIG_PATH, loadConfig } from '../src/config/load-config.js';
+import { feedId } from '../src/domain/feed-id.js';
+import { ALL_CHANNEL_ID } from '../src/domain/channel.js';
 import { enqueueItems } from '../src/queues/enqueue.js';
 import { DEFAULT_JOB_OPTIONS, openQueues } from '../src/queues/queue-set.js';
 import { startRoles } from '../src/app/start-roles.js';
@@ -11,27 +16,89 @@ import { ArticleRepository } from '../src/store/article-repository.js';
 import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
+import { selfTimes, type SelfTime, type WindowCosts } from './cpu-profile.js';
+import { WorkerProcess } from './worker-process.js';
 import { variedItems } from '../test/support/synthetic-items.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 3000);
+/** Every tenth item is a repost, recorded on its story rather than stored. */
+const STORIES = ITEMS - Math.floor(ITEMS / 10);
+/** Worker processes in the parallel run: one per core the machine gives Node, at least two. */
+const PROCESSES = Math.max(2, availableParallelism());
+/** The profiled worker's sampling interval, µs (node's default). */
+const PROFILE_INTERVAL_US = 1000;
+const TOP = 10;
+/** A run that has not finished by then has stalled. */
+const RUN_TIMEOUT_MS = Math.max(300_000, ITEMS * 200);
 
 /**
  * Pipeline throughput: feed items queued on `process` → normalized, deduplicated, classified,
  * stored → channel feeds rebuilt, against the ceiling of raw BullMQ no-op jobs through the same
- * Redis at the same concurrency. Target (DESIGN.md): ≥ 50%.
+ * Redis at the same concurrency (target, DESIGN.md: ≥ 50%); in this process, in one `syndicator
+ * worker` process, and in one per core; and where one worker process spends its time per item.
  */
 export async function benchPipeline(): Promise<void> {
   const redis = await resolveRedis(process.env.REDIS_URL, path.resolve('data'));
   const config = loadConfig({});
   const concurrency = config.workers.processConcurrency;
   const noop = await measureNoop(redis.url, concurrency);
-  const pipeline = await measurePipeline(redis.url, config);
+  const noopAll = await measureNoop(redis.url, concurrency * PROCESSES);
+  const inProcess = await measurePipeline(redis.url, config);
+  const one = await measureProcesses(redis.url, 1);
+  const many = await measureProcesses(redis.url, PROCESSES);
+  const profiled = await measureProcesses(redis.url, 1, true);
+  const costs = profiled.costs!;
+
+  const perItem = (rate: number) => fmt(1e6 / rate, 0);
+  const ratio = (rate: number, ceiling: number) => `${fmt((100 * rate) / ceiling, 1)}%`;
+  const busy = (100 * (costs.samples - costs.idleSamples)) / Math.max(1, costs.samples);
   printTable(
-    `Pipeline (${ITEMS} synthetic items: distinct stories about Tai'an towns, every tenth a repost; process concurrency ${concurrency}; Redis ${redis.url})`,
-    ['run', 'items/s', 'ratio to ceiling'],
+    `Pipeline (${ITEMS} synthetic items: distinct stories about Tai'an towns, every tenth a repost; process concurrency ${concurrency} per process; ` +
+      `N = max(2, os.availableParallelism()) = ${PROCESSES}; worker processes: \`syndicator worker --queues process,publish --no-scheduler\` ` +
+      `from the sources under tsx, started fresh per run; Redis ${redis.url})\n` +
+      `µs per item: wall time per item for the runs; for the functions, self time in the profiled worker's samples ` +
+      `(every ${PROFILE_INTERVAL_US} µs, main thread) from the first item queued to the feeds current, divided by ${ITEMS} items`,
+    ['run / function (file)', 'items/s', 'of ceiling', `${PROCESSES} over 1`, 'µs per item', '% of samples'],
     [
-      ['raw BullMQ no-op jobs (ceiling)', fmt(noop, 0), '100%'],
-      ['items in → stored → channel feeds current', fmt(pipeline, 0), `${fmt((100 * pipeline) / noop, 0)}%  (target ≥ 50%)`],
+      [`raw BullMQ no-op jobs, concurrency ${concurrency} (ceiling)`, fmt(noop, 0), '100%', '', perItem(noop), ''],
+      [
+        `raw BullMQ no-op jobs, concurrency ${concurrency * PROCESSES} = ${PROCESSES} × ${concurrency} (ceiling for ${PROCESSES} processes)`,
+        fmt(noopAll, 0),
+        '100%',
+        '',
+        perItem(noopAll),
+        '',
+      ],
+      ['pipeline in this process (startRoles)', fmt(inProcess, 0), ratio(inProcess, noop), '', perItem(inProcess), ''],
+      ['pipeline, 1 worker process', fmt(one.rate, 0), ratio(one.rate, noop), '1.00×', perItem(one.rate), ''],
+      [
+        `pipeline, ${PROCESSES} worker processes`,
+        fmt(many.rate, 0),
+        `${ratio(many.rate, noopAll)} (${ratio(many.rate, noop)} of ${concurrency})`,
+        `${(many.rate / one.rate).toFixed(2)}×`,
+        perItem(many.rate),
+        '',
+      ],
+      ['pipeline, 1 worker process under --cpu-prof', fmt(profiled.rate, 0), ratio(profiled.rate, noop), '', perItem(profiled.rate), ''],
+      [
+        `top ${TOP} self time in that worker${costs.windowed ? '' : ' (WHOLE profile: its clock did not cover the run)'}: ` +
+          `${fmt(costs.samples, 0)} samples, busy ${fmt(busy, 0)}%`,
+        '',
+        '',
+        '',
+        fmt(costs.busyUs / ITEMS, 0),
+        `${fmt(busy, 1)}%`,
+      ],
+      ...costs.functions
+        .slice(0, TOP)
+        .map((f, i) => [
+          `  ${i + 1}. ${[f.name, where(f)].filter(Boolean).join(' ')}`,
+          '',
+          '',
+          '',
+          fmt(f.us / ITEMS, 1),
+          `${fmt((100 * f.samples) / costs.samples, 1)}%`,
+        ]),
     ],
   );
   await redis.stop();
@@ -76,9 +143,7 @@ async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>)
   const payloads = variedItems(ITEMS);
   const start = performance.now();
   for (let i = 0; i < payloads.length; i += 500) await enqueueItems(queues.process, payloads.slice(i, i + 500));
-  // Every tenth item is a repost, recorded on its story rather than stored.
-  const stories = ITEMS - Math.floor(ITEMS / 10);
-  while ((await articles.countFeed('channel:all')) < stories) await sleep(20);
+  while ((await articles.countFeed(feedId.channel(ALL_CHANNEL_ID))) < STORIES) await sleep(20);
   // Feeds are current once no rebuild waits or runs: the last one ran after the last item.
   while (Object.values(await queues.publish.getJobCounts('waiting', 'active', 'delayed')).some((n) => n > 0)) await sleep(10);
   const rate = (ITEMS * 1000) / (performance.now() - start);
@@ -88,6 +153,92 @@ async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>)
   await deleteKeysWithPrefix(connection, prefix);
   await connection.quit();
   return rate;
+}
+
+/**
+ * The same items through `count` fresh worker processes (the bundled example config under a
+ * fresh key prefix, without sources, in a temp YAML file named by SYNDICATOR_CONFIG); with
+ * `profile`, one process under `node --cpu-prof`, and the self time of its samples taken while
+ * the items flowed. The clock runs from the first item queued, once every process is up.
+ */
+async function measureProcesses(url: string, count: number, profile = false): Promise<{ rate: number; costs?: WindowCosts }> {
+  const prefix = `bench-${randomUUID().slice(0, 8)}`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-pipeline-'));
+  const profileDir = path.join(dir, 'cpu-profile');
+  const configFile = path.join(dir, 'syndicator.yaml');
+  const doc = parseDocument(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
+  doc.setIn(['redis', 'prefix'], prefix);
+  doc.delete('sources');
+  writeFileSync(configFile, doc.toString());
+  const env = { REDIS_URL: url, SYNDICATOR_CONFIG: configFile };
+  const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${PROFILE_INTERVAL_US}`] : [];
+
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  const queues = openQueues(connection, prefix);
+  const articles = new ArticleRepository(connection, prefix);
+  const workers = Array.from({ length: count }, () => new WorkerProcess({ cwd: dir, env, nodeFlags }));
+  try {
+    await Promise.all(workers.map((worker) => worker.running()));
+    const payloads = variedItems(ITEMS);
+    const deadline = Date.now() + RUN_TIMEOUT_MS;
+    const check = async (what: string) => {
+      const dead = workers.find((worker) => !worker.alive);
+      if (dead) throw new Error(`a worker process exited mid-run with ${dead.child.exitCode}: ${dead.stderr || dead.stdout}`);
+      if (Date.now() > deadline) {
+        const [processCounts, publishCounts] = await Promise.all([queues.process.getJobCounts(), queues.publish.getJobCounts()]);
+        throw new Error(
+          `${what} not reached within ${RUN_TIMEOUT_MS} ms (process ${JSON.stringify(processCounts)}, publish ${JSON.stringify(publishCounts)})`,
+        );
+      }
+    };
+    const fromUs = hrtimeUs();
+    const start = performance.now();
+    for (let i = 0; i < payloads.length; i += 500) await enqueueItems(queues.process, payloads.slice(i, i + 500));
+    while ((await articles.countFeed(feedId.channel(ALL_CHANNEL_ID))) < STORIES) {
+      await check(`${STORIES} stories stored`);
+      await sleep(20);
+    }
+    while (Object.values(await queues.publish.getJobCounts('waiting', 'active', 'delayed')).some((n) => n > 0)) {
+      await check('feeds current');
+      await sleep(10);
+    }
+    const rate = (ITEMS * 1000) / (performance.now() - start);
+    const toUs = hrtimeUs();
+
+    const codes = await Promise.all(workers.map((worker) => worker.terminate()));
+    const unclean = codes.map((code, i) => ({ code, worker: workers[i]! })).filter(({ code }) => code !== 0);
+    if (unclean.length > 0) {
+      throw new Error(
+        `worker processes did not exit cleanly on SIGTERM: ${unclean.map(({ code, worker }) => `${code}: ${worker.stderr}`).join('; ')}`,
+      );
+    }
+    if (!profile) return { rate };
+    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`node --cpu-prof wrote no profile in ${profileDir}`);
+    return { rate, costs: selfTimes(path.join(profileDir, file), fromUs, toUs) };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.kill()));
+    for (const queue of queues.all) await queue.obliterate({ force: true });
+    await queues.close();
+    await deleteKeysWithPrefix(connection, prefix);
+    await connection.quit();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `(file:line)`; `[native]` for a C++ function of node or V8 (the profiler's own entries, in
+ * parentheses, need none). Our .ts files carry no line: tsx runs them transformed, so V8's lines
+ * are not theirs.
+ */
+function where({ name, file, line }: SelfTime): string {
+  if (file) return `(${file}${line !== undefined && line > 0 && !file.endsWith('.ts') ? `:${line}` : ''})`;
+  return name.startsWith('(') ? '' : '[native]';
+}
+
+/** process.hrtime in µs: the clock of V8's profiles, in this process and its children. */
+function hrtimeUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 function sleep(ms: number): Promise<void> {
