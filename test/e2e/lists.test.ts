@@ -40,6 +40,7 @@ describe('recommendation lists end to end', () => {
     });
     // The lists are computed once the articles are published, before any event.
     await waitFor(async () => (await get('/api/lists/hot?channel=all')).status === 200, { what: 'the hot list computed' });
+    await waitFor(async () => (await get('/feeds/lists/hot/all.json')).status === 200, { what: 'the hot list’s feed rendered' });
     articles = await listOf('/api/articles?channel=all&limit=50');
   });
 
