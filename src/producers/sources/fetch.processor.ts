@@ -23,7 +23,7 @@ export interface FetchProcessorDeps {
   queues: Pick<QueueSet, 'fetch' | 'process'>;
   /** One poll per source at a time, and the per-host limit, across every worker process. */
   leases: FetchLeases;
-  /** Past its limit, fetches wait (delayed, off the worker) until \`process\` has caught up. */
+  /** Past its limit, fetches wait (delayed, off the worker) until `process` has caught up. */
   backlog: Pick<ProcessBacklog, 'full'>;
   limits?: FetchOptions['limits'];
   log: Logger;
@@ -45,7 +45,7 @@ export interface FetchOutcome {
 
 /** How long a fetch waits, off the worker, when its host has no free slot: a second, and up to a second of jitter. */
 const HOST_BUSY_DELAY_MS = 1_000;
-/** How long a fetch waits, off the worker, while the backlog of \`process\` is full: five seconds, and up to five of jitter. */
+/** How long a fetch waits, off the worker, while the backlog of `process` is full: five seconds, and up to five of jitter. */
 const BACKLOG_FULL_DELAY_MS = 5_000;
 
 /**
