@@ -193,7 +193,7 @@ export const configFileSchema = z.strictObject({
       /** Fetches at once per worker process: network-bound, and a slow source holds one of them at most. */
       fetchConcurrency: z.number().int().min(1).default(16),
       processConcurrency: z.number().int().min(1).default(8),
-      /** Items waiting in \`process\` past which polls wait and pushes are answered 503: a burst grows Redis only so far. */
+      /** Items waiting in `process` past which polls wait and pushes are answered 503: a burst grows Redis only so far. */
       processBacklogLimit: z.number().int().min(1).default(50_000),
       /** A worker process without the HTTP server serves /metrics, /healthz and /readyz on this port (0: any free port; unset: none). */
       metricsPort: z.number().int().min(0).max(65535).optional(),
