@@ -171,16 +171,18 @@ export function describeLoad(): string {
  * both alike rather than on whichever ran at the wrong moment.
  */
 export async function compareLoads(first: LoadTarget, second: LoadTarget): Promise<[LoadResult, LoadResult]> {
-  await loadTest(first, 1);
-  await loadTest(second, 1);
-  const firsts: LoadResult[] = [];
-  const seconds: LoadResult[] = [];
+  const [a, b] = await compareLoadsOf([first, second]);
+  return [a!, b!];
+}
+
+/** Loads each target in turn, ROUNDS alternating rounds after a warm-up second each; returns each one's median round (by req/s). */
+export async function compareLoadsOf(targets: readonly LoadTarget[]): Promise<LoadResult[]> {
+  for (const target of targets) await loadTest(target, 1);
+  const rounds: LoadResult[][] = targets.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    firsts.push(await loadTest(first, HTTP_SECONDS));
-    seconds.push(await loadTest(second, HTTP_SECONDS));
+    for (const [i, target] of targets.entries()) rounds[i]!.push(await loadTest(target, HTTP_SECONDS));
   }
-  const median = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
-  return [median(firsts), median(seconds)];
+  return rounds.map((results) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!);
 }
 
 /** Runs autocannon as a child process for `seconds`; returns req/s, p99 latency (ms) and the status codes seen. */
