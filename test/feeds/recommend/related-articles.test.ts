@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleCard, TermStatistics } from '../../../src/domain/article-card.js';
 import { queryTerms, rankRelated } from '../../../src/feeds/recommend/related-articles.js';
+import { termVector } from '../../../src/feeds/recommend/term-vectors.js';
 import { cardWith } from '../../support/cards.js';
 
 function card(id: string, terms: Record<string, number>, places: string[] = [], publishedAt = '2024-05-01T08:00:00+08:00'): ArticleCard {
@@ -18,6 +19,12 @@ const STATISTICS: TermStatistics = {
     ['新泰市', 300],
     ['就业', 120],
     ['樱桃', 9],
+    ['火种', 6],
+    ['进山', 6],
+    ['森林', 6],
+    ['防火', 6],
+    ['登山', 6],
+    ['游客', 6],
   ]),
 };
 
@@ -46,7 +53,31 @@ describe('rankRelated', () => {
     expect(rankRelated(article, [article, repost, sameHash, unrelated], STATISTICS, 5)).toEqual([]);
   });
 
+  it('finds a story told in other words through the best stories of a first round (森林防火 for 严禁火种进山)', () => {
+    const query = card('no-fire', { 火种: 4, 进山: 3 });
+    const firstRound = [card('patrol', { 火种: 3, 森林: 3, 防火: 3 }), card('checkpoint', { 火种: 3, 进山: 1, 森林: 2, 防火: 3 })];
+    const sameSubject = card('forest-fire', { 火种: 1, 森林: 4, 防火: 4 });
+    const hikers = card('hikers', { 进山: 2, 登山: 4, 游客: 4 });
+    const ranked = rankRelated(query, [...firstRound, hikers, sameSubject], STATISTICS, 5).map((related) => related.card.id);
+    expect(ranked.indexOf('forest-fire')).toBeLessThan(ranked.indexOf('hikers'));
+  });
+
   it('looks candidates up by the heaviest subject words first, places last', () => {
     expect(queryTerms(article, STATISTICS, 2)).toEqual(['煎饼', '产业']);
+  });
+});
+
+describe('termVector', () => {
+  it('leaves out the words only this article holds: they relate it to nothing', () => {
+    const statistics: TermStatistics = {
+      articleCount: 100,
+      documentFrequency: new Map([
+        ['煎饼', 5],
+        ['王师傅', 1],
+      ]),
+    };
+    const vector = termVector(card('a', { 煎饼: 2, 王师傅: 3 }), statistics);
+    expect([...vector.keys()]).toEqual(['煎饼']);
+    expect(vector.get('煎饼')).toBeCloseTo(1);
   });
 });
