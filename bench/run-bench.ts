@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { benchExtraction } from './extract.bench.js';
 import { benchFeeds } from './feed-http.bench.js';
 import { benchLists } from './lists.bench.js';
+import { benchMemory } from './memory.bench.js';
 import { benchNearDuplicates } from './near-duplicate.bench.js';
 import { benchRegions } from './regions.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   if (wants('dedupe')) await benchNearDuplicates();
   if (wants('feeds')) await benchFeeds();
   if (wants('lists')) await benchLists();
+  if (wants('memory')) await benchMemory();
 }
 
 await main();
