@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker, type Processor } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -36,6 +37,7 @@ import { SourceStateRepository } from '../store/source-state-repository.js';
 import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
 import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
 import { createProcessProcessor } from '../workers/process/process.processor.js';
+import { createPreparePool, type Preparer } from '../workers/process/prepare-pool.js';
 import { createPublishProcessor } from '../workers/publish/publish.processor.js';
 
 /** Events one `POST /api/events` may carry. */
@@ -137,6 +139,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     ),
   };
   const workers: Worker[] = [];
+  let preparer: Preparer | undefined;
   let server: FastifyInstance | undefined;
   let metricsServer: FastifyInstance | undefined;
   const close = async () => {
@@ -144,6 +147,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     await metricsServer?.close();
     await shared.events.close();
     await Promise.all(workers.map((worker) => worker.close()));
+    await preparer?.close();
     await shared.listRequests.close();
     await shared.publisher.close();
     await queues.close();
@@ -159,7 +163,8 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     const workersRunning = roles.workers.length > 0 ? () => workers.every((worker) => worker.isRunning()) : undefined;
     server = roles.server ? await createHttpServer(httpServerParts(shared, workersRunning)) : undefined;
     const address = server ? await server.listen({ port: config.http.port, host: config.http.host }) : undefined;
-    workers.push(...startWorkers(roles.workers, buildProcessors(shared), shared, trouble));
+    preparer = roles.workers.includes(QUEUE.process) ? preparePool(config) : undefined;
+    workers.push(...startWorkers(roles.workers, buildProcessors(shared, preparer), shared, trouble));
     const metricsPort = config.workers.metricsPort;
     if (!server && roles.workers.length > 0 && metricsPort !== undefined)
       metricsServer = createMetricsServer({ log, metrics: shared.metrics, health: { redis: connection, workersRunning } });
@@ -237,7 +242,13 @@ function startWorkers(
   });
 }
 
-function buildProcessors(shared: Shared): Record<QueueName, Processor> {
+/** The threads that prepare items for `process` (config `workers.processThreads`, default one per core); none when it is 0. */
+function preparePool(config: Readonly<Config>): Preparer | undefined {
+  const threads = config.workers.processThreads ?? availableParallelism();
+  return threads > 0 ? createPreparePool(config, threads) : undefined;
+}
+
+function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record<QueueName, Processor> {
   const { config, log, articles, sourceStates, queues, publisher, metrics } = shared;
   const gazetteer = loadGazetteer(config);
   const arrivals = new FeedArrivals(shared.connection, config.redis.prefix);
@@ -259,6 +270,7 @@ function buildProcessors(shared: Shared): Record<QueueName, Processor> {
       articles,
       cards: shared.cards,
       segment: createJiebaSegmenter(gazetteer.placeNames()),
+      preparer,
       publisher,
       log,
       onVerdict: metrics.recordVerdict,

@@ -195,6 +195,11 @@ export const configFileSchema = z.strictObject({
       processConcurrency: z.number().int().min(1).default(8),
       /** Items waiting in `process` past which polls wait and pushes are answered 503: a burst grows Redis only so far. */
       processBacklogLimit: z.number().int().min(1).default(50_000),
+      /**
+       * Threads that prepare items (normalize, classify, sketch, keywords) in each process running the `process`
+       * queue, beside its main thread (which claims and stores); 0: the main thread prepares. Unset: one per core.
+       */
+      processThreads: z.number().int().min(0).max(256).optional(),
       /** A worker process without the HTTP server serves /metrics, /healthz and /readyz on this port (0: any free port; unset: none). */
       metricsPort: z.number().int().min(0).max(65535).optional(),
     })

@@ -1,17 +1,19 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Verdict } from '../../domain/verdict.js';
-import { timeStage, timeStageAsync, type StageObserver } from '../../domain/pipeline-stage.js';
+import { timeStageAsync, type StageObserver } from '../../domain/pipeline-stage.js';
 import { ALL_CHANNEL_ID } from '../../domain/channel.js';
-import { parsePayload, processPayloadSchema } from '../../queues/payloads.js';
+import { parsePayload, processPayloadSchema, type ProcessPayload } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
 import type { CoalescingRequests } from '../../queues/coalescing-requests.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
 import type { CardRepository } from '../../store/card-repository.js';
-import { cardOf } from './keywords/card-of.js';
+import { cardWithKeywords } from './keywords/card-of.js';
 import type { Segmenter } from './keywords/extract-keywords.js';
-import { createNearDuplicateChecker } from './dedupe/near-duplicate.js';
-import { buildArticle, type ProcessSettings } from './process-item.js';
+import { createSketchCheck } from './dedupe/near-duplicate.js';
+import { prepareItem, prepareTools, type PreparedItem } from './prepare-item.js';
+import type { Preparer } from './prepare-pool.js';
+import type { ProcessSettings } from './process-item.js';
 
 export interface ProcessProcessorDeps {
   settings: ProcessSettings;
@@ -20,6 +22,8 @@ export interface ProcessProcessorDeps {
   cards: CardRepository;
   /** Cuts text into words (jieba): one per process, it takes a moment to load. */
   segment: Segmenter;
+  /** Where the CPU-heavy part runs (a pool of threads); without one, on this thread. */
+  preparer?: Pick<Preparer, 'prepare'>;
   publisher: Pick<CoalescingRequests, 'request'>;
   log: Logger;
   /** Called with every verdict, for metrics. */
@@ -36,24 +40,28 @@ export interface ProcessProcessorDeps {
  * a rebuild of the feeds it changed.
  */
 export function createProcessProcessor(deps: ProcessProcessorDeps) {
-  const checkFor = createNearDuplicateChecker(deps.settings.gazetteer.placeNames(), deps.settings.dedupe);
+  const tools = prepareTools(deps.settings, deps.segment);
+  const checkSketch = createSketchCheck(tools.placeNames, deps.settings.dedupe);
+  const preparer = deps.preparer;
+  const prepare = (payload: ProcessPayload): Promise<PreparedItem> =>
+    preparer ? preparer.prepare(payload) : Promise.resolve().then(() => prepareItem(payload, tools));
   return async (job: Job): Promise<Verdict> => {
     const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
     const log = deps.log.child({ queue: QUEUE.process, job_id: job.id, source_id: payload.source.id });
-    let built;
+    let prepared: PreparedItem;
     try {
-      built = buildArticle(payload, deps.settings, deps.observeStage);
+      prepared = await prepare(payload);
     } catch (cause) {
       throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
     }
-    const { article, removed } = built;
+    const { article, removed, sketch, keywords, stages } = prepared;
+    for (const [stage, seconds] of stages) deps.observeStage?.(stage, seconds);
     if (removed.length > 0) log.debug({ url: article.url, removed }, 'furniture removed');
-    const near = timeStage(deps.observeStage, 'dedupe', () => checkFor(article));
+    const near = checkSketch(sketch);
     const verdict = await timeStageAsync(deps.observeStage, 'store', () => deps.articles.save(article, near));
     deps.onVerdict?.(verdict);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
-      const card = timeStage(deps.observeStage, 'keywords', () => cardOf({ ...article, id: verdict.articleId }, deps.segment));
-      await deps.cards.write(card);
+      await deps.cards.write(cardWithKeywords({ ...article, id: verdict.articleId }, keywords));
       if (verdict.kind === 'created' && verdict.supersedes) await deps.cards.remove(verdict.supersedes.articleId);
       const superseded = verdict.kind === 'created' ? (verdict.supersedes?.channelIds ?? []) : (verdict.previousChannelIds ?? []);
       const channelIds = [...article.channels.map((channel) => channel.id), ...superseded, ALL_CHANNEL_ID];

@@ -118,6 +118,13 @@ function placeConflict(a: Set<string>, b: Set<string>): string | undefined {
  * (the same stored story is a candidate of many new ones; its text is folded and cut once).
  */
 export function createNearDuplicateChecker(placeNames: readonly string[], settings: NearDuplicateSettings, cacheSize = 5_000) {
+  const checkSketch = createSketchCheck(placeNames, settings, cacheSize);
+  return (article: { title: string; contentText: string }): NearDuplicateCheck =>
+    checkSketch(sketchArticleText(article.title, article.contentText, placeNames, settings));
+}
+
+/** As createNearDuplicateChecker, for an article sketched already (on a pool thread). */
+export function createSketchCheck(placeNames: readonly string[], settings: NearDuplicateSettings, cacheSize = 5_000) {
   const cache = new Map<string, ComparableText>();
   const candidateText = (candidate: { id: string; contentHash: string; title: string; contentText: string }): ComparableText => {
     const key = `${candidate.id}:${candidate.contentHash}`;
@@ -129,13 +136,10 @@ export function createNearDuplicateChecker(placeNames: readonly string[], settin
     }
     return text;
   };
-  return (article: { title: string; contentText: string }): NearDuplicateCheck => {
-    const own = sketchArticleText(article.title, article.contentText, placeNames, settings);
-    return {
-      bandKeys: own.shingles.length >= settings.minShingles ? own.bandKeys : [],
-      isSameStory: (candidate) => compareStories(own, candidateText(candidate), settings).same,
-    };
-  };
+  return (own: TextSketch): NearDuplicateCheck => ({
+    bandKeys: own.shingles.length >= settings.minShingles ? own.bandKeys : [],
+    isSameStory: (candidate) => compareStories(own, candidateText(candidate), settings).same,
+  });
 }
 
 /** Deletes the entry set first: a Map iterates in insertion order. */

@@ -1,5 +1,5 @@
 import type { Article } from '../../../domain/article.js';
-import type { ArticleCard } from '../../../domain/article-card.js';
+import type { ArticleCard, Keyword } from '../../../domain/article-card.js';
 import { extractKeywords, type Segmenter } from './extract-keywords.js';
 
 /**
@@ -7,6 +7,11 @@ import { extractKeywords, type Segmenter } from './extract-keywords.js';
  * keywords from title and text, and the places its channel placement found (a tie-breaker).
  */
 export function cardOf(article: Article, segment: Segmenter): ArticleCard {
+  return cardWithKeywords(article, extractKeywords(article.title, article.contentText, segment));
+}
+
+/** As cardOf, with the keywords extracted already (when the item was prepared). */
+export function cardWithKeywords(article: Article, keywords: Keyword[]): ArticleCard {
   const places = new Set(article.channels.flatMap((channel) => channel.evidence.map((evidence) => evidence.name)));
   return {
     id: article.id,
@@ -16,7 +21,7 @@ export function cardOf(article: Article, segment: Segmenter): ArticleCard {
     channels: article.channels.map((channel) => channel.id),
     sourceId: article.source.id,
     contentHash: article.contentHash,
-    keywords: extractKeywords(article.title, article.contentText, segment),
+    keywords,
     places: [...places],
   };
 }
