@@ -93,3 +93,28 @@ function shortPath(url: string): string {
   if (modules >= 0) return file.slice(modules + '/node_modules/'.length);
   return path.relative(ROOT, file);
 }
+
+/** The costs of several threads' profiles of one window as one: samples, busy time and functions summed. */
+export function mergeCosts(costs: readonly WindowCosts[]): WindowCosts {
+  const byFunction = new Map<string, SelfTime>();
+  for (const { functions } of costs) {
+    for (const f of functions) {
+      const key = `${f.name}\u0000${f.file}`;
+      const entry = byFunction.get(key);
+      if (!entry) byFunction.set(key, { ...f });
+      else {
+        entry.us += f.us;
+        entry.samples += f.samples;
+        if (entry.line !== f.line) entry.line = undefined;
+      }
+    }
+  }
+  return {
+    samples: costs.reduce((sum, c) => sum + c.samples, 0),
+    idleSamples: costs.reduce((sum, c) => sum + c.idleSamples, 0),
+    windowUs: Math.max(0, ...costs.map((c) => c.windowUs)),
+    busyUs: costs.reduce((sum, c) => sum + c.busyUs, 0),
+    functions: [...byFunction.values()].sort((a, b) => b.us - a.us),
+    windowed: costs.every((c) => c.windowed),
+  };
+}

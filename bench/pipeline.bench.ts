@@ -16,7 +16,7 @@ import { ArticleRepository } from '../src/store/article-repository.js';
 import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
-import { selfTimes, type SelfTime, type WindowCosts } from './cpu-profile.js';
+import { mergeCosts, selfTimes, type SelfTime, type WindowCosts } from './cpu-profile.js';
 import { WorkerProcess } from './worker-process.js';
 import { variedItems } from '../test/support/synthetic-items.js';
 
@@ -25,6 +25,8 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 3000);
 const STORIES = ITEMS - Math.floor(ITEMS / 10);
 /** Worker processes in the parallel run: one per core the machine gives Node, at least two. */
 const PROCESSES = Math.max(2, availableParallelism());
+/** Prepare threads per worker process by default (config workers.processThreads unset: one per core). */
+const THREADS = availableParallelism();
 /** The profiled worker's sampling interval, µs (node's default). */
 const PROFILE_INTERVAL_US = 1000;
 const TOP = 10;
@@ -44,20 +46,25 @@ export async function benchPipeline(): Promise<void> {
   const noop = await measureNoop(redis.url, concurrency);
   const noopAll = await measureNoop(redis.url, concurrency * PROCESSES);
   const inProcess = await measurePipeline(redis.url, config);
+  const unthreaded = await measureProcesses(redis.url, 1, { threads: 0 });
   const one = await measureProcesses(redis.url, 1);
   const many = await measureProcesses(redis.url, PROCESSES);
-  const profiled = await measureProcesses(redis.url, 1, true);
+  const profiled = await measureProcesses(redis.url, 1, { profile: true });
   const costs = profiled.costs!;
 
   const perItem = (rate: number) => fmt(1e6 / rate, 0);
   const ratio = (rate: number, ceiling: number) => `${fmt((100 * rate) / ceiling, 1)}%`;
-  const busy = (100 * (costs.samples - costs.idleSamples)) / Math.max(1, costs.samples);
+  const busyShare = (c: WindowCosts) => (100 * (c.samples - c.idleSamples)) / Math.max(1, c.samples);
+  const busy = busyShare(costs);
+  const threadsBusy = `main thread busy ${fmt(busyShare(profiled.main!), 0)}%, ${profiled.others!.length} prepare threads busy ${
+    profiled.others!.map((c) => `${fmt(busyShare(c), 0)}%`).join(', ') || '–'
+  }`;
   printTable(
     `Pipeline (${ITEMS} synthetic items: distinct stories about Tai'an towns, every tenth a repost; process concurrency ${concurrency} per process; ` +
       `N = max(2, os.availableParallelism()) = ${PROCESSES}; worker processes: \`syndicator worker --queues process,publish --no-scheduler\` ` +
       `from the sources under tsx, started fresh per run; Redis ${redis.url})\n` +
       `µs per item: wall time per item for the runs; for the functions, self time in the profiled worker's samples ` +
-      `(every ${PROFILE_INTERVAL_US} µs, main thread) from the first item queued to the feeds current, divided by ${ITEMS} items`,
+      `(every ${PROFILE_INTERVAL_US} µs, all threads, CPU time) from the first item queued to the feeds current, divided by ${ITEMS} items`,
     ['run / function (file)', 'items/s', 'of ceiling', `${PROCESSES} over 1`, 'µs per item', '% of samples'],
     [
       [`raw BullMQ no-op jobs, concurrency ${concurrency} (ceiling)`, fmt(noop, 0), '100%', '', perItem(noop), ''],
@@ -70,19 +77,41 @@ export async function benchPipeline(): Promise<void> {
         '',
       ],
       ['pipeline in this process (startRoles)', fmt(inProcess, 0), ratio(inProcess, noop), '', perItem(inProcess), ''],
-      ['pipeline, 1 worker process', fmt(one.rate, 0), ratio(one.rate, noop), '1.00×', perItem(one.rate), ''],
       [
-        `pipeline, ${PROCESSES} worker processes`,
+        'pipeline, 1 worker process, no prepare threads (processThreads: 0)',
+        fmt(unthreaded.rate, 0),
+        ratio(unthreaded.rate, noop),
+        '',
+        perItem(unthreaded.rate),
+        '',
+      ],
+      [
+        `pipeline, 1 worker process, ${THREADS} prepare threads (the default)`,
+        fmt(one.rate, 0),
+        ratio(one.rate, noop),
+        '1.00×',
+        perItem(one.rate),
+        '',
+      ],
+      [
+        `pipeline, ${PROCESSES} worker processes, ${THREADS} prepare threads each`,
         fmt(many.rate, 0),
         `${ratio(many.rate, noopAll)} (${ratio(many.rate, noop)} of ${concurrency})`,
         `${(many.rate / one.rate).toFixed(2)}×`,
         perItem(many.rate),
         '',
       ],
-      ['pipeline, 1 worker process under --cpu-prof', fmt(profiled.rate, 0), ratio(profiled.rate, noop), '', perItem(profiled.rate), ''],
       [
-        `top ${TOP} self time in that worker${costs.windowed ? '' : ' (WHOLE profile: its clock did not cover the run)'}: ` +
-          `${fmt(costs.samples, 0)} samples, busy ${fmt(busy, 0)}%`,
+        `pipeline, 1 worker process (${THREADS} threads) under --cpu-prof`,
+        fmt(profiled.rate, 0),
+        ratio(profiled.rate, noop),
+        '',
+        perItem(profiled.rate),
+        '',
+      ],
+      [
+        `top ${TOP} self time in that worker, all its threads${costs.windowed ? '' : ' (WHOLE profile: its clock did not cover the run)'}: ` +
+          `${fmt(costs.samples, 0)} samples, busy ${fmt(busy, 0)}% (${threadsBusy})`,
         '',
         '',
         '',
@@ -161,7 +190,11 @@ async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>)
  * `profile`, one process under `node --cpu-prof`, and the self time of its samples taken while
  * the items flowed. The clock runs from the first item queued, once every process is up.
  */
-async function measureProcesses(url: string, count: number, profile = false): Promise<{ rate: number; costs?: WindowCosts }> {
+async function measureProcesses(
+  url: string,
+  count: number,
+  { profile = false, threads }: { profile?: boolean; threads?: number } = {},
+): Promise<{ rate: number; costs?: WindowCosts; main?: WindowCosts; others?: WindowCosts[] }> {
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-pipeline-'));
   const profileDir = path.join(dir, 'cpu-profile');
@@ -169,6 +202,7 @@ async function measureProcesses(url: string, count: number, profile = false): Pr
   const doc = parseDocument(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
   doc.setIn(['redis', 'prefix'], prefix);
   doc.delete('sources');
+  if (threads !== undefined) doc.setIn(['workers', 'processThreads'], threads);
   writeFileSync(configFile, doc.toString());
   const env = { REDIS_URL: url, SYNDICATOR_CONFIG: configFile };
   const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${PROFILE_INTERVAL_US}`] : [];
@@ -213,9 +247,16 @@ async function measureProcesses(url: string, count: number, profile = false): Pr
       );
     }
     if (!profile) return { rate };
-    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-    if (!file) throw new Error(`node --cpu-prof wrote no profile in ${profileDir}`);
-    return { rate, costs: selfTimes(path.join(profileDir, file), fromUs, toUs) };
+    // One profile per thread (CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile): the main thread's is thread 0.
+    const files = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
+    if (files.length === 0) throw new Error(`node --cpu-prof wrote no profile in ${profileDir}`);
+    const threads = files.map((name) => ({
+      main: /\.0\.\d+\.cpuprofile$/.test(name),
+      costs: selfTimes(path.join(profileDir, name), fromUs, toUs),
+    }));
+    const main = threads.filter((thread) => thread.main).map((thread) => thread.costs);
+    const others = threads.filter((thread) => !thread.main).map((thread) => thread.costs);
+    return { rate, costs: mergeCosts([...main, ...others]), main: mergeCosts(main), others };
   } finally {
     await Promise.all(workers.map((worker) => worker.kill()));
     for (const queue of queues.all) await queue.obliterate({ force: true });
