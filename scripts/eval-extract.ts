@@ -1,68 +1,107 @@
 /**
- * `npm run eval:extract`: runs the article extractor over the labelled page corpus in
- * ../shared/corpus/pages and prints, per page and in total, how often title, time, author and
- * body match the hand-checked labels, with the site rules on and off. It is a report: it
- * exits 0 whether the targets are met or not, and also when the corpus is absent.
+ * `npm run eval:extract`: runs the article extractor over two sets of labelled pages and
+ * prints how often title, time, author and body match the hand-checked labels:
+ *
+ * - the shared corpus in ../shared/corpus/pages (when present), with the site rules on and off;
+ * - the repository's own pages in test/fixtures/pages (labels.json), split into a development
+ *   part and a held-out part by file name (scripts/extraction-scoring.ts splitOf).
+ *
+ * Rows of held-out pages are not printed unless `--show-heldout` is given: held-out pages are
+ * measured, not looked at, while the extractor is tuned. It is a report: it exits 0 whether
+ * the targets are met or not.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPage, type ExtractedPage } from '../src/app/extract-command.js';
-import {
-  MAX_BODY_RATIO,
-  SCORED_FIELDS,
-  TARGETS,
-  meetsTarget,
-  scorePage,
-  totalVerdicts,
-  type FieldTotal,
-  type PageLabel,
-  type PageVerdict,
-  type ScoredField,
-} from './extraction-scoring.js';
+import { printPageRows, printScoring, printSummary, type PageResult, type SetResult } from './extraction-report.js';
+import { SCORED_FIELDS, scorePage, splitOf, totalVerdicts, type PageLabel, type PageVerdict } from './extraction-scoring.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = path.resolve(ROOT, '..', 'shared');
-const CORPUS = path.join(SHARED, 'corpus', 'pages');
-const LABELS = path.join(CORPUS, 'labels.json');
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'pages');
+const CORPUS_LABELS = path.join(CORPUS, 'labels.json');
+const OWN = path.join(ROOT, 'test', 'fixtures', 'pages');
+const OWN_LABELS = path.join(OWN, 'labels.json');
 
 type Extract = (file: string) => Promise<ExtractedPage>;
 
-/** One page's verdicts with the rules on and off. */
-interface PageResult {
-  file: string;
-  on: PageVerdict;
-  off: PageVerdict;
+async function main(): Promise<void> {
+  const showHeldout = process.argv.includes('--show-heldout');
+  printScoring();
+  const corpus = existsSync(CORPUS_LABELS) ? await evaluateCorpus() : undefined;
+  if (!corpus) console.log(`\nShared corpus: none at ${CORPUS_LABELS} (../shared is absent); scoring the repository's own pages only.`);
+  const own = await evaluateOwn(showHeldout);
+  printSummary({ corpus, own });
+  if (corpus) {
+    // A last pass, once the code is warm, measures steady extraction speed rather than start-up.
+    const warm = await scoreAll(corpus.labels, CORPUS, extractPage);
+    console.log(
+      `\nspeed on the shared corpus (read + decode + extract + normalize, as extractPage does): ${pagesPerSecond(corpus.labels.length, warm.ms)} ` +
+        `pages/s with rules on (warm pass; first pass ${pagesPerSecond(corpus.labels.length, corpus.msOn)}), ` +
+        `${pagesPerSecond(corpus.labels.length, corpus.msOff)} pages/s with rules off`,
+    );
+  }
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(LABELS)) {
-    console.log(`eval:extract: no labelled corpus at ${LABELS} (../shared is absent); nothing to measure.`);
-    return;
-  }
-  const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as PageLabel[];
-  printHeader(labels.length);
-  const on = await scoreAll(labels, extractPage);
-  const off = await scoreAll(labels, extractPageWithoutRules);
+/** The shared corpus, rules on and off, with its per-page rows printed. */
+async function evaluateCorpus(): Promise<SetResult & { labels: PageLabel[]; msOn: number; msOff: number }> {
+  const labels = readLabels(CORPUS_LABELS);
+  console.log(`\nShared corpus: ${CORPUS} (${labels.length} labelled pages), each extracted with the site rules on and off`);
+  const on = await scoreAll(labels, CORPUS, extractPage);
+  const off = await scoreAll(labels, CORPUS, (file) => extractPage(file, { rules: false }));
   const results = labels.map((label, i) => ({ file: label.file, on: on.verdicts[i]!, off: off.verdicts[i]! }));
-  printRows(results);
-  printTotals(results);
-  // A third pass, once the code is warm, measures steady extraction speed rather than start-up.
-  const warm = await scoreAll(labels, extractPage);
-  console.log(
-    `\nspeed (read + decode + extract + normalize, as extractPage does): ${pagesPerSecond(labels.length, warm.ms)} pages/s ` +
-      `with rules on (warm pass; first pass ${pagesPerSecond(labels.length, on.ms)}), ` +
-      `${pagesPerSecond(labels.length, off.ms)} pages/s with rules off`,
-  );
+  printPageRows(results, { off: true });
+  return {
+    labels,
+    msOn: on.ms,
+    msOff: off.ms,
+    rows: [
+      { name: 'shared corpus, rules on', pages: labels.length, totals: totalVerdicts(on.verdicts), targets: 'corpus' },
+      { name: 'shared corpus, rules off', pages: labels.length, totals: totalVerdicts(off.verdicts), targets: 'corpus' },
+    ],
+  };
+}
+
+/** The own pages with the rules on (as production runs), dev and held-out apart. */
+async function evaluateOwn(showHeldout: boolean): Promise<SetResult> {
+  const labels = readLabels(OWN_LABELS);
+  const wrongSplit = labels.filter((label) => label.split !== splitOf(label.file)).map((label) => label.file);
+  if (wrongSplit.length > 0) throw new Error(`eval:extract: split differs from splitOf(file) for ${wrongSplit.join(', ')}`);
+  const { verdicts } = await scoreAll(labels, OWN, extractPage);
+  const results: (PageResult & { split: string })[] = labels.map((label, i) => ({
+    file: label.file,
+    split: label.split!,
+    on: verdicts[i]!,
+  }));
+  const dev = results.filter((result) => result.split === 'dev');
+  const heldout = results.filter((result) => result.split === 'heldout');
+  console.log(`\nOwn pages: ${OWN_LABELS} (${labels.length} pages: ${dev.length} dev, ${heldout.length} held out), rules on`);
+  console.log('Development pages:');
+  printPageRows(dev, { off: false });
+  if (showHeldout) {
+    console.log('Held-out pages (--show-heldout: for the closing report, not for tuning):');
+    printPageRows(heldout, { off: false });
+  } else console.log(`Held-out pages: ${heldout.length} rows not shown (totals below; --show-heldout prints them once tuning is over)`);
+  const totals = (part: readonly PageResult[]) => totalVerdicts(part.map((result) => result.on));
+  return {
+    rows: [
+      { name: 'own pages, dev', pages: dev.length, totals: totals(dev), targets: 'issue16' },
+      { name: 'own pages, held-out', pages: heldout.length, totals: totals(heldout), targets: 'issue16' },
+    ],
+  };
+}
+
+function readLabels(file: string): PageLabel[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as PageLabel[];
 }
 
 /** Extracts and scores every labelled page, timing the extraction alone. */
-async function scoreAll(labels: readonly PageLabel[], extract: Extract): Promise<{ verdicts: PageVerdict[]; ms: number }> {
+async function scoreAll(labels: readonly PageLabel[], dir: string, extract: Extract): Promise<{ verdicts: PageVerdict[]; ms: number }> {
   const verdicts: PageVerdict[] = [];
   let ms = 0;
   for (const label of labels) {
     const started = performance.now();
-    const page = await extract(path.join(CORPUS, label.file)).catch((error: unknown) =>
+    const page = await extract(path.join(dir, label.file)).catch((error: unknown) =>
       error instanceof Error ? error : new Error(String(error)),
     );
     ms += performance.now() - started;
@@ -77,74 +116,6 @@ function failedVerdict(label: PageLabel, error: Error): PageVerdict {
   const verdict = scorePage(label, empty);
   for (const field of SCORED_FIELDS) verdict[field] = { ...verdict[field], passed: false, why: `error: ${error.message}` };
   return verdict;
-}
-
-/** `extractPage` with the site rules switched off, to score the generic extractor alone. */
-function extractPageWithoutRules(file: string): Promise<ExtractedPage> {
-  return extractPage(file, { rules: false });
-}
-
-function printHeader(count: number): void {
-  console.log(`Measured input: ${CORPUS} (${count} labelled pages, labels.json)`);
-  console.log('Scoring:');
-  console.log('  title  — equal to the label once all white space is removed');
-  console.log(
-    '  time   — same minute in China time (same day when the label has a date only); pages without a labelled time are not counted',
-  );
-  console.log(
-    '  author — some labelled name is one of the extracted authors; ONLY pages whose label names an author count in the denominator',
-  );
-  console.log(
-    `  body   — the labelled first and last ~25 characters both appear in contentText, and contentText ≤ ${MAX_BODY_RATIO} × the labelled length`,
-  );
-  console.log('Each page is extracted with the site rules on and off (off = the generic extractor alone).\n');
-}
-
-const COLUMN = 3;
-const FIELD_HEADS: Record<ScoredField, string> = { title: 'T', time: 'Tm', author: 'A', body: 'B' };
-
-function printRows(results: readonly PageResult[]): void {
-  const width = Math.max(...results.map((r) => r.file.length));
-  const heads = SCORED_FIELDS.map((field) => FIELD_HEADS[field].padEnd(COLUMN)).join('');
-  console.log('T title, Tm time, A author, B body; ✓ passed, ✗ failed, – not scored (the label names no author)');
-  console.log(`${'file'.padEnd(width)}  ${'rules on'.padEnd(heads.length)}  ${'rules off'.padEnd(heads.length)}  why`);
-  console.log(`${''.padEnd(width)}  ${heads}  ${heads}  (rules on; [off] when only rules off fails)`);
-  for (const { file, on, off } of results) {
-    const why = SCORED_FIELDS.flatMap((field) => reasons(field, on[field], off[field]));
-    console.log(`${file.padEnd(width)}  ${marks(on)}  ${marks(off)}  ${why.join('; ')}`.trimEnd());
-  }
-}
-
-function marks(verdict: PageVerdict): string {
-  return SCORED_FIELDS.map((field) => {
-    const { scored, passed } = verdict[field];
-    return (!scored ? '–' : passed ? '✓' : '✗').padEnd(COLUMN);
-  }).join('');
-}
-
-function reasons(field: ScoredField, on: PageVerdict[ScoredField], off: PageVerdict[ScoredField]): string[] {
-  if (on.scored && !on.passed) return [`${field}: ${on.why ?? 'failed'}`];
-  if (off.scored && !off.passed) return [`[off] ${field}: ${off.why ?? 'failed'}`];
-  return [];
-}
-
-function printTotals(results: readonly PageResult[]): void {
-  const on = totalVerdicts(results.map((r) => r.on));
-  const off = totalVerdicts(results.map((r) => r.off));
-  console.log('\nfield    rules on              rules off             target');
-  for (const field of SCORED_FIELDS) {
-    const target = `≥ ${Math.round(TARGETS[field] * 100)}%`;
-    console.log(`${field.padEnd(8)} ${formatTotal(field, on[field])}  ${formatTotal(field, off[field])}  ${target}`);
-  }
-  console.log('reference: GNE scores title 97.1%, time 91.4%, author 2.9%, body 82.9% on these pages');
-  const missed = SCORED_FIELDS.filter((field) => !meetsTarget(field, on[field]));
-  console.log(missed.length === 0 ? '\nALL TARGETS MET (rules on)' : `\nTARGETS MISSED (rules on): ${missed.join(', ')}`);
-}
-
-function formatTotal(field: ScoredField, total: FieldTotal): string {
-  const percent = total.total ? ((100 * total.passed) / total.total).toFixed(1) : '–';
-  const flag = meetsTarget(field, total) ? 'met   ' : 'MISSED';
-  return `${`${total.passed}/${total.total} = ${percent}%`.padEnd(14)} ${flag}`;
 }
 
 function pagesPerSecond(pages: number, ms: number): string {

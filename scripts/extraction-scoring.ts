@@ -1,12 +1,19 @@
 /**
- * Scores extracted articles against hand-checked labels (the corpus `labels.json`), field by
- * field, so extractor changes can be measured rather than guessed. Pure: no I/O.
+ * Scores extracted articles against hand-checked labels (the corpus `labels.json` and the
+ * repository's own test/fixtures/pages/labels.json), field by field, so extractor changes can
+ * be measured rather than guessed. Pure: no I/O.
  */
+import { createHash } from 'node:crypto';
+
+/** The part of the labelled pages a page belongs to: tuned on, or held out and only measured. */
+export type Split = 'dev' | 'heldout';
 
 /** One hand-checked page of the labelled corpus. */
 export interface PageLabel {
   file: string;
   site: string;
+  /** Own pages only: which part the page belongs to, as `splitOf` decides it from the file name. */
+  split?: Split | undefined;
   title: string;
   /** `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DD`, China time. */
   publish_time: string | null;
@@ -18,6 +25,8 @@ export interface PageLabel {
   body_first: string;
   body_last: string;
   body_chars: number;
+  /** Own pages only: furniture on the page (related lists, credits, comments) that must not reach the body. */
+  body_absent?: readonly string[] | undefined;
   is_article: boolean;
   notes: string;
 }
@@ -47,8 +56,21 @@ export type PageVerdict = Record<ScoredField, FieldVerdict>;
 
 /** The longest body, relative to the labelled length, that still counts as the article alone. */
 export const MAX_BODY_RATIO = 1.3;
-/** The targets each field's pass rate must reach. */
-export const TARGETS: Record<ScoredField, number> = { title: 0.98, time: 0.95, author: 0.8, body: 0.95 };
+/** The pass rate each field must reach, by field. */
+export type Targets = Record<ScoredField, number>;
+/** The targets each field's pass rate must reach on the shared corpus. */
+export const TARGETS: Targets = { title: 0.98, time: 0.95, author: 0.8, body: 0.95 };
+/** The targets on held-out pages (issue 16: material nobody tuned for). */
+export const HELDOUT_TARGETS: Targets = { title: 0.95, time: 0.9, author: 0.75, body: 0.98 };
+
+/**
+ * The split of an own labelled page, fixed by its file name before any tuning: a third of
+ * the pages (by the first 32 bits of the name's SHA-256) are held out.
+ */
+export function splitOf(file: string): Split {
+  const hash = createHash('sha256').update(file).digest('hex');
+  return Number.parseInt(hash.slice(0, 8), 16) % 3 === 0 ? 'heldout' : 'dev';
+}
 
 /** Returns the verdict of every scored field of one extracted page against its label. */
 export function scorePage(label: PageLabel, output: ScoredOutput): PageVerdict {
@@ -83,13 +105,18 @@ function scoreAuthor(label: PageLabel, output: ScoredOutput): FieldVerdict {
   return { scored: true, passed, why: passed ? undefined : `got [${output.authors.join(', ')}], want ${label.author}` };
 }
 
-/** Body: the labelled first and last characters both appear, and the text is at most 1.3 × the labelled length. */
+/**
+ * Body: the labelled first and last characters both appear, the text is at most 1.3 × the
+ * labelled length, and none of the furniture the label names is in it.
+ */
 function scoreBody(label: PageLabel, output: ScoredOutput): FieldVerdict {
   const text = output.contentText;
+  const furniture = (label.body_absent ?? []).filter((words) => text.includes(words));
   const problems = [
     text.includes(label.body_first) ? '' : 'start missing',
     text.includes(label.body_last) ? '' : 'end missing',
     text.length <= MAX_BODY_RATIO * label.body_chars ? '' : `${text.length} chars > ${MAX_BODY_RATIO}×${label.body_chars}`,
+    furniture.length === 0 ? '' : `holds ${furniture.map((words) => `«${words}»`).join(' ')}`,
   ].filter(Boolean);
   return { scored: true, passed: problems.length === 0, why: problems.join(', ') || undefined };
 }
@@ -114,8 +141,8 @@ export function totalVerdicts(verdicts: readonly PageVerdict[]): Record<ScoredFi
 }
 
 /** True when the field's pass rate reaches its target (an empty denominator never does). */
-export function meetsTarget(field: ScoredField, total: FieldTotal): boolean {
-  return total.total > 0 && total.passed / total.total >= TARGETS[field];
+export function meetsTarget(field: ScoredField, total: FieldTotal, targets: Targets = TARGETS): boolean {
+  return total.total > 0 && total.passed / total.total >= targets[field];
 }
 
 /** `YYYY-MM-DD HH:MM` of an ISO 8601 time, in China time (UTC+8). */
