@@ -5,14 +5,17 @@
  * module builds the patterns it needs from them.
  */
 
-/** What may stand before a role: 本报记者, 本台记者, 特约通讯员, 见习记者. */
-export const ROLE_PREFIXES = ['本报', '本台', '特约', '见习'] as const;
+/** What may stand before a role: 本报记者, 本台记者, 特约通讯员, 见习记者, 全媒体记者, 融媒记者, 首席记者, 实习记者. */
+export const ROLE_PREFIXES = ['本报', '本台', '本网', '特约', '见习', '首席', '全媒体', '融媒体', '融媒', '实习', '驻站', '特派'] as const;
 
-/** Roles that name who wrote the piece; 文 counts only with its slash (文/王五), written as the regex source it needs. */
-export const REPORTER_ROLES = ['记者', '通讯员', '实习生', '作者', '撰稿', '撰文', '采写', '文\\s*[/／]'] as const;
+/**
+ * Roles that name who wrote the piece, written as the regex sources they need. 文 counts only
+ * with its mark (文/王五, 文｜李明, 文/图 刘洋): alone it is a word of the text.
+ */
+export const REPORTER_ROLES = ['记者', '通讯员', '实习生', '作者', '撰稿', '撰文', '采写', '文\\s*[/／]\\s*图', '文\\s*[/／|｜]'] as const;
 
-/** Roles that name who wrote, translated or photographed the piece (图 also only with its slash). */
-export const WRITER_ROLES = [...REPORTER_ROLES, '编译', '摄影', '摄', '图\\s*[/／]'] as const;
+/** Roles that name who wrote, translated or photographed the piece (图 also only with its mark). */
+export const WRITER_ROLES = [...REPORTER_ROLES, '编译', '摄影', '摄', '图\\s*[/／|｜]'] as const;
 
 /** Roles that name the editor, 责任编辑 first: it outranks a plain 编辑 credit. */
 export const CHIEF_EDITOR_ROLES = ['责任编辑', '责编'] as const;

@@ -25,8 +25,9 @@ const FURNITURE_MARKERS: readonly string[] = [...RELATED_LIST_HEADINGS, ...SHARE
 const ROLE = roleSource([...WRITER_ROLES, ...EDITOR_ROLES, '校对']);
 const ROLES = new RegExp(ROLE, 'g');
 const NAME = PERSON_NAME;
-/** Words a byline carries besides names. */
-const FILLER = /^(?:报道|整合|综合|摄|整理|供稿|制图|编译|发自\S{0,6}|[\p{Script=Han}]{2,6}(?:报|网|社|台)?)$/u;
+/** Words a byline carries besides names: 报道, 发自…, an outlet (泰安日报, 泰安日报·泰山Plus). */
+const FILLER =
+  /^(?:报道|整合|综合|摄|整理|供稿|制图|编译|发自\S{0,6}|[\p{Script=Han}]{2,6}(?:报|网|社|台)?|[\p{Script=Han}A-Za-z]{2,10}(?:·[\p{Script=Han}A-Za-z]{2,10})+)$/u;
 const SENTENCE = /[，。！？；,!?;]/;
 
 /**
@@ -70,7 +71,7 @@ const DISCLAIMER =
   /声明[:：]|免责声明|版权(?:所有|归)|未经(?:授权|许可)|不得转载|转载请|如有侵权|本文来自|仅代表(?:作者|该机构)|不代表.{0,12}(?:观点|立场)|图片来自网络/;
 /** Pagination, app and WeChat promos, 相关资讯 pointers: short lines of their own. */
 const SHORT_END_MATTER = [
-  /^(?:【\d+】)+$|上一页|下一页|余下全文|^\d+\s*\/\s*\d+$|^第\s*\d+\s*页/,
+  /^(?:【\d+】)+$|上一页|下一页|余下全文|^(?:展开|阅读|查看)全文|^\d+\s*\/\s*\d+$|^第\s*\d+\s*页/,
   /二维码|扫码|扫一扫|长按识别|点击.{0,6}(?:关注|阅读原文|菜单|进入)|回复【|点.{0,2}【?在看|下载.{0,8}(?:客户端|APP)|返回.{0,8}首页/i,
   /^(?:相关(?:资讯|阅读|新闻|链接|文章|推荐)|延伸阅读|推荐阅读|更多精彩)/,
 ];
@@ -100,6 +101,15 @@ const INLINE_BYLINE = new RegExp(`[（(]\\s*(${roleSource(['记者', '通讯员'
 export function findInlineByline(paragraph: string): string | undefined {
   const match = INLINE_BYLINE.exec(paragraph.slice(0, 80));
   return match && match.index < 40 ? match[1] : undefined;
+}
+
+/** The card a reposting account puts above a story: 以下文章来源于泰安日报 ，作者刘强. */
+const REPRINT_CARD = /^(?:以下)?(?:文章|内容)?(?:来源于|转载自|转自)\s*(\S.*?)\s*[，,]\s*作者\s*[:：]?\s*(\S{2,20})$/;
+
+/** The outlet and author a repost card names, or undefined for any other line. */
+export function readReprintCard(line: string): { source: string; author: string } | undefined {
+  const match = REPRINT_CARD.exec(line);
+  return match?.[1] && match[2] ? { source: match[1], author: match[2] } : undefined;
 }
 
 /** True when a furniture heading (相关新闻, 延伸·推荐, 分享到) opens the text. */

@@ -1,4 +1,4 @@
-import { findFullDate, findYearlessDate } from './date-patterns.js';
+import { chinaDate, findFullDate, findYearlessDate, type FoundDate } from './date-patterns.js';
 import { findLabelledDate } from './info-line.js';
 import type { PageMeta } from './read-page-meta.js';
 
@@ -8,17 +8,30 @@ export interface TimeEvidence {
   ruleText?: string | undefined;
   /** The header: the text between the headline and the body. */
   headerText: string;
+  /** The machine-readable times (`<time datetime>`) of elements in the header. */
+  headerDatetimes?: readonly string[] | undefined;
+  /** The text just before the headline, where some layouts print the time (新华网: year, month/day, time in spans). */
+  preHeaderText?: string | undefined;
   /** The text right after the body, where some sites put 发布日期. */
   trailerText: string;
   meta: PageMeta;
 }
 
 /**
- * Returns the publication time as found, best evidence first: the site rule's element; a
- * full date and time in the header (what the reader sees, which the label of a page follows
- * when a meta tag disagrees); the structured time (meta, JSON-LD, script data); a date
- * without time in the header; a header date without a year, given the year of a structured
- * time; and last a 发布日期 line after the body.
+ * Returns the publication time as found, reconciling what the reader sees with what the page
+ * says in structured data (meta tags, JSON-LD, microdata, script variables; `meta.published`):
+ *
+ * 1. the site rule's element;
+ * 2. a full date and time in the header, under the headline: it is the article's own, and it
+ *    wins over structured data that disagrees (metas often hold the time the CMS regenerated
+ *    the page, an update time, or a local time mislabelled as UTC);
+ * 3. the datetime of a `<time>` element in the header (its text may say 今天 07:20);
+ * 4. a date without time in the header: the structured time when it falls on that day (it
+ *    adds the minute), else the visible date;
+ * 5. a date without a year in the header, given the year of the structured time;
+ * 6. the structured time, when the page shows none of its own (or only 3小时前);
+ * 7. a full time, or a date labelled 发布, printed just before the headline;
+ * 8. a 发布日期 line after the body.
  */
 export function choosePublished(evidence: TimeEvidence): string | undefined {
   const { meta } = evidence;
@@ -29,7 +42,25 @@ export function choosePublished(evidence: TimeEvidence): string | undefined {
   }
   const header = findFullDate(evidence.headerText);
   if (header?.hasTime) return header.text;
-  if (meta.published) return meta.published;
-  if (header) return header.text;
-  return findYearlessDate(evidence.headerText, reference) ?? findLabelledDate(evidence.trailerText)?.text;
+  const datetime = evidence.headerDatetimes?.find((value) => chinaDate(value) !== undefined);
+  if (datetime) return datetime;
+  if (header) return sameDay(meta.published, header) ? meta.published : header.text;
+  return (
+    findYearlessDate(evidence.headerText, reference) ??
+    meta.published ??
+    preHeaderDate(evidence.preHeaderText ?? '') ??
+    findLabelledDate(evidence.trailerText)?.text
+  );
+}
+
+function sameDay(structured: string | undefined, visible: FoundDate): structured is string {
+  return structured !== undefined && chinaDate(structured) === chinaDate(visible.text);
+}
+
+/** Before the headline only a full time counts, or a date labelled as the publication date (not 成文日期). */
+function preHeaderDate(text: string): string | undefined {
+  const full = findFullDate(text);
+  if (full?.hasTime) return full.text;
+  const labelled = /(?:发布|发表|首发)(?:日期|时间)?\s*[:：]?\s*(\d{4}\s*[-/.年][\s\S]{0,20})/.exec(text)?.[1];
+  return labelled === undefined ? undefined : findFullDate(labelled)?.text;
 }

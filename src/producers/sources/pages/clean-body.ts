@@ -4,7 +4,7 @@ import { startsWithFurnitureMarker } from './body-lines.js';
 import { BLOCK_TAGS, classAndId, isElement, textOf, type TextMeasure } from './dom-text.js';
 
 /** Class and id words of furniture that sits inside article containers. */
-const FURNITURE_CLASS = /comment|related|recommend|share|tuijian|xgxw|video|introduction|\bads?\b|advert|statement|disclaimer/;
+export const FURNITURE_CLASS = /comment|related|recommend|share|tuijian|xgxw|video|introduction|\bads?\b|advert|statement|disclaimer/;
 /** A block whose text is mostly links is a list of links (related news, tags, pagination). */
 const MAX_LINK_SHARE = 0.6;
 /** Furniture headed by a marker is short; a long block that starts with 评论… is an article. */

@@ -3,8 +3,12 @@
  * helper returns a string normalize's parseTime reads (`2017-07-05 10:39`, `2019年09月07日 13:43`).
  */
 
-/** A full date, time optional: 2017-07-05 10:39, 2017/7/5, 2019年09月07日13:43:45. */
-const DATE_TIME = /(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/;
+/**
+ * A full date, time optional: 2017-07-05 10:39, 2017/7/5, 2019年09月07日13:43:45, and the
+ * year in an element of its own before month/day (`2024 05/06 08:21:33`, as spans print it).
+ */
+const DATE_TIME =
+  /(?<!\d)(\d{4})(\s*[-/.年]\s*|\s+(?=\d{1,2}\s*[-/.]\s*\d{1,2}))(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/;
 
 /** Month, day and time without a year, as self-media pages show them: 发布时间：10-08 12:00. */
 const YEARLESS = /(?<![\d/.-])(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})[:：](\d{2})/;
@@ -22,7 +26,12 @@ export interface FoundDate {
 export function findFullDate(text: string): FoundDate | undefined {
   const match = DATE_TIME.exec(text);
   if (!match) return undefined;
-  return { text: match[0].trim(), hasTime: match[4] !== undefined };
+  const [found, year, separator = '', month, day, hour, minute, second] = match;
+  const hasTime = hour !== undefined;
+  // A year set apart by a space alone is rewritten in a form parseTime reads.
+  if (separator.trim()) return { text: found.trim(), hasTime };
+  const clock = hasTime ? ` ${hour}:${minute ?? ''}${second ? `:${second}` : ''}` : '';
+  return { text: `${year ?? ''}-${month ?? ''}-${day ?? ''}${clock}`, hasTime };
 }
 
 /**
@@ -33,7 +42,32 @@ export function findYearlessDate(text: string, reference: string | undefined): s
   const short = SHORT_YEAR.exec(text);
   if (short) return `20${short[1]}-${short[2]}-${short[3]} ${short[4]}:${short[5]}`;
   const yearless = YEARLESS.exec(text);
-  const year = reference ? DATE_TIME.exec(reference)?.[1] : undefined;
+  const year = reference ? (chinaDate(reference) ?? DATE_TIME.exec(reference)?.[1])?.slice(0, 4) : undefined;
   if (!yearless || !year) return undefined;
   return `${year}-${yearless[1]}-${yearless[2]} ${yearless[3]}:${yearless[4]}`;
+}
+
+/** True when a date string carries a time of day. */
+export function hasClock(text: string): boolean {
+  return /\d{1,2}[:：]\d{2}/.test(text);
+}
+
+/** A time with an explicit offset or Z (ISO 8601), which Date.parse reads exactly. */
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The China-time day (`2024-05-09`) of a date string as found: a zoned ISO time is moved to
+ * UTC+8 first (2024-05-08T16:30:00Z is the 9th in China), a zoneless one is read as written.
+ */
+export function chinaDate(text: string): string | undefined {
+  const value = text.trim();
+  if (ZONED.test(value)) {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  }
+  const match = DATE_TIME.exec(value);
+  if (!match) return undefined;
+  const [, year = '', , month = '', day = ''] = match;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }

@@ -2,7 +2,14 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { dropEmpty } from '../../../domain/drop-empty.js';
 import { assertParsableDepth, assertShallowTree } from '../../../domain/html-depth.js';
-import { anyOf, REPORTER_ROLES } from '../../../domain/news-vocabulary.js';
+import {
+  anyOf,
+  COMMENT_MARKERS,
+  RELATED_LIST_HEADINGS,
+  REPORTER_ROLES,
+  roleSource,
+  SHARE_MARKERS,
+} from '../../../domain/news-vocabulary.js';
 import { emptyRawItem, type RawItem } from '../../../domain/raw-item.js';
 import { resolveUrl } from '../resolve-url.js';
 import { choosePublished } from './choose-published.js';
@@ -11,10 +18,11 @@ import { isElement, measureText, type TextMeasure } from './dom-text.js';
 import { findBodyContainer } from './find-body.js';
 import { findBreadcrumb } from './find-breadcrumb.js';
 import { findHeadline, type Headline } from './find-headline.js';
-import { parseInfoLine } from './info-line.js';
+import { joinSplitBody } from './join-split-body.js';
+import { parseInfoLine, type InfoLine } from './info-line.js';
 import { matchSiteRule } from './match-site-rule.js';
-import { readHeader, readTrailer } from './read-header.js';
-import { readPageMeta } from './read-page-meta.js';
+import { readHeader, readPreHeader, readTrailer } from './read-header.js';
+import { readPageMeta, type PageMeta } from './read-page-meta.js';
 import { SITE_RULES, type SiteRule } from './site-rules.js';
 import { squash } from './squash.js';
 import { trimBody, type TakenLines } from './trim-body.js';
@@ -26,6 +34,12 @@ import { trimBody, type TakenLines } from './trim-body.js';
 const NON_CONTENT = 'script, style, noscript, iframe, button, input, select, textarea, svg, template';
 /** Roles that name a writer; without any, the account a page names (百家号, 澎湃号) stands in as author. */
 const WRITER_ROLE = new RegExp(anyOf(REPORTER_ROLES));
+/** A writer credit after the body: the role set apart from the name (作者：马莉, 记者 黄磊), not 作者最新文章. */
+const WRITER_CREDIT = new RegExp(`${roleSource(REPORTER_ROLES)}\\s*[:：|｜\\s]`);
+/** Where the credits after a body end: the first share bar, recommendation list or comment box. */
+const FURNITURE_START = new RegExp(anyOf([...SHARE_MARKERS, ...RELATED_LIST_HEADINGS, ...COMMENT_MARKERS, '分享']));
+/** Hidden text with this many sentences is folded prose, not a keyword dump or a widget's copy. */
+const MIN_HIDDEN_SENTENCES = 2;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** How to extract: `rules: false` leaves the per-site rules out, to measure the generic extractor alone. */
@@ -57,7 +71,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   if (!root) throw new Error('extract: cheerio gave no document root');
   const measures = measureText(root);
   const headline = ruleHeadline($, rule) ?? findHeadline($, measures, meta);
-  const body = firstWithText($, rule?.body) ?? findBodyContainer(measures, headline.element);
+  const body = firstWithText($, rule?.body) ?? joinedBody($, findBodyContainer(measures, headline.element), measures);
   const header = readHeader(headline.element, body);
   const trailer = readTrailer(body);
   const info = parseInfoLine(header.text);
@@ -68,9 +82,16 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
     url: resolveUrl(meta.canonical, pageUrl) ?? pageUrl,
     title: headline.text,
     html: body ? ($(body).html() ?? '').trim() : undefined,
-    authors: collectBylines($, rule, taken, info.bylines, header.authorHints, trailer),
+    authors: collectBylines($, rule, { taken, headerBylines: info.bylines, accountNames: header.authorHints, trailer, meta }),
     originalSource: dropEmpty(ruleSource) ?? dropEmpty(info.originalSource) ?? dropEmpty(taken.sources[0]) ?? meta.source,
-    published: choosePublished({ ruleText: timeText($, rule?.time), headerText: header.text, trailerText: trailer, meta }),
+    published: choosePublished({
+      ruleText: timeText($, rule?.time),
+      headerText: header.text,
+      headerDatetimes: header.datetimes,
+      preHeaderText: readPreHeader(headline.element),
+      trailerText: trailer,
+      meta,
+    }),
     images: [],
     placeHints: findBreadcrumb($),
   };
@@ -78,12 +99,26 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
 
 /**
  * Removes elements the page hides from readers (display:none, the hidden attribute): SEO
- * keyword dumps, share-widget copies of the headline, templates.
+ * keyword dumps, share-widget copies of the headline, templates. Hidden prose stays: it is
+ * text the page's script reveals (the folded half of a mobile article behind 展开全文, a
+ * WeChat body shown once its styles load).
  */
 function removeHidden($: cheerio.CheerioAPI): void {
   $('[hidden], [style*="display"], [style*="visibility"]')
-    .filter((_, element) => element.attribs.hidden !== undefined || HIDDEN_STYLE.test(element.attribs.style ?? ''))
+    .filter(
+      (_, element) =>
+        (element.attribs.hidden !== undefined || HIDDEN_STYLE.test(element.attribs.style ?? '')) && !isProse($(element).text()),
+    )
     .remove();
+}
+
+/** Two sentences or more: what keyword dumps and widget copies never are. */
+function isProse(text: string): boolean {
+  return (text.match(/[。！？]/g)?.length ?? 0) >= MIN_HIDDEN_SENTENCES;
+}
+
+function joinedBody($: cheerio.CheerioAPI, body: Element | undefined, measures: Map<Element, TextMeasure>): Element | undefined {
+  return body ? joinSplitBody($, body, measures) : undefined;
 }
 
 function cleanBody($: cheerio.CheerioAPI, body: Element, measures: Map<Element, TextMeasure>, headline: Headline): TakenLines {
@@ -93,29 +128,40 @@ function cleanBody($: cheerio.CheerioAPI, body: Element, measures: Map<Element, 
 }
 
 /**
- * The byline lines in page order (body, header, then editor credits after the body), led by
- * the authors a site rule names. The account a page names beside the headline counts only
- * when no line names a writer.
+ * The byline lines in page order (body, header, then the credits right after the body), led
+ * by the authors a site rule names. When no line names a writer, the names the page gives
+ * elsewhere stand in, best first: writers in structured data (JSON-LD, article:author,
+ * microdata), the account named beside the headline, then the author or account the page's
+ * scripts hold.
  */
-function collectBylines(
-  $: cheerio.CheerioAPI,
-  rule: SiteRule | undefined,
-  taken: TakenLines,
-  headerBylines: string[],
-  accountNames: string[],
-  trailer: string,
-): string[] {
-  const lines = [...taken.bylines, ...headerBylines];
+function collectBylines($: cheerio.CheerioAPI, rule: SiteRule | undefined, evidence: BylineEvidence): string[] {
+  const credits = creditsOf(evidence.trailer);
+  const lines = [...evidence.taken.bylines, ...evidence.headerBylines, ...credits.bylines.filter((line) => WRITER_CREDIT.test(line))];
   const ruled = rule?.author
     ? $(rule.author)
         .toArray()
         .map((element) => squash($(element).text()))
         .filter(Boolean)
     : [];
-  const accounts = ruled.length > 0 || lines.some((line) => WRITER_ROLE.test(line)) ? ruled : accountNames;
-  const editors = parseInfoLine(trailer).editors;
+  const { meta } = evidence;
+  const standIns = [meta.authors, evidence.accountNames, meta.scriptNames].find((names) => names.length > 0) ?? [];
+  const accounts = ruled.length > 0 || lines.some((line) => WRITER_ROLE.test(line)) ? ruled : standIns;
   const named = accounts.map((name) => (WRITER_ROLE.test(name) ? name : `作者：${name}`));
-  return [...new Set([...named, ...lines, ...editors])];
+  return [...new Set([...named, ...lines, ...credits.editors])];
+}
+
+/** Where a page names its writers besides the byline lines the body and header give. */
+interface BylineEvidence {
+  taken: TakenLines;
+  headerBylines: string[];
+  accountNames: string[];
+  trailer: string;
+  meta: PageMeta;
+}
+
+/** The credit lines right after the body, up to the first block of furniture (分享, 推荐阅读…). */
+function creditsOf(trailer: string): InfoLine {
+  return parseInfoLine(trailer.split(FURNITURE_START)[0] ?? '');
 }
 
 function ruleHeadline($: cheerio.CheerioAPI, rule: SiteRule | undefined): Headline | undefined {

@@ -2,12 +2,12 @@ import { isText, type Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, countPunctuation, countVisible, isElement, type TextMeasure } from './dom-text.js';
 
 /** Class and id words of blocks that hold anything but the article: comments, lists, sidebars. */
-const UNLIKELY =
+export const UNLIKELY =
   /comment|cmt|reply|related|recommend|sidebar|footer|\bnav|menu|share|\bhot|rank|banner|copyright|breadcrumb|crumb|tuijian|xgxw|disclaimer/;
 const CHROME_TAGS = new Set(['footer', 'aside', 'nav']);
 const CHROME_WORDS = new Set(['footer', 'sidebar', 'nav', 'navbar', 'comment', 'comments', 'copyright']);
 /** Class and id words of blocks that usually hold the article. */
-const LIKELY = /article|content|body|text|detail|post|entry|main|story|txt|zhengwen|editor/;
+export const LIKELY = /article|content|body|text|detail|post|entry|main|story|txt|zhengwen|editor/;
 
 /** Text this far (in characters) after the headline weighs half: the article follows its headline. */
 const HALF_WEIGHT_DISTANCE = 3000;

@@ -1,6 +1,8 @@
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { dropEmpty } from '../../../domain/drop-empty.js';
+import { startsWithFurnitureMarker } from './body-lines.js';
+import { findFullDate } from './date-patterns.js';
 import { classAndId, isElement, textOf, type TextMeasure } from './dom-text.js';
 import type { PageMeta } from './read-page-meta.js';
 import { squash } from './squash.js';
@@ -14,10 +16,16 @@ export interface Headline {
 /** Headlines are rarely longer; longer leaf blocks are paragraphs. */
 const MAX_HEADLINE_CHARS = 100;
 const HEADING_BONUS: Record<string, number> = { h1: 6, h2: 4, h3: 2, h4: 1 };
-/** The titles a page gives in its head. */
-export type Titles = Pick<PageMeta, 'documentTitle' | 'ogTitle'>;
-/** Where the og:title sits among the titles compared: [document title, og:title]. */
+/** The titles a page gives in its head and its structured data. */
+export type Titles = Pick<PageMeta, 'documentTitle' | 'ogTitle' | 'ldHeadline'>;
+/** Where the og:title and the JSON-LD headline sit among the titles compared: [document title, og:title, JSON-LD headline]. */
 const OG_TITLE = 1;
+const LD_HEADLINE = 2;
+/** A date line is short; the headline sits at most this many lines above it (a subtitle may come between). */
+const MAX_DATE_LINE = 100;
+const LINES_ABOVE_DATE = 3;
+/** Fewer characters in a title than this, and it is a site's or an app's name, not a headline. */
+const MIN_TITLE_CHARS = 6;
 /** Elements that hold the document title without showing it on the page. */
 const NOT_SHOWN = new Set(['html', 'head', 'title']);
 const TITLE_CLASS = /title|headline|biaoti|tit\b/;
@@ -25,13 +33,15 @@ const TITLE_CLASS = /title|headline|biaoti|tit\b/;
 const TITLE_SEPARATOR = /\s*(?:[_|｜]|-{1,2}|\s—\s)\s*/;
 
 /**
- * Finds the headline by agreement between the page's visible headings and its document title
- * and og:title: the leaf element whose text equals, or starts, the title wins, headings and
- * `*title*` classes first, link text never (related-news lists repeat headlines as links).
- * Without agreement: the first non-empty h1, else the document title before its site suffix.
+ * Finds the headline by agreement between the page's visible headings and its document title,
+ * og:title and JSON-LD headline: the leaf element whose text equals, or starts, a title wins,
+ * headings and `*title*` classes first, link text never (related-news lists repeat headlines
+ * as links). Without agreement: the first non-empty h1; else the line right above the page's
+ * first date line (app share pages title their document with the app's name and show the
+ * headline in a plain div); else the document title before its site suffix.
  */
 export function findHeadline($: cheerio.CheerioAPI, measures: Map<Element, TextMeasure>, titles: Titles): Headline {
-  const wanted = [titles.documentTitle, titles.ogTitle ?? ''].map(withoutSpace);
+  const wanted = [titles.documentTitle, titles.ogTitle ?? '', titles.ldHeadline ?? ''].map(withoutSpace);
   let best: { element: Element; score: number } | undefined;
   for (const [element, measure] of measures) {
     const length = measure.text + measure.linkText;
@@ -47,10 +57,45 @@ export function findHeadline($: cheerio.CheerioAPI, measures: Map<Element, TextM
     .toArray()
     .find((element) => squash($(element).text()));
   if (h1) return { element: h1, text: squash($(h1).text()) };
+  const aboveDate = lineAboveDate($, measures);
+  if (aboveDate) return { element: aboveDate, text: squash(textOf(aboveDate)) };
   return { text: stripSiteSuffix(dropEmpty(titles.ogTitle) ?? titles.documentTitle) || undefined };
 }
 
+/** The headline-like line (short, not a link, not a sentence) at most three lines above a date line. */
+function lineAboveDate($: cheerio.CheerioAPI, measures: Map<Element, TextMeasure>): Element | undefined {
+  const lines = $('body *')
+    .toArray()
+    .filter((element) => {
+      const measure = measures.get(element);
+      return measure && !measure.hasBlock && measure.text + measure.linkText > 0;
+    });
+  for (const [i, line] of lines.entries()) {
+    const text = squash(textOf(line));
+    if (text.length > MAX_DATE_LINE || !findFullDate(text)) continue;
+    const above = lines.slice(Math.max(0, i - LINES_ABOVE_DATE), i).reverse();
+    const headline = above.find((element) => isHeadlineLike(element, measures.get(element)));
+    if (headline) return headline;
+  }
+  return undefined;
+}
+
+function isHeadlineLike(element: Element, measure: TextMeasure | undefined): boolean {
+  const text = squash(textOf(element));
+  return (
+    !!measure &&
+    measure.linkText === 0 &&
+    !insideLink(element) &&
+    text.length >= 6 &&
+    text.length <= MAX_HEADLINE_CHARS &&
+    !/[。；;]$/.test(text) &&
+    !findFullDate(text) &&
+    !startsWithFurnitureMarker(text)
+  );
+}
+
 /**
+ * Nothing for a title shorter than MIN_TITLE_CHARS;
  * 300 for the title's headline part exactly (310 for the og:title, which names the article
  * where the document title may name only the site), 150 for the whole document title with
  * its site suffix (share widgets repeat that, headlines do not), 100 to 200 for a prefix of
@@ -60,7 +105,9 @@ function agreement(text: string, titles: string[]): number {
   let score = 0;
   titles.forEach((title, index) => {
     const head = withoutSpace(stripSiteSuffix(title));
-    if (text === head) score = Math.max(score, index === OG_TITLE ? 310 : 300);
+    // A title this short names the site or the app (大众新闻, 学习平台) that the page also shows; it agrees with no headline.
+    if (head.length < MIN_TITLE_CHARS) return;
+    if (text === head) score = Math.max(score, index === OG_TITLE ? 310 : index === LD_HEADLINE ? 305 : 300);
     else if (text === title) score = Math.max(score, 150);
     else if (text.length >= 8 && title.startsWith(text)) score = Math.max(score, 100 + Math.min(100, (100 * text.length) / head.length));
   });

@@ -8,6 +8,8 @@ export interface Header {
   text: string;
   /** Texts of elements that name the author or account (`p.author-name`, a link to /author/…). */
   authorHints: string[];
+  /** The datetime attributes of `<time>` elements in it. */
+  datetimes: string[];
 }
 
 /** The info line is short; more text than this after the headline is already the article. */
@@ -30,7 +32,7 @@ const FOLLOW_BUTTON = /\s*[+＋]?\s*(?:关注|订阅|已关注)\s*$/;
  * run appears, or enough text was read. Without a headline there is no header.
  */
 export function readHeader(headline: Element | undefined, body: Element | undefined): Header {
-  const header: Header = { text: '', authorHints: [] };
+  const header: Header = { text: '', authorHints: [], datetimes: [] };
   if (!headline) return header;
   const parts: string[] = [];
   let length = 0;
@@ -45,6 +47,7 @@ export function readHeader(headline: Element | undefined, body: Element | undefi
     }
     if (!isElement(node)) return true;
     if (BLOCK_TAGS.has(node.name)) parts.push(' ');
+    if (node.name === 'time' && node.attribs.datetime?.trim()) header.datetimes.push(node.attribs.datetime.trim());
     noteAuthorHint(node, header);
     return node.children.every(visit);
   };
@@ -53,6 +56,29 @@ export function readHeader(headline: Element | undefined, body: Element | undefi
   }
   header.text = squash(parts.join(' '));
   return header;
+}
+
+/** How far up from the headline, and how much text, the zone before it reaches. */
+const PRE_HEADER_LEVELS = 3;
+const MAX_PRE_HEADER_CHARS = 200;
+
+/**
+ * The text just before the headline, in document order: its preceding siblings and those of
+ * its nearest ancestors, nearest first, until enough was read. Some layouts print the time
+ * there (新华网: the year, month/day and time in spans above the headline).
+ */
+export function readPreHeader(headline: Element | undefined): string {
+  const parts: string[] = [];
+  let length = 0;
+  let node: AnyNode | null | undefined = headline;
+  for (let level = 0; node && level < PRE_HEADER_LEVELS && length < MAX_PRE_HEADER_CHARS; level++, node = node.parent) {
+    for (let previous = node.prev; previous && length < MAX_PRE_HEADER_CHARS; previous = previous.prev) {
+      const text = squash(textOf(previous));
+      parts.unshift(text);
+      length += text.length;
+    }
+  }
+  return squash(parts.join(' '));
 }
 
 /** The text right after the body (发布日期, 责任编辑 below the article), read the way the header is. */

@@ -1,5 +1,9 @@
 import type * as cheerio from 'cheerio';
 import { dropEmpty } from '../../../domain/drop-empty.js';
+import { chinaDate, hasClock } from './date-patterns.js';
+import { readJsonLd } from './read-json-ld.js';
+import { readScriptData } from './read-script-data.js';
+import { readStructuredAuthors } from './read-structured-authors.js';
 import { squash } from './squash.js';
 
 /** What a page says about itself outside its visible text: head tags, JSON-LD and script data. */
@@ -12,12 +16,18 @@ export interface PageMeta {
   siteNames: string[];
   documentTitle: string;
   ogTitle?: string | undefined;
+  /** The headline the JSON-LD article gives. */
+  ldHeadline?: string | undefined;
   /** Publication time from meta tags, JSON-LD, `<time>` or an inline script, as found. */
   published?: string | undefined;
   /** Last-modified time, as found; only ever used to give a yearless visible date its year. */
   modified?: string | undefined;
   /** The `source` meta (来源), without its label. */
   source?: string | undefined;
+  /** Writers the page names in structured data (JSON-LD, article:author, author meta, microdata), not the site itself. */
+  authors: string[];
+  /** Author or account names the page's scripts hold. */
+  scriptNames: string[];
 }
 
 /** Meta names (name, property or itemprop, lower-cased) that carry the publication time, best first. */
@@ -38,37 +48,50 @@ const PUBLISHED_META = [
   'dc.date',
   'parsely-pub-date',
   'sailthru.date',
+  // gov.cn writes 2024-05-17-15:38:15.
+  'firstpublishedtime',
 ];
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dateupdate', 'lastmodified'];
 const SITE_NAME_META = ['og:site_name', 'application-name', 'author', 'article:author'];
-
-/**
- * Script variables that hold the publication time (`"pubtime": "2019-09-07 19:02:26"`,
- * `publish_time = '…'`): portals that render with JavaScript keep it there.
- */
-const SCRIPT_TIME =
-  /["']?\b(?:pub_?time|publish_?time|publishTime|pub_?date|publishDate|ptime|datePublished)["']?\s*[:=]\s*["'](\d{4}[-/年]\d{1,2}[-/月]\d{1,2}[^"']{0,12})["']/i;
 
 /** Reads the page's head tags and structured data. Call before scripts are removed. */
 export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
   const metas = collectMetas($);
   const first = (names: string[]) => names.map((name) => metas.get(name)).find(Boolean);
   const canonical = dropEmpty($('link[rel="canonical"]').attr('href')?.trim()) ?? metas.get('og:url');
+  const linked = readJsonLd($);
+  const scripts = readScriptData($);
+  const documentTitle = squash($('title').first().text());
   return {
     canonical,
     identityUrls: [canonical, metas.get('og:url'), ...mobileUrls($, metas)].filter((url): url is string => !!url),
     siteNames: SITE_NAME_META.map((name) => metas.get(name)).filter((name): name is string => !!name),
-    documentTitle: squash($('title').first().text()),
+    documentTitle,
     ogTitle: metas.get('og:title'),
-    published: first(PUBLISHED_META) ?? readJsonLdDate($) ?? readTimeElement($) ?? readScriptTime($),
-    modified: first(MODIFIED_META),
-    source: dropEmpty(
-      metas
-        .get('source')
-        ?.replace(/^.*?来源\s*[:：]\s*/, '')
-        .split(/\s+/)[0],
-    ),
+    ldHeadline: linked.headline,
+    published: preferClock([first(PUBLISHED_META), linked.published, readTimeElement($), scripts.published]),
+    modified: first(MODIFIED_META) ?? linked.modified,
+    source: dropEmpty((metas.get('source') ?? metas.get('contentsource'))?.replace(/^.*?来源\s*[:：]\s*/, '').split(/\s+/)[0]),
+    authors: readStructuredAuthors($, metas, linked.authors, documentTitle),
+    scriptNames: scripts.names,
   };
+}
+
+/**
+ * The first time found, in the order of the sources; a later one of the same day stands in
+ * for a first that gives the date alone (a publishdate meta of 2024-05-06 and an inline
+ * 2024-05-06 16:32).
+ */
+function preferClock(times: readonly (string | undefined)[]): string | undefined {
+  const found = times.filter((time): time is string => !!time).map(tidyTime);
+  const [first] = found;
+  if (first === undefined || hasClock(first)) return first;
+  return found.find((time) => hasClock(time) && chinaDate(time) === chinaDate(first)) ?? first;
+}
+
+/** `2024-05-17-15:38:15` (gov.cn) as `2024-05-17 15:38:15`. */
+function tidyTime(time: string): string {
+  return time.trim().replace(/^(\d{4}-\d{1,2}-\d{1,2})-(\d{1,2}:\d{2})/, '$1 $2');
 }
 
 /** Every meta tag's content by its name, property or itemprop, lower-cased; the first of a name wins. */
@@ -92,38 +115,7 @@ function mobileUrls($: cheerio.CheerioAPI, metas: Map<string, string>): string[]
   return [...(agent ? [agent] : []), ...alternates];
 }
 
-/** datePublished (or pubDate, as Baidu's schema writes it) from the first JSON-LD block that has one. */
-function readJsonLdDate($: cheerio.CheerioAPI): string | undefined {
-  for (const script of $('script[type="application/ld+json"]').toArray()) {
-    try {
-      const found = findKey(JSON.parse($(script).text()) as unknown, /^(datePublished|pubDate|dateCreated)$/, 0);
-      if (found) return found;
-    } catch {
-      // A broken JSON-LD block is common and says nothing; the other sources still count.
-    }
-  }
-  return undefined;
-}
-
-function findKey(value: unknown, key: RegExp, depth: number): string | undefined {
-  if (depth > 5 || value === null || typeof value !== 'object') return undefined;
-  for (const [name, child] of Object.entries(value)) {
-    if (key.test(name) && typeof child === 'string' && child.trim()) return child.trim();
-    const nested = findKey(child, key, depth + 1);
-    if (nested) return nested;
-  }
-  return undefined;
-}
-
 function readTimeElement($: cheerio.CheerioAPI): string | undefined {
   const element = $('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]').first();
   return (element.attr('datetime') ?? element.attr('content') ?? squash(element.text())) || undefined;
-}
-
-function readScriptTime($: cheerio.CheerioAPI): string | undefined {
-  for (const script of $('script:not([src])').toArray()) {
-    const time = SCRIPT_TIME.exec($(script).text())?.[1];
-    if (time !== undefined) return time.trim();
-  }
-  return undefined;
 }

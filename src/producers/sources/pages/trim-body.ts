@@ -8,6 +8,7 @@ import {
   isEditorLine,
   isEndMatter,
   isOriginalTitleLine,
+  readReprintCard,
   sourceOfLine,
   startsWithFurnitureMarker,
 } from './body-lines.js';
@@ -35,6 +36,8 @@ interface Leaf {
 const SMALL_IMAGE = /emoji|emotion|icon|face|smiley/i;
 /** The opening lines that may still be furniture (原标题, captions, labels) rather than text. */
 const LEAD_LINES = 10;
+/** A repost card is a box of a few lines: the card line, the account's name, its logo. */
+const MAX_CARD_LINES = 3;
 /** End matter starts in the second half of the text; earlier, a 编辑 line is part of the story. */
 const TAIL_START = 0.5;
 /** The longest line read for credits (来源, 责任编辑) when it is not a byline line itself. */
@@ -66,7 +69,14 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
   for (let i = 0; i < LEAD_LINES; i++) {
     const leaf = leaves[i];
     if (!leaf) break; // fewer leaves than lead lines
-    if (isOriginalTitleLine(leaf.text)) doomed.push(leaf);
+    const card = readReprintCard(leaf.plain);
+    if (card) {
+      // The card's other lines (the account's name, its logo) go with it, when it is a box of its own.
+      taken.sources.push(card.source);
+      taken.bylines.push(`作者：${card.author}`);
+      const box = leaves.filter((other) => other.element.parent === leaf.element.parent);
+      doomed.push(...(box.length <= MAX_CARD_LINES ? box : [leaf]));
+    } else if (isOriginalTitleLine(leaf.text)) doomed.push(leaf);
     else if (isProse(leaf)) break;
     else if (LEAD_LABEL.test(leaf.text)) {
       doomed.push(leaf);

@@ -7,6 +7,7 @@ import {
   isEditorLine,
   isEndMatter,
   isOriginalTitleLine,
+  readReprintCard,
   sourceOfLine,
   startsWithFurnitureMarker,
 } from '../../../../src/producers/sources/pages/body-lines.js';
@@ -23,6 +24,10 @@ describe('isBylineLine', () => {
     '采写：南都记者 余毅菁 向雪妮',
     '本报记者 张三 李四 报道',
     '编辑 刘晓阳 校对 李铭',
+    '文｜岱下闲人',
+    '文/图 记者 刘洋 通讯员 赵丽',
+    '泰安日报·泰山Plus全媒体记者 李明 通讯员 张红',
+    '大众新闻记者 李娜 通讯员 王芳 泰安报道',
   ])('%s is a byline line', (line) => {
     expect(isBylineLine(line)).toBe(true);
   });
@@ -78,6 +83,7 @@ describe('line classifiers', () => {
     ['相关资讯请关注:逆水寒专区', true],
     ['图片来自网络，如有侵权，请联系删除。', true],
     ['据了解，宁阳县今年小麦播种面积63.5万亩。', false],
+    ['展开全文', true],
   ])('isEndMatter(%s) → %s', (line, expected) => {
     expect(isEndMatter(line)).toBe(expected);
   });
@@ -115,5 +121,16 @@ describe('line classifiers', () => {
     ['【编前语】2020年1月1日出版的《求是》杂志', false],
   ])('LEAD_LABEL matches %s → %s', (text, expected) => {
     expect(LEAD_LABEL.test(text)).toBe(expected);
+  });
+});
+
+describe('readReprintCard', () => {
+  it.each([
+    ['以下文章来源于泰安日报 ，作者刘强', { source: '泰安日报', author: '刘强' }],
+    ['文章转载自新泰发布，作者：孟楠', { source: '新泰发布', author: '孟楠' }],
+    ['以下文章来源于泰安日报', undefined],
+    ['来源：泰安日报', undefined],
+  ])('%s → %j', (line, expected) => {
+    expect(readReprintCard(line)).toEqual(expected);
   });
 });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { measureText } from '../../../../src/producers/sources/pages/dom-text.js';
 import { findHeadline, stripSiteSuffix } from '../../../../src/producers/sources/pages/find-headline.js';
 
-function headlineOf(body: string, title: string, ogTitle = '') {
+function headlineOf(body: string, title: string, ogTitle = '', ldHeadline = '') {
   const $ = cheerio.load(`<html><head><title>${title}</title></head><body>${body}</body></html>`);
-  const found = findHeadline($, measureText($.root()[0]!), { documentTitle: title, ogTitle });
+  const found = findHeadline($, measureText($.root()[0]!), { documentTitle: title, ogTitle, ldHeadline });
   return { text: found.text, tag: found.element?.name };
 }
 
@@ -49,6 +49,33 @@ describe('findHeadline', () => {
     expect(headlineOf('<h3>魏少军：产业结构扭曲</h3><h1>观察者网</h1>', '观察者网', '魏少军：产业结构扭曲').text).toBe(
       '魏少军：产业结构扭曲',
     );
+  });
+
+  it('agrees with the JSON-LD headline when the document title names only the site', () => {
+    expect(headlineOf('<div class="nav">泰安新闻网</div><h2>徂徕山杜鹃花开了</h2>', '泰安新闻网', '', '徂徕山杜鹃花开了')).toEqual({
+      text: '徂徕山杜鹃花开了',
+      tag: 'h2',
+    });
+  });
+
+  it.each([
+    [
+      'an app share page titled with the app, which the page also shows',
+      '<div class="banner"><span>大众新闻</span></div><div class="news-title">东平湖大闸蟹育苗基地迎来蟹苗投放季</div><div class="news-info"><span>大众新闻</span><span>2024-05-18 12:01</span></div><p>5月17日，工作人员将蟹苗投放到围网养殖区内。</p>',
+      '大众新闻',
+    ],
+    [
+      'a WAP page: a bold line above 时间:…来源:…',
+      '<p><a href="/">首页</a></p><p><b>泰城西部新区公园开放 新增绿地300亩</b></p><p>时间:2024-05-19 07:35 来源:泰山晚报</p><p>5月18日，公园建成开放。</p>',
+      '泰山晚报手机版',
+    ],
+  ])('the line above the first date line: %s', (_, body, title) => {
+    expect(headlineOf(body, title).text).toMatch(/蟹苗投放季|新增绿地300亩/);
+  });
+
+  it('never takes a related-list heading or a link above a date line', () => {
+    const body = '<h3>相关新闻推荐列表</h3><div>2024-05-18 12:01</div><a href="/1">泰安举办读书节活动</a><div>2024-05-17 08:00</div>';
+    expect(headlineOf(body, '示例').text).toBe('示例');
   });
 
   it('falls back to the document title without its suffix when nothing on the page shows it', () => {

@@ -37,6 +37,9 @@ describe('date patterns', () => {
     ['2019年09月11日 富达传媒', { text: '2019年09月11日', hasTime: false }],
     ['最后更新: 2019-09-07 15:14:21', { text: '2019-09-07 15:14:21', hasTime: true }],
     ['阅读 2819 次', undefined],
+    // 新华网 prints the year, month/day and time in spans of their own.
+    ['2024 05/06 08:21:33 来源：新华网', { text: '2024-05-06 08:21:33', hasTime: true }],
+    ['2024/05/15', { text: '2024/05/15', hasTime: false }],
   ])('findFullDate(%s)', (text, expected) => {
     expect(findFullDate(text)).toEqual(expected);
   });
@@ -57,7 +60,14 @@ describe('date patterns', () => {
 });
 
 describe('choosePublished', () => {
-  const meta = (fields: Partial<PageMeta>): PageMeta => ({ identityUrls: [], siteNames: [], documentTitle: '', ...fields });
+  const meta = (fields: Partial<PageMeta>): PageMeta => ({
+    identityUrls: [],
+    siteNames: [],
+    documentTitle: '',
+    authors: [],
+    scriptNames: [],
+    ...fields,
+  });
 
   it.each([
     ['the visible date and time over a disagreeing meta', '2019-09-07 19:02', meta({ published: '2019-9-7 21:30:50' }), '2019-09-07 19:02'],
@@ -82,6 +92,46 @@ describe('choosePublished', () => {
   it('prefers the time element a site rule names', () => {
     const evidence = { ruleText: '2021-02-18 07:02:10 来源: 松科说娱乐', headerText: '2020-01-01 00:00', trailerText: '', meta: meta({}) };
     expect(choosePublished(evidence)).toBe('2021-02-18 07:02:10');
+  });
+
+  it.each([
+    [
+      'a visible date whose day the structured time does not share keeps the visible date',
+      { headerText: '发布时间：2024-05-14', meta: meta({ published: '2024-05-15 10:23' }) },
+      '2024-05-14',
+    ],
+    [
+      'a structured time in UTC of the same China day adds the minute',
+      { headerText: '2024-05-19', meta: meta({ published: '2024-05-18T16:30:00Z' }) },
+      '2024-05-18T16:30:00Z',
+    ],
+    [
+      'the datetime of a <time> in the header over its relative text and a disagreeing meta',
+      { headerText: '今天 07:20', headerDatetimes: ['2024-05-11T07:20:00+08:00'], meta: meta({ published: '2024-05-12 02:00' }) },
+      '2024-05-11T07:20:00+08:00',
+    ],
+    [
+      'a relative visible time gives way to the structured time',
+      { headerText: '3小时前 · 宁阳县融媒体中心', meta: meta({ published: '2024-05-11T09:00:00.000Z' }) },
+      '2024-05-11T09:00:00.000Z',
+    ],
+    [
+      'a full time printed just before the headline, when nothing else gives one',
+      { headerText: '', preHeaderText: '2024-05-06 08:21:33 来源：新华网', meta: meta({}) },
+      '2024-05-06 08:21:33',
+    ],
+    [
+      'before the headline, the date labelled 发布, not the 成文日期',
+      { headerText: '', preHeaderText: '成文日期：2024年04月28日 发布日期：2024年05月15日 公开方式：主动公开', meta: meta({}) },
+      '2024年05月15日',
+    ],
+    [
+      "before the headline, an unlabelled date without time is nobody's (a 今天是 clock)",
+      { headerText: '', preHeaderText: '今天是2024年5月6日 星期一', meta: meta({}) },
+      undefined,
+    ],
+  ])('%s', (_, evidence, expected) => {
+    expect(choosePublished({ trailerText: '', ...evidence })).toBe(expected);
   });
 
   it('reads a 发布日期 after the body only when nothing else names a date', () => {

@@ -46,6 +46,15 @@ describe('parseBylines: one byline line', () => {
     ['作者：中国广州发布', ['中国广州发布']],
     ['作者：未知', []],
     ['记者 中国广州发布', []],
+    // Forms of issue 16's pages: 文 with a bar or with 图, newer reporter titles, an outlet joined by a middle dot.
+    ['文｜岱下闲人', ['岱下闲人']],
+    ['文 | 李明　　图 | 王刚', ['李明', '王刚']],
+    ['文/图 记者 刘洋 通讯员 赵丽', ['刘洋', '赵丽']],
+    ['泰安日报·泰山Plus全媒体记者 李明 通讯员 张红', ['李明', '张红']],
+    ['融媒记者 王芳', ['王芳']],
+    ['首席记者 赵磊', ['赵磊']],
+    ['记者 | 孔莉', ['孔莉']],
+    ['作者：记者 宋涛', ['宋涛']],
   ])('%s → authors %j, no editor', (line, authors) => {
     expect(parseBylines([line])).toEqual({ authors, editor: null });
   });
