@@ -1,13 +1,11 @@
 import type { Redis, Result } from 'ioredis';
-import type { AlsoPublished, Article } from '../domain/article.js';
-import { takesCanonicalFrom } from '../domain/canonical-claim.js';
-import { sha256 } from '../domain/sha256.js';
+import type { Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
+import { CanonicalTakeover, LSH_BUCKET_CAP } from './canonical-takeover.js';
+import { claimHash as hash, copyRecordOf, joinedFeedIdsOf } from './claim-records.js';
 import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
 import { RECORD_COPY_LUA } from './scripts/record-copy.js';
-import { REPLACE_CANONICAL_LUA } from './scripts/replace-canonical.js';
 import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
-import { feedIdsOf } from '../domain/feed-id.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { StoreKeys } from './store-keys.js';
 
@@ -17,13 +15,11 @@ declare module 'ioredis' {
   interface RedisCommander<Context> {
     claimArticle(...args: (string | number)[]): Result<ClaimReply, Context>;
     updateArticle(...args: (string | number)[]): Result<'updated' | 'conflict', Context>;
-    recordCopy(...args: (string | number)[]): Result<'recorded' | 'item-exists', Context>;
-    replaceCanonical(...args: (string | number)[]): Result<'replaced' | 'gone' | 'exists' | 'conflict', Context>;
+    recordCopy(...args: (string | number)[]): Result<'recorded' | 'item-exists' | 'moved', Context>;
   }
 }
 
-/** How many article ids one LSH bucket keeps (the newest): bounds the lookup cost as the store grows. */
-export const LSH_BUCKET_CAP = 20;
+export { LSH_BUCKET_CAP } from './canonical-takeover.js';
 
 /** Texts shorter than this (a caption, a title alone) are too little to call two items the same article. */
 const MIN_CONTENT_FOR_HASH = 20;
@@ -38,6 +34,8 @@ const MAX_CLAIM_ROUNDS = 1_000;
  * item, or two workers holding two copies of one story, never store it twice.
  */
 export class ArticleWriter {
+  private readonly takeover: CanonicalTakeover;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: StoreKeys,
@@ -47,7 +45,7 @@ export class ArticleWriter {
     redis.defineCommand('claimArticle', { numberOfKeys: 3, lua: CLAIM_ARTICLE_LUA });
     redis.defineCommand('updateArticle', { numberOfKeys: 1, lua: UPDATE_ARTICLE_LUA });
     redis.defineCommand('recordCopy', { numberOfKeys: 1, lua: RECORD_COPY_LUA });
-    redis.defineCommand('replaceCanonical', { numberOfKeys: 0, lua: REPLACE_CANONICAL_LUA });
+    this.takeover = new CanonicalTakeover(redis, keys, getMany);
   }
 
   /**
@@ -94,10 +92,7 @@ export class ArticleWriter {
       JSON.stringify(article),
       article.contentHash,
       Date.parse(article.publishedAt),
-      feedIdsOf(
-        article.channels.map((c) => c.id),
-        article.source.id,
-      ).join(','),
+      joinedFeedIdsOf(article),
       JSON.stringify(copy),
       (near?.bandKeys ?? []).join(','),
       [...examined].join(','),
@@ -105,11 +100,15 @@ export class ArticleWriter {
       Date.parse(article.firstSeenAt),
     );
     if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
-    if (reply[0] === 'duplicate') return this.preferEarlier(article, { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] }, near);
-    if (reply[0] === 'item') return this.updateItem(article, reply[1]);
+    if (reply[0] === 'duplicate')
+      return this.takeover.preferEarlier(article, { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] }, near);
+    if (reply[0] === 'item') return this.updateItem(article, reply[1], near);
     const [, ...candidateIds] = reply;
-    candidateIds.forEach((id) => examined.add(id));
-    const same = (await this.getMany(candidateIds)).find((candidate) => near?.isSameStory(candidate));
+    // Only what was compared counts as examined: a candidate replaced since the claim read it is
+    // gone from getMany, and the next round returns the article that stands for it now.
+    const candidates = await this.getMany(candidateIds);
+    candidates.forEach((candidate) => examined.add(candidate.id));
+    const same = candidates.find((candidate) => near?.isSameStory(candidate));
     if (!same) return 'examined';
     const recorded = await this.redis.recordCopy(
       keys.item(hash(article.itemKey)),
@@ -118,59 +117,27 @@ export class ArticleWriter {
       article.contentHash,
       JSON.stringify(copy),
     );
+    // Replaced by an earlier copy since it was read (whose id may be this same one again, when
+    // that copy has the URL of an article it replaced before): the next round returns that one.
+    if (recorded === 'moved') {
+      examined.delete(same.id);
+      return 'examined';
+    }
     if (recorded !== 'recorded') return 'retry';
-    return this.preferEarlier(article, { kind: 'duplicate', articleId: same.id, matchedBy: 'near' }, near, same);
+    return this.takeover.preferEarlier(article, { kind: 'duplicate', articleId: same.id, matchedBy: 'near' }, near, same);
   }
 
   /**
-   * DESIGN.md: the first-published copy is canonical. When the copy just recorded was published
-   * before the stored article, it takes the stored article's place (one Lua script, which
-   * re-checks that nothing changed meanwhile); otherwise the verdict stands. A publication time
-   * far before a copy's first sighting does not count (takesCanonicalFrom): backdating wins nothing.
+   * The item was seen before: nothing to do if its content is the same, else a new version. A
+   * copy seen again decides on canonical status again, which changes nothing unless the job
+   * that recorded it stopped before deciding (a crash, an error retried): then it decides now.
    */
-  private async preferEarlier(
-    article: Article,
-    duplicate: Extract<Verdict, { kind: 'duplicate' }>,
-    near: NearDuplicateCheck | undefined,
-    loaded?: Article,
-  ): Promise<Verdict> {
-    const stored = loaded ?? (await this.getMany([duplicate.articleId]))[0];
-    const earlier = stored && takesCanonicalFrom(article, stored);
-    if (!stored || !earlier || article.timeFlags.includes('missing') || article.id === stored.id) return duplicate;
-    const { keys } = this;
-    const reply = await this.redis.replaceCanonical(
-      keys.prefix,
-      stored.id,
-      article.id,
-      JSON.stringify(article),
-      Date.parse(article.publishedAt),
-      feedIdsOf(
-        stored.channels.map((c) => c.id),
-        stored.source.id,
-      ).join(','),
-      feedIdsOf(
-        article.channels.map((c) => c.id),
-        article.source.id,
-      ).join(','),
-      hash(article.itemKey),
-      hash(article.url),
-      article.contentHash,
-      hash(stored.itemKey),
-      hash(stored.url),
-      stored.contentHash,
-      JSON.stringify(copyRecordOf(article)),
-      JSON.stringify(copyRecordOf(stored)),
-      (near?.bandKeys ?? []).join(','),
-      LSH_BUCKET_CAP,
-      Date.parse(article.firstSeenAt),
-    );
-    if (reply !== 'replaced') return duplicate;
-    return { kind: 'created', articleId: article.id, supersedes: { articleId: stored.id, channelIds: stored.channels.map((c) => c.id) } };
-  }
-
-  /** The item was seen before: nothing to do if its content is the same, else a new version. */
-  private async updateItem(article: Article, itemValue: string): Promise<Verdict | 'retry'> {
+  private async updateItem(article: Article, itemValue: string, near: NearDuplicateCheck | undefined): Promise<Verdict | 'retry'> {
     const [articleId = '', contentHash, role] = itemValue.split('|');
+    if (contentHash === article.contentHash && role === 'copy') {
+      const verdict = await this.takeover.preferEarlier(article, { kind: 'duplicate', articleId, matchedBy: 'url' }, near);
+      return verdict.kind === 'duplicate' ? { kind: 'unchanged', articleId: verdict.articleId } : verdict;
+    }
     if (contentHash === article.contentHash) return { kind: 'unchanged', articleId };
     if (role === 'copy') return { kind: 'duplicate', articleId, matchedBy: 'url' };
     const stored = await this.get(articleId);
@@ -194,25 +161,11 @@ export class ArticleWriter {
       stored.contentHash,
       article.contentHash,
       Date.parse(stored.publishedAt),
-      feedIdsOf(
-        stored.channels.map((c) => c.id),
-        stored.source.id,
-      ).join(','),
-      feedIdsOf(
-        updated.channels.map((c) => c.id),
-        updated.source.id,
-      ).join(','),
+      joinedFeedIdsOf(stored),
+      joinedFeedIdsOf(updated),
     );
     return reply === 'updated' ? { kind: 'updated', articleId: stored.id, previousChannelIds: stored.channels.map((c) => c.id) } : 'retry';
   }
-}
-
-function copyRecordOf(article: Article): AlsoPublished {
-  return { url: article.url, sourceId: article.source.id, sourceName: article.source.name, publishedAt: article.publishedAt };
-}
-
-function hash(text: string): string {
-  return sha256(text, 'hex').slice(0, 32);
 }
 
 /** The latest of some ISO times, written as the first of them is written. */

@@ -6,6 +6,19 @@ import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.j
 
 const TEXT = '近日，新泰市青云街道12个老旧小区改造项目集中开工，涉及居民楼86栋、住户2300余户。';
 
+/** One story as a repost at 15:00 and its original at 09:15, `n` naming their URLs. */
+function repostAndOriginal(n: number, text: string) {
+  const repost = makeArticle({
+    url: `https://mirror.example.cn/news/${n}.html`,
+    itemKey: `mirror:${n}`,
+    source: { id: 'mirror', name: '转载站' },
+    contentText: text,
+    publishedAt: '2024-03-12T15:00:00+08:00',
+  });
+  const original = makeArticle({ url: `https://example.cn/a/${n}.html`, contentText: text, publishedAt: '2024-03-12T09:15:00+08:00' });
+  return { repost, original };
+}
+
 describe('ArticleRepository against Redis', () => {
   const prefix = uniquePrefix('articles');
   let redis: Redis;
@@ -56,6 +69,7 @@ describe('ArticleRepository against Redis', () => {
       contentText: `${TEXT}  原文 。`,
       itemKey: 'mirror:3',
       source: { id: 'mirror', name: '转载站' },
+      publishedAt: '2024-03-12T10:00:00+08:00',
     });
     await repo.save(original);
     expect(await repo.save(copy)).toEqual({ kind: 'duplicate', articleId: original.id, matchedBy: 'content' });
@@ -74,15 +88,7 @@ describe('ArticleRepository against Redis', () => {
   });
 
   it('makes an earlier-published copy canonical when it arrives after a later repost', async () => {
-    const text = `${TEXT}先发后至的原稿。`;
-    const repost = makeArticle({
-      url: 'https://mirror.example.cn/news/5.html',
-      itemKey: 'mirror:5',
-      source: { id: 'mirror', name: '转载站' },
-      contentText: text,
-      publishedAt: '2024-03-12T15:00:00+08:00',
-    });
-    const original = makeArticle({ url: 'https://example.cn/a/5.html', contentText: text, publishedAt: '2024-03-12T09:15:00+08:00' });
+    const { repost, original } = repostAndOriginal(5, `${TEXT}先发后至的原稿。`);
     expect((await repo.save(repost)).kind).toBe('created');
     const verdict = await repo.save(original);
     expect(verdict).toEqual({ kind: 'created', articleId: original.id, supersedes: { articleId: repost.id, channelIds: ['xintai'] } });
@@ -142,14 +148,86 @@ describe('ArticleRepository against Redis', () => {
     expect((await repo.save(photoB)).kind).toBe('created');
   });
 
-  it('stores one article when many workers save copies of it at once', async () => {
+  it('stores one article when many workers save copies of it at once, the smallest id of equally old copies', async () => {
     const copies = Array.from({ length: 20 }, (_, i) =>
       makeArticle({ url: `https://site${i}.example.cn/story.html`, itemKey: `s${i}:story`, contentText: `${TEXT}同一篇稿件。` }),
     );
     const verdicts = await Promise.all(copies.map((copy) => repo.save(copy)));
-    const created = verdicts.filter((v) => v.kind === 'created');
-    expect(created).toHaveLength(1);
-    expect(verdicts.filter((v) => v.kind === 'duplicate')).toHaveLength(19);
-    expect((await repo.get(created[0]!.articleId))?.alsoPublishedBy).toHaveLength(19);
+    // One claim creates the story; a copy with a smaller id may then take its place (created, superseding).
+    expect(verdicts.filter((v) => v.kind === 'created' && !v.supersedes)).toHaveLength(1);
+    const [first] = copies.map((copy) => copy.id).sort();
+    const stored = await repo.get(first!);
+    expect(stored?.id).toBe(first);
+    expect(stored?.alsoPublishedBy).toHaveLength(19);
+    const xintai = await repo.listFeed('channel:xintai', 1000);
+    expect(copies.filter((copy) => xintai.includes(copy.id)).map((copy) => copy.id)).toEqual([first]);
+    // An id that was stored for a while answers with the story's article; the others were never stored.
+    for (const copy of copies) expect([first, undefined]).toContain((await repo.get(copy.id))?.id);
+  });
+
+  it('finds a story through a chain of replacements: a key that names a replaced article leads to the one that stands now', async () => {
+    const text = `${TEXT}被多次转载、先发的稿件最后才到。`;
+    const copyAt = (site: string, publishedAt: string) =>
+      makeArticle({
+        url: `https://${site}.example.cn/7.html`,
+        itemKey: `${site}:7`,
+        source: { id: site, name: site },
+        contentText: text,
+        publishedAt,
+      });
+    const aggregator = {
+      ...copyAt('origin', '2024-03-12T15:00:00+08:00'),
+      itemKey: 'aggregator:7',
+      source: { id: 'aggregator', name: '聚合' },
+    };
+    const original = copyAt('origin', '2024-03-12T08:00:00+08:00');
+    expect((await repo.save(aggregator)).kind).toBe('created');
+    expect((await repo.save(copyAt('mirror-b', '2024-03-12T12:00:00+08:00'))).kind).toBe('created');
+    expect((await repo.save(copyAt('mirror-a', '2024-03-12T10:00:00+08:00'))).kind).toBe('created');
+    // The original's URL key still names the aggregator's entry, replaced twice since.
+    expect(await repo.save(original)).toMatchObject({ kind: 'created', articleId: original.id });
+    const stored = await repo.get(original.id);
+    expect(stored?.source.id).toBe('origin');
+    expect(stored?.alsoPublishedBy.map((c) => c.sourceId).sort()).toEqual(['aggregator', 'mirror-a', 'mirror-b']);
+  });
+
+  it('lets a retried copy take over when its first attempt failed between being recorded and deciding', async () => {
+    const { repost, original } = repostAndOriginal(9, `${TEXT}首次处理在记录副本之后中断。`);
+    expect((await repo.save(repost)).kind).toBe('created');
+    const failing = connectTestRedis();
+    try {
+      const failingRepo = new ArticleRepository(failing, prefix);
+      Object.assign(failing, { replaceCanonical: () => Promise.reject(new Error('connection lost')) });
+      await expect(failingRepo.save(original)).rejects.toThrow('connection lost');
+    } finally {
+      await failing.quit();
+    }
+    expect(await repo.save(original)).toEqual({
+      kind: 'created',
+      articleId: original.id,
+      supersedes: { articleId: repost.id, channelIds: ['xintai'] },
+    });
+    expect(await repo.save(original)).toEqual({ kind: 'unchanged', articleId: original.id });
+  });
+
+  it('lets an item take its URL’s article back from an aggregator’s later entry of it, under the same id', async () => {
+    const text = `${TEXT}聚合站先抓到了原文链接。`;
+    const original = makeArticle({ url: 'https://example.cn/a/8.html', contentText: text, publishedAt: '2024-03-12T09:00:00+08:00' });
+    const aggregator = {
+      ...original,
+      itemKey: 'aggregator:8',
+      source: { id: 'aggregator', name: '聚合' },
+      publishedAt: '2024-03-12T14:00:00+08:00',
+      channels: [{ id: 'taian', score: 3, evidence: [{ name: '泰安市', where: 'title' as const, weight: 3 }] }],
+    };
+    expect(await repo.save(aggregator)).toEqual({ kind: 'created', articleId: original.id });
+    expect(await repo.save(original)).toEqual({ kind: 'updated', articleId: original.id, previousChannelIds: ['taian'] });
+    const stored = await repo.get(original.id);
+    expect(stored).toMatchObject({ source: { id: 'test-source' }, publishedAt: original.publishedAt });
+    expect(stored?.alsoPublishedBy.map((c) => c.sourceId)).toEqual(['aggregator']);
+    expect(await repo.listFeed('source:aggregator', 100)).not.toContain(original.id);
+    expect(await repo.listFeed('channel:taian', 100)).not.toContain(original.id);
+    expect(await repo.listFeed('channel:xintai', 100)).toContain(original.id);
+    expect(await repo.save(aggregator)).toEqual({ kind: 'unchanged', articleId: original.id });
   });
 });

@@ -1,5 +1,7 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
-export const CLAIM_ARTICLE_LUA = `
+import { CURRENT_ARTICLE_LUA } from './current-article.js';
+
+export const CLAIM_ARTICLE_LUA = `${CURRENT_ARTICLE_LUA}
 -- Claims an article atomically: the checks that no copy exists and the writes that store it
 -- happen in one step, so two workers holding two copies of a story store it once.
 -- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key
@@ -8,14 +10,20 @@ export const CLAIM_ARTICLE_LUA = `
 -- ARGV[8] LSH band keys (band.shard.field) joined by ',', ARGV[9] candidate ids already
 -- examined joined by ',', ARGV[10] how many ids one band bucket keeps, ARGV[11] first seen ms
 -- A bucket is field <field> of hash <prefix>:lsh:<band>.<shard>, holding ids joined by ','.
+-- Every id found (url and content keys, bucket entries) is taken as the article it stands for
+-- now (current): a key may still name an article that an earlier copy has since replaced.
 -- Returns {'item', value} | {'duplicate', id, 'url'|'content'} | {'candidates', id...} | {'created', id}
 local prefix = ARGV[1]
 local item = redis.call('GET', KEYS[1])
 if item then return {'item', item} end
-local existing = redis.call('GET', KEYS[2])
+local function claimed(key)
+  local id = redis.call('GET', key)
+  return id and current(prefix, id)
+end
+local existing = claimed(KEYS[2])
 local matched_by = 'url'
 if not existing then
-  existing = redis.call('GET', KEYS[3])
+  existing = claimed(KEYS[3])
   matched_by = 'content'
 end
 if existing then
@@ -31,12 +39,14 @@ for band in string.gmatch(ARGV[8], '[^,]+') do
   local key, field = string.match(band, '^(.+)%.([^.]+)$')
   buckets[#buckets + 1] = {prefix .. ':lsh:' .. key, field}
 end
-local fresh, seen = {}, {}
+local fresh, seen, live = {}, {}, {}
 for _, bucket in ipairs(buckets) do
   local ids = redis.call('HGET', bucket[1], bucket[2])
   if ids then
-    for id in string.gmatch(ids, '[^,]+') do
-      if not examined[id] and not seen[id] then
+    for entry in string.gmatch(ids, '[^,]+') do
+      if live[entry] == nil then live[entry] = current(prefix, entry) or false end
+      local id = live[entry]
+      if id and not examined[id] and not seen[id] then
         seen[id] = true
         fresh[#fresh + 1] = id
       end

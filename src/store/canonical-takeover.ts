@@ -1,0 +1,117 @@
+import type { Redis, Result } from 'ioredis';
+import type { Article } from '../domain/article.js';
+import { takesCanonicalFrom } from '../domain/canonical-claim.js';
+import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
+import type { Verdict } from '../domain/verdict.js';
+import { claimHash, copyRecordOf, joinedFeedIdsOf } from './claim-records.js';
+import { CURRENT_ARTICLE_ID_LUA } from './scripts/current-article.js';
+import { REPLACE_CANONICAL_LUA } from './scripts/replace-canonical.js';
+import type { StoreKeys } from './store-keys.js';
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    replaceCanonical(...args: (string | number)[]): Result<'replaced' | 'gone' | 'changed' | 'exists' | 'conflict', Context>;
+    currentArticleId(...args: (string | number)[]): Result<string | null, Context>;
+  }
+}
+
+/** How many article ids one LSH bucket keeps (the newest): bounds the lookup cost as the store grows. */
+export const LSH_BUCKET_CAP = 20;
+
+/** How many times one copy follows its story's canonical article to a copy that replaced it meanwhile. */
+const MAX_FOLLOWS = 1_000;
+
+/**
+ * Decides, after an item was recorded as a copy of a stored article, which of the two is the
+ * story's canonical article, and swaps them when it is the item (DESIGN.md: the first-published
+ * copy is canonical; takesCanonicalFrom is the rule, ties included, so the order copies arrive
+ * in does not matter).
+ */
+export class CanonicalTakeover {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: StoreKeys,
+    private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
+  ) {
+    redis.defineCommand('replaceCanonical', { numberOfKeys: 0, lua: REPLACE_CANONICAL_LUA });
+    redis.defineCommand('currentArticleId', { numberOfKeys: 0, lua: CURRENT_ARTICLE_ID_LUA });
+  }
+
+  /**
+   * Returns the verdict on `article`, just recorded as a copy of `duplicate.articleId` (`loaded`:
+   * that article as read). When the item takes canonical status, one Lua script swaps the roles,
+   * re-checking that nothing changed meanwhile. When another copy replaced the stored article in
+   * between (this item's record moved along with its list), the item is compared with that one:
+   * the story ends with the same canonical article whichever worker finished first.
+   */
+  async preferEarlier(
+    article: Article,
+    duplicate: Extract<Verdict, { kind: 'duplicate' }>,
+    near: NearDuplicateCheck | undefined,
+    loaded?: Article,
+  ): Promise<Verdict> {
+    let stored = loaded ?? (await this.currentArticle(duplicate.articleId));
+    for (let follows = 0; stored && follows < MAX_FOLLOWS; follows++) {
+      // Without a publication time of its own an item cannot be the first published.
+      if (article.timeFlags.includes('missing') || !takesCanonicalFrom(article, stored)) return { ...duplicate, articleId: stored.id };
+      const reply = await this.replace(article, stored, near);
+      if (reply === 'replaced') return takeoverVerdict(article, stored);
+      if (reply !== 'gone' && reply !== 'changed') return { ...duplicate, articleId: stored.id };
+      const read = stored;
+      stored = await this.currentArticle(stored.id);
+      // 'changed' with nothing changed would loop: the store's keys disagree with the article; leave it.
+      if (reply === 'changed' && stored?.itemKey === read.itemKey && stored.contentHash === read.contentHash)
+        return { ...duplicate, articleId: read.id };
+    }
+    if (stored) throw new Error(`store: item ${article.itemKey} kept following replaced articles`);
+    return duplicate;
+  }
+
+  /**
+   * Returns the article an id stands for now (itself, or the copy that replaced it, found in one
+   * Lua step: following merged keys one read at a time can miss a replacement made in between).
+   */
+  private async currentArticle(id: string): Promise<Article | undefined> {
+    for (let attempt = 0; attempt < MAX_FOLLOWS; attempt++) {
+      const current = await this.redis.currentArticleId(this.keys.prefix, id);
+      if (!current) return undefined;
+      const [article] = await this.getMany([current]);
+      // Replaced again between the two reads: look again.
+      if (article) return article;
+    }
+    return undefined;
+  }
+
+  private async replace(article: Article, stored: Article, near: NearDuplicateCheck | undefined) {
+    return this.redis.replaceCanonical(
+      this.keys.prefix,
+      stored.id,
+      article.id,
+      JSON.stringify(article),
+      Date.parse(article.publishedAt),
+      joinedFeedIdsOf(stored),
+      joinedFeedIdsOf(article),
+      claimHash(article.itemKey),
+      claimHash(article.url),
+      article.contentHash,
+      claimHash(stored.itemKey),
+      claimHash(stored.url),
+      stored.contentHash,
+      JSON.stringify(copyRecordOf(article)),
+      JSON.stringify(copyRecordOf(stored)),
+      (near?.bandKeys ?? []).join(','),
+      LSH_BUCKET_CAP,
+      Date.parse(article.firstSeenAt),
+    );
+  }
+}
+
+/**
+ * The verdict on an item that took its story's canonical status: a new article superseding the
+ * old one, or, for an item of the same canonical URL (one id), a new version of that article.
+ */
+function takeoverVerdict(article: Article, stored: Article): Verdict {
+  const channelIds = stored.channels.map((c) => c.id);
+  if (article.id === stored.id) return { kind: 'updated', articleId: article.id, previousChannelIds: channelIds };
+  return { kind: 'created', articleId: article.id, supersedes: { articleId: stored.id, channelIds } };
+}
