@@ -11,6 +11,7 @@ import { CardRepository } from '../../../src/store/card-repository.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
 import { exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
+import { shuffled } from '../../support/shuffled.js';
 import { syntheticItems } from '../../support/synthetic-items.js';
 
 const UNIQUE = 667;
@@ -39,18 +40,6 @@ function copiesOf(originals: ProcessPayload[]): ProcessPayload[] {
       },
     };
   });
-}
-
-/** Deterministic shuffle (a linear congruential generator), so a failure can be replayed. */
-function shuffle<T>(items: T[], seed = 7): T[] {
-  const out = [...items];
-  let state = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES} are copies, in random order`, () => {
@@ -85,7 +74,7 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
     const events = new QueueEvents('process', { connection: eventsConnection, prefix });
     await events.waitUntilReady();
     const originals = syntheticItems(UNIQUE);
-    const jobs = await queue.addBulk(shuffle([...originals, ...copiesOf(originals)]).map((data) => ({ name: 'process-item', data })));
+    const jobs = await queue.addBulk(shuffled([...originals, ...copiesOf(originals)], 7).map((data) => ({ name: 'process-item', data })));
     await Promise.all(jobs.map((job) => job.waitUntilFinished(events)));
     await events.close();
     await publishQueue.close();
