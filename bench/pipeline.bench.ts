@@ -18,6 +18,7 @@ import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
 import { mergeCosts, selfTimes, type SelfTime, type WindowCosts } from './cpu-profile.js';
 import { WorkerProcess } from './worker-process.js';
+import { defaultPrepareThreads } from '../src/workers/process/prepare-pool.js';
 import { variedItems } from '../test/support/synthetic-items.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 3000);
@@ -25,8 +26,9 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 3000);
 const STORIES = ITEMS - Math.floor(ITEMS / 10);
 /** Worker processes in the parallel run: one per core the machine gives Node, at least two. */
 const PROCESSES = Math.max(2, availableParallelism());
-/** Prepare threads per worker process by default (config workers.processThreads unset: one per core). */
-const THREADS = availableParallelism();
+/** Prepare threads of a worker process by default (config workers.processThreads unset), and in the run with a pool: one per core. */
+const DEFAULT_THREADS = defaultPrepareThreads(availableParallelism());
+const POOL_THREADS = availableParallelism();
 /** The profiled worker's sampling interval, µs (node's default). */
 const PROFILE_INTERVAL_US = 1000;
 const TOP = 10;
@@ -47,6 +49,7 @@ export async function benchPipeline(): Promise<void> {
   const noopAll = await measureNoop(redis.url, concurrency * PROCESSES);
   const inProcess = await measurePipeline(redis.url, config);
   const unthreaded = await measureProcesses(redis.url, 1, { threads: 0 });
+  const pooled = await measureProcesses(redis.url, 1, { threads: POOL_THREADS });
   const one = await measureProcesses(redis.url, 1);
   const many = await measureProcesses(redis.url, PROCESSES);
   const profiled = await measureProcesses(redis.url, 1, { profile: true });
@@ -77,16 +80,14 @@ export async function benchPipeline(): Promise<void> {
         '',
       ],
       ['pipeline in this process (startRoles)', fmt(inProcess, 0), ratio(inProcess, noop), '', perItem(inProcess), ''],
+      ...(
+        [
+          ['no prepare threads (processThreads: 0)', unthreaded.rate],
+          [`a pool of ${POOL_THREADS} prepare threads (processThreads: ${POOL_THREADS})`, pooled.rate],
+        ] as const
+      ).map(([what, rate]) => [`pipeline, 1 worker process, ${what}`, fmt(rate, 0), ratio(rate, noop), '', perItem(rate), '']),
       [
-        'pipeline, 1 worker process, no prepare threads (processThreads: 0)',
-        fmt(unthreaded.rate, 0),
-        ratio(unthreaded.rate, noop),
-        '',
-        perItem(unthreaded.rate),
-        '',
-      ],
-      [
-        `pipeline, 1 worker process, ${THREADS} prepare threads (the default)`,
+        `pipeline, 1 worker process, the default (${DEFAULT_THREADS} prepare threads on ${availableParallelism()} cores)`,
         fmt(one.rate, 0),
         ratio(one.rate, noop),
         '1.00×',
@@ -94,7 +95,7 @@ export async function benchPipeline(): Promise<void> {
         '',
       ],
       [
-        `pipeline, ${PROCESSES} worker processes, ${THREADS} prepare threads each`,
+        `pipeline, ${PROCESSES} worker processes, the default each`,
         fmt(many.rate, 0),
         `${ratio(many.rate, noopAll)} (${ratio(many.rate, noop)} of ${concurrency})`,
         `${(many.rate / one.rate).toFixed(2)}×`,
@@ -102,7 +103,7 @@ export async function benchPipeline(): Promise<void> {
         '',
       ],
       [
-        `pipeline, 1 worker process (${THREADS} threads) under --cpu-prof`,
+        `pipeline, 1 worker process (the default) under --cpu-prof`,
         fmt(profiled.rate, 0),
         ratio(profiled.rate, noop),
         '',

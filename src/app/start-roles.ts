@@ -37,7 +37,7 @@ import { SourceStateRepository } from '../store/source-state-repository.js';
 import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
 import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
 import { createProcessProcessor } from '../workers/process/process.processor.js';
-import { createPreparePool, type Preparer } from '../workers/process/prepare-pool.js';
+import { createPreparePool, defaultPrepareThreads, type Preparer } from '../workers/process/prepare-pool.js';
 import { createPublishProcessor } from '../workers/publish/publish.processor.js';
 
 /** Events one `POST /api/events` may carry. */
@@ -242,9 +242,9 @@ function startWorkers(
   });
 }
 
-/** The threads that prepare items for `process` (config `workers.processThreads`, default one per core); none when it is 0. */
+/** The threads that prepare items for `process` (config `workers.processThreads`, else defaultPrepareThreads); none when 0. */
 function preparePool(config: Readonly<Config>): Preparer | undefined {
-  const threads = config.workers.processThreads ?? availableParallelism();
+  const threads = config.workers.processThreads ?? defaultPrepareThreads(availableParallelism());
   return threads > 0 ? createPreparePool(config, threads) : undefined;
 }
 

@@ -197,7 +197,8 @@ export const configFileSchema = z.strictObject({
       processBacklogLimit: z.number().int().min(1).default(50_000),
       /**
        * Threads that prepare items (normalize, classify, sketch, keywords) in each process running the `process`
-       * queue, beside its main thread (which claims and stores); 0: the main thread prepares. Unset: one per core.
+       * queue, beside its main thread (which claims and stores); 0: the main thread prepares. Unset: cores − 1 from
+       * four cores up, else 0 (on two cores a pool was measured slower than none).
        */
       processThreads: z.number().int().min(0).max(256).optional(),
       /** A worker process without the HTTP server serves /metrics, /healthz and /readyz on this port (0: any free port; unset: none). */

@@ -5,6 +5,16 @@ import type { Config } from '../../config/load-config.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
 import type { PreparedItem } from './prepare-item.js';
 
+/**
+ * Prepare threads when the config sets none: cores − 1 from four cores up, none below. On two
+ * cores, where Redis and the main thread already share both, a pool measured 0.65–0.8× the
+ * throughput without one (`npm run bench -- pipeline`): threads add cloning and their own
+ * warm-up, and there is no idle core for them.
+ */
+export function defaultPrepareThreads(cores: number): number {
+  return cores >= 4 ? cores - 1 : 0;
+}
+
 /** The parts of the config a pool thread builds its tools from (a plain, cloneable object). */
 export type PrepareConfig = Pick<Config, 'city' | 'gazetteer' | 'channels' | 'dedupe' | 'urls'>;
 

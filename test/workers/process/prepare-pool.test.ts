@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { emptyRawItem } from '../../../src/domain/raw-item.js';
 import type { ProcessPayload } from '../../../src/queues/payloads.js';
 import { prepareItem, prepareTools } from '../../../src/workers/process/prepare-item.js';
-import { createPreparePool } from '../../../src/workers/process/prepare-pool.js';
+import { createPreparePool, defaultPrepareThreads } from '../../../src/workers/process/prepare-pool.js';
 import { exampleConfig, exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
 import { variedItems } from '../../support/synthetic-items.js';
 
@@ -48,5 +48,11 @@ describe('createPreparePool', () => {
     })();
     expect(inline).toBeDefined();
     await expect(pool.prepare(payload)).rejects.toThrow(inline);
+  });
+});
+
+describe('defaultPrepareThreads', () => {
+  it('gives no pool below four cores (measured slower on two) and cores − 1 from four up', () => {
+    expect([1, 2, 3, 4, 8, 64].map(defaultPrepareThreads)).toEqual([0, 0, 0, 3, 7, 63]);
   });
 });

@@ -12,7 +12,8 @@ import { CoalescingRequests } from '../../../src/queues/coalescing-requests.js';
 import { enqueuePublish } from '../../../src/queues/enqueue.js';
 import { DEFAULT_DEDUPE_SETTINGS } from '../../../src/config/config-schema.js';
 import { createProcessProcessor } from '../../../src/workers/process/process.processor.js';
-import { exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
+import { exampleConfig, exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
+import { createPreparePool } from '../../../src/workers/process/prepare-pool.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../../support/redis.js';
 import { testChannel } from '../../support/channels.js';
 
@@ -37,8 +38,12 @@ const payload = (guid: string, text: string): ProcessPayload => ({
   fetchedAt: '2024-03-12T02:00:00.000Z',
 });
 
-describe('the process worker against Redis', () => {
+describe.each([
+  { how: 'preparing on the main thread', threads: 0 },
+  { how: 'preparing on a pool of 2 threads', threads: 2 },
+])('the process worker against Redis, $how', ({ threads }) => {
   const prefix = uniquePrefix('process');
+  const preparer = threads > 0 ? createPreparePool(exampleConfig, threads) : undefined;
   let redis: Redis;
   let processQueue: Queue<ProcessPayload>;
   let publishQueue: Queue<PublishPayload>;
@@ -61,6 +66,7 @@ describe('the process worker against Redis', () => {
       articles,
       cards: new CardRepository(redis, prefix),
       segment: exampleSegmenter(),
+      preparer,
       publisher,
       log: pino({ level: 'silent' }),
     });
@@ -68,6 +74,7 @@ describe('the process worker against Redis', () => {
   });
   afterAll(async () => {
     await worker.close();
+    await preparer?.close();
     await publisher.close();
     await events.close();
     await processQueue.close();
