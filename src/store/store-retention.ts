@@ -18,6 +18,8 @@ export interface RetentionSummary {
 
 /** Articles expired per round trip. */
 const BATCH = 500;
+/** How far a chain of replaced articles is followed (the claim shortens chains as it reads them). */
+const MAX_MERGE_HOPS = 8;
 /** Set once every article stored before the `stored` index existed has been entered in it. */
 const BACKFILLED = 'stored-backfilled';
 
@@ -27,7 +29,8 @@ const BACKFILLED = 'stored-backfilled';
  * kept as long as anything else — with their index entries, copy records and cards, then the
  * claim keys and LSH bucket entries that pointed at them. Only articles in the `stored` index are
  * expired, and claims are atomic Lua scripts that write an article and its claim keys together,
- * so a key is dangling only when its article is gone for good.
+ * so a key is dangling only when its article is gone for good — and, for an article replaced as
+ * its story's canonical copy, when its successor is gone too.
  */
 export class StoreRetention {
   constructor(
@@ -69,7 +72,7 @@ export class StoreRetention {
     return { expired, channelIds: [...channelIds] };
   }
 
-  /** Deletes item, url, content and merged keys whose article is no longer stored. */
+  /** Deletes item, url, content and merged keys that lead to no stored article any more. */
   private async deleteDanglingClaims(): Promise<number> {
     let deleted = 0;
     for (const kind of ['item', 'url', 'content', 'merged'] as const) {
@@ -119,13 +122,32 @@ export class StoreRetention {
     await this.redis.set(this.keys.marker(BACKFILLED), new Date().toISOString());
   }
 
-  /** The ids among `ids` whose article is stored. */
+  /**
+   * The ids among `ids` that still lead to a stored article: their own, or — for an article
+   * replaced as its story's canonical copy — the one its `merged` chain ends at. A key naming a
+   * replaced article still finds the story (the claim follows the chain), so it is not dangling.
+   */
   private async existing(ids: readonly string[]): Promise<Set<string>> {
     const unique = [...new Set(ids)].filter((id) => id !== '');
-    const pipeline = this.redis.pipeline();
-    for (const id of unique) pipeline.exists(this.keys.article(id));
-    const replies = (await pipeline.exec()) ?? [];
-    return new Set(unique.filter((_, i) => replies[i]?.[1] === 1));
+    /** Where each asked id's chain has got to, while it is still followed. */
+    let reached = new Map(unique.map((id) => [id, id]));
+    const live = new Set<string>();
+    for (let hop = 0; hop < MAX_MERGE_HOPS && reached.size > 0; hop++) {
+      const at = [...new Set(reached.values())];
+      const pipeline = this.redis.pipeline();
+      for (const id of at) pipeline.exists(this.keys.article(id)).get(this.keys.merged(id));
+      const replies = (await pipeline.exec()) ?? [];
+      const stored = new Set(at.filter((_, i) => replies[2 * i]?.[1] === 1));
+      const successor = new Map(at.map((id, i) => [id, replies[2 * i + 1]?.[1] as string | null | undefined]));
+      const next = new Map<string, string>();
+      for (const [asked, current] of reached) {
+        const then = successor.get(current);
+        if (stored.has(current)) live.add(asked);
+        else if (then) next.set(asked, then);
+      }
+      reached = next;
+    }
+    return live;
   }
 
   /** Calls `each` with the keys matching `pattern`, a scan batch at a time. */

@@ -111,3 +111,52 @@ describe('StoreRetention against Redis', () => {
     expect(await repo.countFeed('channel:all')).toBe(0);
   });
 });
+
+describe('StoreRetention and replaced articles', () => {
+  const prefix = uniquePrefix('retention-merged');
+  let redis: Redis;
+  let repo: ArticleRepository;
+  const sameStory = (...keys: string[]): NearDuplicateCheck => ({ bandKeys: keys, isSameStory: () => true });
+
+  beforeAll(async () => {
+    redis = connectTestRedis();
+    repo = new ArticleRepository(redis, prefix);
+  });
+  afterAll(async () => {
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('keeps the claims of articles replaced by earlier copies while the earliest is stored: the same item again is no new article', async () => {
+    const text = '泰安市岱岳区满庄镇举办樱桃采摘节，吸引游客三万余人次，带动农户增收一千二百万元。';
+    const copy = (site: string, hour: string, extra: string) =>
+      makeArticle({
+        url: `https://${site}.example.cn/a.html`,
+        itemKey: `${site}:a`,
+        source: { id: site, name: site },
+        contentText: `${text}${extra}`,
+        firstSeenAt: LATELY,
+        publishedAt: `2026-11-30T${hour}:00:00+08:00`,
+      });
+    // Each arrives after the last and was published before it: two replacements, a chain later → middle → earliest.
+    const [later, middle, earliest] = [
+      copy('later', '10', ''),
+      copy('middle', '09', '（完）'),
+      copy('earliest', '08', '（来源：泰安日报）'),
+    ];
+    expect((await repo.save(later, sameStory('0.0.cherry'))).kind).toBe('created');
+    expect(await repo.save(middle, sameStory('0.0.cherry'))).toMatchObject({ kind: 'created', supersedes: { articleId: later.id } });
+    const last = await repo.save(earliest, sameStory('0.0.cherry'));
+    expect(last).toMatchObject({ kind: 'created', supersedes: { articleId: middle.id } });
+    const expiring = makeArticle({ url: 'https://example.cn/gone.html', contentText: '九十多天前的旧闻。', firstSeenAt: LONG_AGO });
+    expect((await repo.save(expiring)).kind).toBe('created');
+
+    expect((await new StoreRetention(redis, repo.keys, repo, new CardRepository(redis, prefix)).run(CUTOFF)).expired).toBe(1);
+
+    for (const again of [later, middle]) {
+      const verdict = await repo.save(again, { bandKeys: [], isSameStory: () => false });
+      expect(verdict.kind).not.toBe('created');
+      expect(verdict.articleId).toBe(last.articleId);
+    }
+  });
+});
