@@ -118,7 +118,7 @@ describe('StoreRetention and replaced articles', () => {
   let repo: ArticleRepository;
   const sameStory = (...keys: string[]): NearDuplicateCheck => ({ bandKeys: keys, isSameStory: () => true });
 
-  beforeAll(async () => {
+  beforeAll(() => {
     redis = connectTestRedis();
     repo = new ArticleRepository(redis, prefix);
   });
