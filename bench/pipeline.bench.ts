@@ -59,7 +59,7 @@ export async function benchPipeline(): Promise<void> {
   const ratio = (rate: number, ceiling: number) => `${fmt((100 * rate) / ceiling, 1)}%`;
   const busyShare = (c: WindowCosts) => (100 * (c.samples - c.idleSamples)) / Math.max(1, c.samples);
   const busy = busyShare(costs);
-  const threadsBusy = `main thread busy ${fmt(busyShare(profiled.main!), 0)}%, ${profiled.others!.length} prepare threads busy ${
+  const threadsBusy = `main thread busy ${fmt(busyShare(profiled.main!), 0)}%, ${profiled.others!.length} other threads (prepare threads, and tsx's loader thread when run from the sources) busy ${
     profiled.others!.map((c) => `${fmt(busyShare(c), 0)}%`).join(', ') || '–'
   }`;
   printTable(
