@@ -35,6 +35,8 @@ function articleFor(seed: number, text: string): Article {
 }
 
 const S = DEFAULT_DEDUPE_SETTINGS;
+/** An hour after makeArticle's publication time. */
+const REPOSTED_AT = '2024-03-12T10:15:00+08:00';
 const check = createNearDuplicateChecker([], S);
 
 /** Fills the store with `count` distinct articles through the real claim script, 500 at a time in flight. */
@@ -52,7 +54,15 @@ async function query(repo: ArticleRepository, stored: number, first: number, cou
     const seed = 10_000_000 + q;
     const original = 1 + ((q * 7919) % stored);
     const text = q % 2 === 0 ? storyText(seed) : `${storyText(original)}（转载）本文来源于地方网。`;
-    const article = { ...articleFor(seed, text), url: `https://mirror.example.cn/${seed}.html`, itemKey: `mirror:${seed}` };
+    // A repost comes out after its original; at the same minute the smaller id would be canonical.
+    const article = {
+      ...articleFor(seed, text),
+      url: `https://mirror.example.cn/${seed}.html`,
+      itemKey: `mirror:${seed}`,
+      publishedAt: REPOSTED_AT,
+      updatedAt: REPOSTED_AT,
+      firstSeenAt: REPOSTED_AT,
+    };
     const t = performance.now();
     const verdict = await repo.save(article, check(article));
     times.push(performance.now() - t);
