@@ -12,7 +12,18 @@ export const ROLE_PREFIXES = ['本报', '本台', '本网', '特约', '见习', 
  * Roles that name who wrote the piece, written as the regex sources they need. 文 counts only
  * with its mark (文/王五, 文｜李明, 文/图 刘洋): alone it is a word of the text.
  */
-export const REPORTER_ROLES = ['记者', '通讯员', '实习生', '作者', '撰稿', '撰文', '采写', '文\\s*[/／]\\s*图', '文\\s*[/／|｜]'] as const;
+export const REPORTER_ROLES = [
+  '记者',
+  '通讯员',
+  '实习生',
+  '评论员',
+  '作者',
+  '撰稿',
+  '撰文',
+  '采写',
+  '文\\s*[/／]\\s*图',
+  '文\\s*[/／|｜]',
+] as const;
 
 /** Roles that name who wrote, translated or photographed the piece (图 also only with its mark). */
 export const WRITER_ROLES = [...REPORTER_ROLES, '编译', '摄影', '摄', '图\\s*[/／|｜]'] as const;

@@ -4,11 +4,11 @@
  */
 
 /**
- * A full date, time optional: 2017-07-05 10:39, 2017/7/5, 2019年09月07日13:43:45, and the
+ * A full date, time optional: 2017-07-05 10:39, 2017/7/5, 2019年09月07日13:43:45, 2024年06月11日 09时35分, and the
  * year in an element of its own before month/day (`2024 05/06 08:21:33`, as spans print it).
  */
 const DATE_TIME =
-  /(?<!\d)(\d{4})(\s*[-/.年]\s*|\s+(?=\d{1,2}\s*[-/.]\s*\d{1,2}))(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/;
+  /(?<!\d)(\d{4})(\s*[-/.年]\s*|\s+(?=\d{1,2}\s*[-/.]\s*\d{1,2}))(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{2})\s*分?(?:\s*[:：]?\s*(\d{2})\s*秒?)?)?/;
 
 /** Month, day and time without a year, as self-media pages show them: 发布时间：10-08 12:00. */
 const YEARLESS = /(?<![\d/.-])(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})[:：](\d{2})/;

@@ -1,4 +1,5 @@
-import type * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
+import { textOf } from './dom-text.js';
 import { parseLooseJson } from './parse-loose-json.js';
 import { squash } from './squash.js';
 
@@ -21,14 +22,14 @@ const MAX_DEPTH = 6;
 type Node = Record<string, unknown>;
 
 /**
- * Reads every ld+json block (broken JSON repaired, see parse-loose-json.ts) and returns the
+ * Reads every ld+json block among the page's scripts (broken JSON repaired, see parse-loose-json.ts) and returns the
  * fields of the first article node, looked for in top-level arrays and @graph lists; a block
  * without a typed article (Baidu's cambrian schema) still gives its date.
  */
-export function readJsonLd($: cheerio.CheerioAPI): LinkedData {
-  const nodes = $('script[type="application/ld+json"]')
-    .toArray()
-    .flatMap((script) => nodesOf(parseLooseJson($(script).text()), 0));
+export function readJsonLd(scripts: readonly Element[]): LinkedData {
+  const nodes = scripts
+    .filter((script) => script.attribs.type?.toLowerCase().includes('ld+json'))
+    .flatMap((script) => nodesOf(parseLooseJson(textOf(script)), 0));
   const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPE.test(type))) ?? nodes.find((node) => dated(node));
   if (!article) return { authors: [] };
   return {

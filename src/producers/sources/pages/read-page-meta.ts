@@ -1,6 +1,8 @@
 import type * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
 import { dropEmpty } from '../../../domain/drop-empty.js';
 import { chinaDate, hasClock } from './date-patterns.js';
+import { textOf } from './dom-text.js';
 import { readJsonLd } from './read-json-ld.js';
 import { readScriptData } from './read-script-data.js';
 import { readStructuredAuthors } from './read-structured-authors.js';
@@ -59,8 +61,11 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
   const metas = collectMetas($);
   const first = (names: string[]) => names.map((name) => metas.get(name)).find(Boolean);
   const canonical = dropEmpty($('link[rel="canonical"]').attr('href')?.trim()) ?? metas.get('og:url');
-  const linked = readJsonLd($);
-  const scripts = readScriptData($);
+  // One pass each over the scripts and the itemprop elements serves every reader below.
+  const scriptElements = $('script').toArray();
+  const itemprops = $('[itemprop], time[pubdate]').toArray();
+  const linked = readJsonLd(scriptElements);
+  const scripts = readScriptData(scriptElements);
   const documentTitle = squash($('title').first().text());
   return {
     canonical,
@@ -69,10 +74,10 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
     documentTitle,
     ogTitle: metas.get('og:title'),
     ldHeadline: linked.headline,
-    published: preferClock([first(PUBLISHED_META), linked.published, readTimeElement($), scripts.published]),
+    published: preferClock([first(PUBLISHED_META), linked.published, readTimeElement(itemprops), scripts.published]),
     modified: first(MODIFIED_META) ?? linked.modified,
     source: dropEmpty((metas.get('source') ?? metas.get('contentsource'))?.replace(/^.*?来源\s*[:：]\s*/, '').split(/\s+/)[0]),
-    authors: readStructuredAuthors($, metas, linked.authors, documentTitle),
+    authors: readStructuredAuthors(itemprops, metas, linked.authors, documentTitle),
     scriptNames: scripts.names,
   };
 }
@@ -115,7 +120,11 @@ function mobileUrls($: cheerio.CheerioAPI, metas: Map<string, string>): string[]
   return [...(agent ? [agent] : []), ...alternates];
 }
 
-function readTimeElement($: cheerio.CheerioAPI): string | undefined {
-  const element = $('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]').first();
-  return (element.attr('datetime') ?? element.attr('content') ?? squash(element.text())) || undefined;
+/** The time of the first `<time pubdate>` or itemprop=datePublished element: its datetime, content or text. */
+function readTimeElement(itemprops: readonly Element[]): string | undefined {
+  const element = itemprops.find(
+    (node) => node.attribs.itemprop === 'datePublished' || (node.name === 'time' && node.attribs.pubdate !== undefined),
+  );
+  if (!element) return undefined;
+  return (element.attribs.datetime ?? element.attribs.content ?? squash(textOf(element))) || undefined;
 }

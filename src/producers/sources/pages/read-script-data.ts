@@ -1,5 +1,6 @@
-import type * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
 import { chinaDate, hasClock } from './date-patterns.js';
+import { textOf } from './dom-text.js';
 import { parseLooseJson } from './parse-loose-json.js';
 
 /** What the page's own scripts hold about the article: the time they print and the account they name. */
@@ -37,6 +38,10 @@ const ASSIGNED_LITERAL = /(?:^|[\s;,(])(?:window\.|var\s+|let\s+|const\s+)?[\w$.
 /** Plain assignments of a string or number: `var publish_time = "2024-05-09" || ""`, `var ct = "1715219100"`. */
 const ASSIGNED_VALUE =
   /(?:^|[\s;,{])(?:var\s+|let\s+|const\s+|window\.)?["']?([\w$]+)["']?\s*[:=]\s*(?:(["'])([^"'\n]{1,60})\2|(\d{10,13})\b)/g;
+/** A script that names none of the keys is not read at all (most are analytics, ads and libraries). */
+const KEY_HINT = /pub|date|time|\bct\b|author|media|wm_?name|nick|screen_?name|account|writer/i;
+/** Code, not data: a literal holding functions is not parsed (nor repaired). */
+const CODE = /\bfunction\b|=>|\bnew\s+[A-Z]|\bthis\./;
 const DATE_TEXT = /^\d{4}\s*[-/.年]\s*\d{1,2}/;
 const MAX_SCRIPT_CHARS = 1_000_000;
 const MAX_DEPTH = 8;
@@ -50,12 +55,14 @@ const EPOCH_RANGE = [946_684_800_000, 4_102_444_800_000] as const;
  * things and are left out; of the rest, a time with a time of day wins over a date, and a
  * shallower key over a deeper one.
  */
-export function readScriptData($: cheerio.CheerioAPI): ScriptData {
+export function readScriptData(scripts: readonly Element[]): ScriptData {
   const found: Found[] = [];
-  for (const script of $('script:not([src])').toArray()) {
-    const source = $(script).text();
-    if (source.length > MAX_SCRIPT_CHARS || (script.attribs.type ?? '').includes('ld+json')) continue;
-    if (/json/i.test(script.attribs.type ?? '')) collect(parseLooseJson(source), '', 0, found);
+  for (const script of scripts) {
+    const type = script.attribs.type?.toLowerCase() ?? '';
+    if (script.attribs.src !== undefined || type.includes('ld+json')) continue;
+    const source = textOf(script);
+    if (source.length > MAX_SCRIPT_CHARS || !KEY_HINT.test(source)) continue;
+    if (type.includes('json')) collect(parseLooseJson(source), '', 0, found);
     else found.push(...readScript(source));
   }
   return { published: chooseTime(found), names: [...new Set(found.flatMap(nameOf))] };
@@ -68,7 +75,8 @@ function readScript(source: string): Found[] {
   for (const match of source.matchAll(ASSIGNED_LITERAL)) {
     const start = match.index + match[0].length;
     const end = literalEnd(source, start);
-    const value = end === undefined ? undefined : parseLooseJson(source.slice(start, end));
+    const literal = end === undefined ? '' : source.slice(start, end);
+    const value = literal && !CODE.test(literal) ? parseLooseJson(literal) : undefined;
     if (end === undefined || value === undefined) continue;
     collect(value, '', 0, found);
     // What was parsed is not read again by pattern; a literal that did not parse still is.

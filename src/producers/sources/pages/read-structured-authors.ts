@@ -1,4 +1,5 @@
-import type * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
+import { isElement, textOf } from './dom-text.js';
 import { squash } from './squash.js';
 
 /** Meta names under which a site names itself. */
@@ -17,7 +18,7 @@ const MAX_NAME = 20;
  * and from the author meta never an institution.
  */
 export function readStructuredAuthors(
-  $: cheerio.CheerioAPI,
+  itemprops: readonly Element[],
   metas: ReadonlyMap<string, string>,
   linkedAuthors: readonly string[],
   documentTitle: string,
@@ -29,7 +30,7 @@ export function readStructuredAuthors(
   const fromMeta = (name: string) => splitNames(metas.get(name) ?? '');
   const candidates = [
     ...linkedAuthors.flatMap(splitNames),
-    ...microdataAuthors($),
+    ...microdataAuthors(itemprops),
     ...fromMeta('article:author'),
     ...fromMeta('og:article:author'),
     ...fromMeta('author').filter((name) => !INSTITUTION.test(name)),
@@ -48,15 +49,27 @@ function titleSuffixes(title: string): string[] {
   return parts.filter((part) => part !== longest);
 }
 
-/** The names of schema.org microdata authors: an itemprop=name inside itemprop=author, else its text. */
-function microdataAuthors($: cheerio.CheerioAPI): string[] {
-  return $('[itemprop="author"]')
-    .toArray()
+/** The names of schema.org microdata authors (among the page's itemprop elements): an itemprop=name inside, else the author's text. */
+function microdataAuthors(itemprops: readonly Element[]): string[] {
+  return itemprops
+    .filter((element) => element.attribs.itemprop === 'author')
     .map((element) => {
-      const named = $(element).find('[itemprop="name"]').first();
-      return squash(named.attr('content') ?? named.text()) || squash($(element).attr('content') ?? $(element).text());
+      const named = findItemprop(element, 'name');
+      const shown = (node: Element) => squash(node.attribs.content ?? textOf(node));
+      const byName = named ? shown(named) : '';
+      return byName || shown(element);
     })
     .filter(Boolean);
+}
+
+function findItemprop(element: Element, name: string): Element | undefined {
+  for (const child of element.children) {
+    if (!isElement(child)) continue;
+    if (child.attribs.itemprop === name) return child;
+    const found = findItemprop(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A value naming several writers (`韩雪,梁晨`, `韩雪、梁晨`) as its names. */

@@ -36,6 +36,8 @@ interface Leaf {
 const SMALL_IMAGE = /emoji|emotion|icon|face|smiley/i;
 /** The opening lines that may still be furniture (原标题, captions, labels) rather than text. */
 const LEAD_LINES = 10;
+/** An info line is short, though longer than a line of prose may be (40 characters). */
+const MAX_INFO_LINE = 100;
 /** A repost card is a box of a few lines: the card line, the account's name, its logo. */
 const MAX_CARD_LINES = 3;
 /** End matter starts in the second half of the text; earlier, a 编辑 line is part of the story. */
@@ -76,7 +78,7 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
       taken.bylines.push(`作者：${card.author}`);
       const box = leaves.filter((other) => other.element.parent === leaf.element.parent);
       doomed.push(...(box.length <= MAX_CARD_LINES ? box : [leaf]));
-    } else if (isOriginalTitleLine(leaf.text)) doomed.push(leaf);
+    } else if (isOriginalTitleLine(leaf.text) || isInfoLine(leaf.text)) doomed.push(leaf);
     else if (isProse(leaf)) break;
     else if (LEAD_LABEL.test(leaf.text)) {
       doomed.push(leaf);
@@ -109,9 +111,13 @@ function isLeadFurniture(leaf: Leaf, afterImage: boolean, headlineText: string):
   if (!leaf.text) return false;
   if (!leaf.plain) return true;
   if (afterImage && isCaptionCredit(leaf.text)) return true;
-  // The headline repeated above the text, or an info line (time, 来源) kept inside the body.
-  if (leaf.text.length <= 50 && similarity(leaf.text, headlineText) >= 0.5) return true;
-  return leaf.text.length <= 80 && /\d{4}[-/年]\d{1,2}/.test(leaf.text) && /来源|作者|编辑|发布/.test(leaf.text);
+  // The headline repeated above the text.
+  return leaf.text.length <= 50 && similarity(leaf.text, headlineText) >= 0.5;
+}
+
+/** An info line (time, 来源, 浏览次数) kept inside the body: a dated line with labels and no sentence in it. */
+function isInfoLine(text: string): boolean {
+  return text.length <= MAX_INFO_LINE && /\d{4}[-/年]\d{1,2}/.test(text) && /来源|作者|编辑|发布/.test(text) && !/[，。！？]/.test(text);
 }
 
 function cutTail($: cheerio.CheerioAPI, leaves: Leaf[], taken: TakenLines): void {

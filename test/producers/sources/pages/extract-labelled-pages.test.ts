@@ -45,6 +45,10 @@ const CASES = [
   { behaviour: 'an app share page titled with the app name', fixture: 'mobile-h5-dzwww.html' },
   { behaviour: 'a WAP page with its headline in <b> above the time line', fixture: 'mobile-wap-table-old.html' },
   { behaviour: 'a visible time that wins over article:published_time mislabelled as UTC', fixture: 'conflict-og-utc-mislabel.html' },
+  { behaviour: 'a newspaper page dated only by its issue line (第 10 版)', fixture: 'renmin-epaper-sec.html' },
+  { behaviour: 'a time written with 时 and 分, and the long info line out of the body', fixture: 'gov-shifen-time.html' },
+  { behaviour: 'a 本报评论员 byline', fixture: 'fushun-column-pinglun.html' },
+  { behaviour: 'a 相关阅读 box in the middle of the body', fixture: 'related-box-mid-body.html' },
 ];
 
 describe('extractPage on labelled development pages (issue 16 kinds)', () => {
@@ -60,7 +64,7 @@ describe('extractPage on labelled development pages (issue 16 kinds)', () => {
  * The least each field must keep on the held-out pages: issue 16's targets where they are met,
  * else the rate measured when tuning ended (a regression gate, not a target).
  */
-const HELDOUT_FLOORS: Targets = { ...HELDOUT_TARGETS, body: 0.93 };
+const HELDOUT_FLOORS: Targets = { ...HELDOUT_TARGETS, title: 0.94, body: 0.94 };
 
 describe('extraction over all own labelled pages', () => {
   it('meets issue 16 targets on the development pages and keeps the held-out floors', async () => {

@@ -40,6 +40,7 @@ describe('date patterns', () => {
     // 新华网 prints the year, month/day and time in spans of their own.
     ['2024 05/06 08:21:33 来源：新华网', { text: '2024-05-06 08:21:33', hasTime: true }],
     ['2024/05/15', { text: '2024/05/15', hasTime: false }],
+    ['发布时间：2024年06月11日 09时35分', { text: '2024年06月11日 09时35分', hasTime: true }],
   ])('findFullDate(%s)', (text, expected) => {
     expect(findFullDate(text)).toEqual(expected);
   });
@@ -56,6 +57,7 @@ describe('date patterns', () => {
   it('finds a date labelled 发布日期 after the article, not any date', () => {
     expect(findLabelledDate('发布日期：2019-03-06 责任编辑：龙慧')?.text).toBe('2019-03-06');
     expect(findLabelledDate('上一篇 2019-03-01 某某新闻')).toBeUndefined();
+    expect(findLabelledDate('《 人民日报 》（ 2024年06月10日 第 10 版）')?.text).toBe('2024年06月10日');
   });
 });
 

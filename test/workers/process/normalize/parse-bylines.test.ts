@@ -55,6 +55,7 @@ describe('parseBylines: one byline line', () => {
     ['首席记者 赵磊', ['赵磊']],
     ['记者 | 孔莉', ['孔莉']],
     ['作者：记者 宋涛', ['宋涛']],
+    ['□ 本报评论员 于舟', ['于舟']],
   ])('%s → authors %j, no editor', (line, authors) => {
     expect(parseBylines([line])).toEqual({ authors, editor: null });
   });
