@@ -1,30 +1,55 @@
 /**
- * `npm run eval:dedupe`: precision and recall of duplicate detection over the labelled pairs
- * of test/fixtures/dedupe (written pairs, plus pairs made from ../shared/corpus/pages when it
- * is there), judged as the store judges them (see dedupe-scoring.ts).
+ * `npm run eval:dedupe [-- --show-heldout]`: precision and recall of duplicate detection over the
+ * labelled pairs of test/fixtures/dedupe (written pairs, plus pairs made from
+ * ../shared/corpus/pages when it is there), judged as the store judges them (see
+ * dedupe-scoring.ts), the development and held-out parts side by side. Held-out mistakes are not
+ * printed unless `--show-heldout` is given: held-out pairs are measured, never tuned on.
  */
-import { scoreDedupePairs } from './dedupe-scoring.js';
+import { describeMistake, scoreDedupePairs, tallyResults, TARGETS, type DedupeTally } from './dedupe-scoring.js';
 
-const { pairs, skippedCorpus, settings, byKind, tp, fp, fn, tn, mistakes, msPerPair } = scoreDedupePairs();
-const written = pairs.filter((p) => p.origin === 'written').length;
-process.stdout.write(
-  `Dedupe evaluation: ${pairs.length} labelled pairs (${written} written, ${pairs.length - written} from ../shared/corpus/pages)\n`,
-);
-if (skippedCorpus) process.stdout.write(`  corpus pairs skipped: ${skippedCorpus}\n`);
-process.stdout.write(
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const showHeldout = process.argv.includes('--show-heldout');
+const { results, skippedCorpus, settings, msPerPair } = scoreDedupePairs();
+const dev = results.filter((result) => result.split === 'dev');
+const heldout = results.filter((result) => result.split === 'heldout');
+const written = results.filter((result) => result.pair.origin === 'written').length;
+
+out(`Dedupe evaluation: ${results.length} labelled pairs (${written} written, ${results.length - written} from ../shared/corpus/pages)`);
+out(`  ${dev.length} development pairs, ${heldout.length} held out (a third, by the SHA-256 of the pair id)`);
+if (skippedCorpus) out(`  corpus pairs skipped: ${skippedCorpus}`);
+out(
   `  settings: ${settings.shingleSize}-character shingles, ${settings.bands} bands × ${settings.rows} rows, ` +
-    `jaccard ≥ ${settings.jaccard} or containment ≥ ${settings.containment}, ≥ ${settings.minShingles} shingles; never across different places or figures\n\n`,
+    `jaccard ≥ ${settings.jaccard} or containment ≥ ${settings.containment}, ≥ ${settings.minShingles} shingles; never across different places or figures`,
 );
-process.stdout.write(`${'kind'.padEnd(22)}${'label'.padEnd(11)}${'pairs'.padStart(6)}${'correct'.padStart(9)}\n`);
-for (const [kind, stats] of [...byKind].sort((x, y) => Number(y[1].label) - Number(x[1].label) || x[0].localeCompare(y[0]))) {
-  process.stdout.write(
-    `${kind.padEnd(22)}${(stats.label ? 'duplicate' : 'distinct').padEnd(11)}${String(stats.pairs).padStart(6)}${String(stats.correct).padStart(9)}\n`,
+out();
+const [devTally, heldTally] = [tallyResults(dev), tallyResults(heldout)];
+const cell = (tally: DedupeTally, kind: string) => {
+  const stats = tally.byKind.get(kind);
+  return stats ? `${stats.correct}/${stats.pairs}` : '–';
+};
+out(`${'kind'.padEnd(22)}${'label'.padEnd(11)}${'dev'.padStart(8)}${'held out'.padStart(10)}`);
+const kinds = new Map(results.map(({ pair }) => [pair.kind, pair.duplicate]));
+for (const [kind, label] of [...kinds].sort((x, y) => Number(y[1]) - Number(x[1]) || x[0].localeCompare(y[0]))) {
+  out(
+    `${kind.padEnd(22)}${(label ? 'duplicate' : 'distinct').padEnd(11)}${cell(devTally, kind).padStart(8)}${cell(heldTally, kind).padStart(10)}`,
   );
 }
-const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-process.stdout.write(`\ntrue duplicates found ${tp}, false merges ${fp}, duplicates missed ${fn}, distinct kept apart ${tn}\n`);
-process.stdout.write(`precision ${precision.toFixed(3)} (target ≥ 0.99) ${precision >= 0.99 ? 'met' : 'MISSED'}\n`);
-process.stdout.write(`recall    ${recall.toFixed(3)} (target ≥ 0.95) ${recall >= 0.95 ? 'met' : 'MISSED'}\n`);
-process.stdout.write(`${msPerPair.toFixed(2)} ms per pair (both sides normalized and sketched)\n`);
-if (mistakes.length > 0) process.stdout.write(`\nmistakes:\n  ${mistakes.join('\n  ')}\n`);
+out();
+const row = (name: string, pick: (tally: DedupeTally) => string) =>
+  out(`${name.padEnd(33)}${pick(devTally).padStart(8)}${pick(heldTally).padStart(10)}`);
+out(`${''.padEnd(33)}${'dev'.padStart(8)}${'held out'.padStart(10)}`);
+row('true duplicates found', (t) => String(t.tp));
+row('false merges', (t) => String(t.fp));
+row('duplicates missed', (t) => String(t.fn));
+row('distinct kept apart', (t) => String(t.tn));
+row(`precision (held-out target ≥ ${TARGETS.precision})`, (t) => t.precision.toFixed(3));
+row(`recall (held-out target ≥ ${TARGETS.recall})`, (t) => t.recall.toFixed(3));
+const met = heldTally.precision >= TARGETS.precision && heldTally.recall >= TARGETS.recall;
+out(`held-out targets ${met ? 'met' : 'MISSED'}`);
+out(`${msPerPair.toFixed(2)} ms per pair (both sides normalized and sketched)`);
+const devMistakes = dev.filter((result) => result.duplicate !== result.pair.duplicate);
+if (devMistakes.length > 0) out(`\ndevelopment mistakes:\n  ${devMistakes.map(describeMistake).join('\n  ')}`);
+const heldMistakes = heldout.filter((result) => result.duplicate !== result.pair.duplicate);
+if (showHeldout && heldMistakes.length > 0) out(`\nheld-out mistakes:\n  ${heldMistakes.map(describeMistake).join('\n  ')}`);
+else if (heldMistakes.length > 0)
+  out(`\n${heldMistakes.length} held-out mistakes not shown (--show-heldout prints them once tuning is over)`);
