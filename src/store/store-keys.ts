@@ -25,6 +25,13 @@ export class StoreKeys {
   every = (kind: 'item' | 'url' | 'content' | 'merged' | 'lsh' | 'article'): string => `${this.prefix}:${kind}:*`;
   /** Sorted set: article ids of one feed (a channel or a source) by publication time. */
   feedIndex = (feedId: string): string => `${this.prefix}:index:${feedId}`;
+  /**
+   * Sorted set: article ids of one feed by when the store last wrote them (µs by the Redis clock,
+   * strictly increasing over writes: scripts/change-clock.ts): what a partner syncs by.
+   */
+  feedChanges = (feedId: string): string => `${this.prefix}:changes:${feedId}`;
+  /** String: the last time the change clock gave out (µs). */
+  changeClock = (): string => `${this.prefix}:change-clock`;
   /** Sorted set: new articles on their way to a channel's feeds, by fetch time (ms), for the latency metric. */
   feedArrivals = (channelId: string): string => `${this.prefix}:arrivals:${channelId}`;
   /** Hash: rendered bytes of one feed in every format, with their validators. */

@@ -61,7 +61,7 @@ export class StoreRetention {
           article.channels.map((c) => c.id),
           article.source.id,
         ))
-          multi.zrem(this.keys.feedIndex(feed), article.id);
+          multi.zrem(this.keys.feedIndex(feed), article.id).zrem(this.keys.feedChanges(feed), article.id);
         multi.unlink(this.keys.article(article.id), this.keys.alsoPublished(article.id));
         article.channels.forEach((c) => channelIds.add(c.id));
       }

@@ -26,3 +26,12 @@ export function makeArticle(overrides: Partial<Article> & { url: string; content
     ...overrides,
   };
 }
+
+/** The n-th of a run of distinct articles (own URL and text, so never copies of each other), in channel xintai unless overridden. */
+export function numberedArticle(n: number, overrides: Partial<Article> = {}): Article {
+  return makeArticle({
+    url: `https://example.cn/numbered/${n}.html`,
+    contentText: `第${n}条：新泰市青云街道老旧小区改造项目第${n}期开工，涉及居民楼${n}栋。`,
+    ...overrides,
+  });
+}

@@ -1,7 +1,8 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
+import { CHANGE_CLOCK_LUA } from './change-clock.js';
 import { CURRENT_ARTICLE_LUA } from './current-article.js';
 
-export const CLAIM_ARTICLE_LUA = `${CURRENT_ARTICLE_LUA}
+export const CLAIM_ARTICLE_LUA = `${CURRENT_ARTICLE_LUA}${CHANGE_CLOCK_LUA}
 -- Claims an article atomically: the checks that no copy exists and the writes that store it
 -- happen in one step, so two workers holding two copies of a story store it once.
 -- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key
@@ -63,9 +64,7 @@ redis.call('SET', KEYS[2], id)
 redis.call('SET', KEYS[3], id)
 redis.call('SET', prefix .. ':article:' .. id, ARGV[3])
 redis.call('ZADD', prefix .. ':stored', ARGV[11], id)
-for feed in string.gmatch(ARGV[6], '[^,]+') do
-  redis.call('ZADD', prefix .. ':index:' .. feed, ARGV[5], id)
-end
+refile(prefix, id, '', id, ARGV[6], ARGV[5])
 local cap = tonumber(ARGV[10])
 for _, bucket in ipairs(buckets) do
   local ids = redis.call('HGET', bucket[1], bucket[2])

@@ -1,7 +1,8 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
+import { CHANGE_CLOCK_LUA } from './change-clock.js';
 import { CURRENT_ARTICLE_LUA } from './current-article.js';
 
-export const REPLACE_CANONICAL_LUA = `${CURRENT_ARTICLE_LUA}
+export const REPLACE_CANONICAL_LUA = `${CURRENT_ARTICLE_LUA}${CHANGE_CLOCK_LUA}
 -- Makes a copy that was published earlier the canonical article of its story (DESIGN.md: the
 -- first-published copy is canonical). The claim has just recorded the new item as a copy of
 -- the stored article (or of one this article has since replaced); this turns the roles round in
@@ -39,8 +40,7 @@ if not same then
   redis.call('SET', p .. ':merged:' .. old, new)
 end
 redis.call('ZADD', p .. ':stored', ARGV[18], new)
-for feed in string.gmatch(ARGV[6], '[^,]+') do redis.call('ZREM', p .. ':index:' .. feed, old) end
-for feed in string.gmatch(ARGV[7], '[^,]+') do redis.call('ZADD', p .. ':index:' .. feed, ARGV[5], new) end
+refile(p, old, ARGV[6], new, ARGV[7], ARGV[5])
 redis.call('SET', p .. ':url:' .. ARGV[9], new)
 redis.call('SET', p .. ':url:' .. ARGV[12], new)
 redis.call('SET', p .. ':content:' .. ARGV[10], new)

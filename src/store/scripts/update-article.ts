@@ -1,5 +1,7 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
-export const UPDATE_ARTICLE_LUA = `
+import { CHANGE_CLOCK_LUA } from './change-clock.js';
+
+export const UPDATE_ARTICLE_LUA = `${CHANGE_CLOCK_LUA}
 -- Replaces a stored article with a new version of the same item, if the item still holds
 -- the value the caller read (compare-and-set: a concurrent update makes the caller retry).
 -- KEYS[1] item key
@@ -14,11 +16,6 @@ redis.call('SET', prefix .. ':article:' .. id, ARGV[5])
 local old_content = prefix .. ':content:' .. ARGV[6]
 if redis.call('GET', old_content) == id then redis.call('DEL', old_content) end
 redis.call('SET', prefix .. ':content:' .. ARGV[7], id, 'NX')
-for feed in string.gmatch(ARGV[9], '[^,]+') do
-  redis.call('ZREM', prefix .. ':index:' .. feed, id)
-end
-for feed in string.gmatch(ARGV[10], '[^,]+') do
-  redis.call('ZADD', prefix .. ':index:' .. feed, ARGV[8], id)
-end
+refile(prefix, id, ARGV[9], id, ARGV[10], ARGV[8])
 return 'updated'
 `;
