@@ -33,6 +33,7 @@ import { ReaderActivityRepository } from '../store/reader-activity-repository.js
 import { FeedArrivals } from '../store/feed-arrivals.js';
 import { FetchLeases } from '../store/fetch-leases.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
+import { SearchIndex } from '../store/search-index.js';
 import { SourceStateRepository } from '../store/source-state-repository.js';
 import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
 import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
@@ -252,6 +253,7 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
   const { config, log, articles, sourceStates, queues, publisher, metrics } = shared;
   const gazetteer = loadGazetteer(config);
   const arrivals = new FeedArrivals(shared.connection, config.redis.prefix);
+  const search = new SearchIndex(shared.connection, config.redis.prefix);
   return {
     [QUEUE.fetch]: createFetchProcessor({
       sources: new Map(config.sources.map((source) => [source.id, source])),
@@ -269,6 +271,7 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
       settings: { channels: config.channels, gazetteer, dedupe: config.dedupe, hostAliases: config.urls.hostAliases },
       articles,
       cards: shared.cards,
+      search,
       segment: createJiebaSegmenter(gazetteer.placeNames()),
       preparer,
       publisher,
@@ -292,7 +295,7 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
       lists: { activity: shared.activity, cards: shared.cards, lists: shared.lists, picks: shared.picks, size: config.lists.size },
       requestLists: (channelIds) => shared.listRequests.request(channelIds),
       retention: {
-        store: new StoreRetention(shared.connection, articles.keys, articles, shared.cards),
+        store: new StoreRetention(shared.connection, articles.keys, articles, shared.cards, search),
         keepMs: config.retention.keepMs,
       },
       arrivals,

@@ -32,6 +32,12 @@ export class StoreKeys {
   feedChanges = (feedId: string): string => `${this.prefix}:changes:${feedId}`;
   /** String: the last time the change clock gave out (µs). */
   changeClock = (): string => `${this.prefix}:change-clock`;
+  /** Set: the articles whose title or text holds a search term. */
+  searchPostings = (term: string): string => `${this.prefix}:word:${term}`;
+  /** String: the search terms an article is indexed under, joined by ',' (what its removal takes out). */
+  searchTerms = (articleId: string): string => `${this.prefix}:words:${articleId}`;
+  /** Sorted set: article ids by when their search terms were last written (change-clock µs). */
+  searchChanges = (): string => `${this.prefix}:search-changes`;
   /** Sorted set: new articles on their way to a channel's feeds, by fetch time (ms), for the latency metric. */
   feedArrivals = (channelId: string): string => `${this.prefix}:arrivals:${channelId}`;
   /** Hash: rendered bytes of one feed in every format, with their validators. */

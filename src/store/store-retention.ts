@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { feedIdsOf } from '../domain/feed-id.js';
 import type { ArticleRepository } from './article-repository.js';
 import type { CardRepository } from './card-repository.js';
+import type { SearchIndex } from './search-index.js';
 import type { StoreKeys } from './store-keys.js';
 
 /** What one retention run removed. */
@@ -38,6 +39,8 @@ export class StoreRetention {
     private readonly keys: StoreKeys,
     private readonly articles: Pick<ArticleRepository, 'getMany'>,
     private readonly cards: Pick<CardRepository, 'remove'>,
+    /** The full-text index, which loses the expired articles too. */
+    private readonly search?: Pick<SearchIndex, 'remove'>,
   ) {}
 
   async run(cutoffMs: number): Promise<RetentionSummary> {
@@ -66,7 +69,10 @@ export class StoreRetention {
         article.channels.forEach((c) => channelIds.add(c.id));
       }
       await multi.exec();
-      for (const article of found) await this.cards.remove(article.id);
+      for (const article of found) {
+        await this.cards.remove(article.id);
+        await this.search?.remove(article.id);
+      }
       expired += found.length;
     }
     return { expired, channelIds: [...channelIds] };

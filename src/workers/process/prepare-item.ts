@@ -3,7 +3,8 @@ import type { Keyword } from '../../domain/article-card.js';
 import { timeStage, type PipelineStage, type StageObserver } from '../../domain/pipeline-stage.js';
 import type { ProcessPayload } from '../../queues/payloads.js';
 import { sketchArticleText, type TextSketch } from './dedupe/near-duplicate.js';
-import { extractKeywords, type Segmenter } from './keywords/extract-keywords.js';
+import { searchTermsOf } from '../../domain/search-terms.js';
+import { keywordsOfWords, type Segmenter } from './keywords/extract-keywords.js';
 import type { RemovedFurniture } from './normalize/strip-furniture.js';
 import { buildArticle, type ProcessSettings } from './process-item.js';
 
@@ -18,6 +19,8 @@ export interface PreparedItem {
   removed: RemovedFurniture[];
   sketch: TextSketch;
   keywords: Keyword[];
+  /** The terms its title and text are found by in a search (domain/search-terms.ts). */
+  searchTerms: string[];
   /** Seconds each stage took, for the metrics of the process that stores the item. */
   stages: [PipelineStage, number][];
 }
@@ -42,6 +45,11 @@ export function prepareItem(payload: ProcessPayload, tools: PrepareTools): Prepa
   const sketch = timeStage(observe, 'dedupe', () =>
     sketchArticleText(article.title, article.contentText, tools.placeNames, tools.settings.dedupe),
   );
-  const keywords = timeStage(observe, 'keywords', () => extractKeywords(article.title, article.contentText, tools.segment));
-  return { article, removed, sketch, keywords, stages };
+  // One segmentation of title and text serves both the keywords and the search terms.
+  const { keywords, searchTerms } = timeStage(observe, 'keywords', () => {
+    const titleWords = tools.segment(article.title);
+    const textWords = tools.segment(article.contentText);
+    return { keywords: keywordsOfWords(titleWords, textWords), searchTerms: searchTermsOf(titleWords, textWords) };
+  });
+  return { article, removed, sketch, keywords, searchTerms, stages };
 }

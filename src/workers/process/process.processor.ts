@@ -8,7 +8,9 @@ import { QUEUE } from '../../queues/queue-names.js';
 import type { CoalescingRequests } from '../../queues/coalescing-requests.js';
 import type { ArticleRepository } from '../../store/article-repository.js';
 import type { CardRepository } from '../../store/card-repository.js';
+import type { SearchIndex } from '../../store/search-index.js';
 import { cardWithKeywords } from './keywords/card-of.js';
+import { indexForSearch } from './index-for-search.js';
 import type { Segmenter } from './keywords/extract-keywords.js';
 import { createSketchCheck } from './dedupe/near-duplicate.js';
 import { prepareItem, prepareTools, type PreparedItem } from './prepare-item.js';
@@ -20,6 +22,8 @@ export interface ProcessProcessorDeps {
   articles: ArticleRepository;
   /** Where the cards of stored articles (keywords, places) go, for recommendation lists. */
   cards: CardRepository;
+  /** The full-text index that `/api/articles?q=` reads; without one, articles are not indexed for search. */
+  search?: Pick<SearchIndex, 'write' | 'ensure' | 'remove'>;
   /** Cuts text into words (jieba): one per process, it takes a moment to load. */
   segment: Segmenter;
   /** Where the CPU-heavy part runs (a pool of threads); without one, on this thread. */
@@ -54,12 +58,13 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     } catch (cause) {
       throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
     }
-    const { article, removed, sketch, keywords, stages } = prepared;
+    const { article, removed, sketch, keywords, searchTerms, stages } = prepared;
     for (const [stage, seconds] of stages) deps.observeStage?.(stage, seconds);
     if (removed.length > 0) log.debug({ url: article.url, removed }, 'furniture removed');
     const near = checkSketch(sketch);
     const verdict = await timeStageAsync(deps.observeStage, 'store', () => deps.articles.save(article, near));
     deps.onVerdict?.(verdict);
+    if (deps.search) await indexForSearch(deps.search, verdict, article.id, searchTerms);
     if (verdict.kind === 'created' || verdict.kind === 'updated') {
       await deps.cards.write(cardWithKeywords({ ...article, id: verdict.articleId }, keywords));
       if (verdict.kind === 'created' && verdict.supersedes) await deps.cards.remove(verdict.supersedes.articleId);

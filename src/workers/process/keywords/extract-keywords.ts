@@ -98,15 +98,20 @@ const TERM = /^(?:\p{Script=Han}{2,}|[A-Za-z][A-Za-z0-9]{1,})$/u;
  * MAX_KEYWORDS. The title counts three times: it states the subject.
  */
 export function extractKeywords(title: string, text: string, segment: Segmenter): Keyword[] {
+  return keywordsOfWords(segment(title), segment(text));
+}
+
+/** As extractKeywords, from the words of the title and the text, segmented already. */
+export function keywordsOfWords(titleWords: readonly string[], textWords: readonly string[]): Keyword[] {
   const counts = new Map<string, number>();
-  const add = (words: string[], weight: number) => {
+  const add = (words: readonly string[], weight: number) => {
     for (const word of words) {
       const term = word.trim().toLowerCase();
       if (TERM.test(term) && !STOPWORDS.has(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
     }
   };
-  add(segment(title), 3);
-  add(segment(text), 1);
+  add(titleWords, 3);
+  add(textWords, 1);
   return [...counts]
     .map(([term, count]) => ({ term, count }))
     .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
