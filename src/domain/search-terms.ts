@@ -39,7 +39,13 @@ export function searchTermsOf(titleWords: readonly string[], textWords: readonly
 
 /** The terms a query asks for (all of them, in any order): its words that are terms, each once. */
 export function queryTermsOf(words: readonly string[]): string[] {
-  return [...new Set(joinSingles(words).map(normalizeTerm).filter((term) => term !== ''))];
+  return [
+    ...new Set(
+      joinSingles(words)
+        .map(normalizeTerm)
+        .filter((term) => term !== ''),
+    ),
+  ];
 }
 
 /**
@@ -65,7 +71,8 @@ function joinSingles(words: readonly string[]): string[] {
 
 /** Every two- and three-character run inside a Han word longer than two characters. */
 function partsOf(term: string): string[] {
-  const chars = [...term];
+  // Code points: a Han character outside the BMP is one character, not two halves.
+  const chars = Array.from(term);
   if (chars.length <= 2 || !HAN_WORD.test(term)) return [];
   const parts: string[] = [];
   for (const size of [2, 3])
