@@ -23,6 +23,7 @@ import { registerReaderRoutes } from '../ops/readers.route.js';
 import { registerEventRoutes, type EventsRouteDeps } from '../producers/events/events.route.js';
 import type { ReaderActivityRepository } from '../store/reader-activity-repository.js';
 import { registerFeedServing, type FeedServingDeps } from '../feeds/register-feed-serving.js';
+import { registerOpenApiDocument } from './openapi-document.js';
 
 /** What each part of the HTTP server needs, assembled by startRoles; each part gets its own and no more. */
 export interface HttpServerParts {
@@ -54,6 +55,8 @@ export async function createHttpServer(parts: HttpServerParts): Promise<FastifyI
   // HTTP input is validated one way: each route declares zod schemas for its params, query and body.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before every route: the document is collected from the routes as they are added.
+  await registerOpenApiDocument(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed');

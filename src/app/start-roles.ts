@@ -19,6 +19,8 @@ import { ProcessBacklog } from '../queues/process-backlog.js';
 import { StoreRetention } from '../store/store-retention.js';
 import { createRedisConnection } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
+import { ArticleListing } from '../store/article-listing.js';
+import type { SegmentText } from '../domain/search-terms.js';
 import { isbot } from 'isbot';
 import { ArticleChannels } from '../producers/events/article-channels.js';
 import { newAdminToken } from './admin-token.js';
@@ -304,6 +306,18 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
   };
 }
 
+/**
+ * Cuts search queries as the process stage cut the articles (jieba with the city's place names),
+ * loaded on the first query: a server that is never searched does not pay for the dictionary.
+ */
+function querySegmenter(config: Readonly<Config>): SegmentText {
+  let segment: SegmentText | undefined;
+  return (text) => {
+    segment ??= createJiebaSegmenter(loadGazetteer(config).placeNames());
+    return segment(text);
+  };
+}
+
 function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undefined): HttpServerParts {
   const { config, connection, queues } = shared;
   const prefix = config.redis.prefix;
@@ -335,6 +349,8 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
       articles: shared.articles,
       cards: shared.cards,
       policy: publicPolicy(config.channels),
+      listing: new ArticleListing(connection, prefix),
+      segment: querySegmenter(config),
     },
     push: {
       partners: config.partners,

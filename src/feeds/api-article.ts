@@ -1,11 +1,24 @@
+import { z } from 'zod';
 import type { Article } from '../domain/article.js';
 import { showsFullContent, type ContentPolicy } from '../domain/content-policy.js';
+import { storedArticleSchema } from '../store/stored-values.js';
 
 /** The fields of an article that only the store needs: its identity in its source and its dedupe hash. */
 type StoreOnlyField = 'itemKey' | 'contentHash';
 
 /** The public JSON form of an article, as `/api/articles` serves it. */
 export type ApiArticle = Omit<Article, StoreOnlyField> & { contentWithheld?: true };
+
+/** The schema of ApiArticle, from the one the store decodes articles with: the responses' schema and the OpenAPI document's `Article`. */
+export const apiArticleSchema = storedArticleSchema
+  .omit({ itemKey: true, contentHash: true })
+  .extend({
+    contentWithheld: z
+      .literal(true)
+      .optional()
+      .describe('Set when the article is in a summary-only channel: contentHtml and contentText then carry its summary.'),
+  })
+  .meta({ id: 'Article' }) satisfies z.ZodType<ApiArticle>;
 
 /**
  * Returns the article without the fields that only the store needs. Under a public policy an

@@ -38,6 +38,8 @@ export class StoreKeys {
   searchTerms = (articleId: string): string => `${this.prefix}:words:${articleId}`;
   /** Sorted set: article ids by when their search terms were last written (change-clock µs). */
   searchChanges = (): string => `${this.prefix}:search-changes`;
+  /** Sorted set: one listing request's intersection of indexes, deleted when read. */
+  listing = (requestId: string): string => `${this.prefix}:listing:${requestId}`;
   /** Sorted set: new articles on their way to a channel's feeds, by fetch time (ms), for the latency metric. */
   feedArrivals = (channelId: string): string => `${this.prefix}:arrivals:${channelId}`;
   /** Hash: rendered bytes of one feed in every format, with their validators. */
