@@ -169,9 +169,18 @@ export const configFileSchema = z.strictObject({
     .strictObject({
       aliases: z.record(divisionCode, z.array(z.string().min(2))).default({}),
       places: z
-        .array(z.strictObject({ name: z.string().min(2), division: divisionCode.optional(), channel: idSchema.optional() }))
+        .array(
+          z.strictObject({
+            name: z.string().min(2),
+            division: divisionCode.optional(),
+            channel: idSchema.optional(),
+            /** Places elsewhere bear the name too (高新区, 莲花山): it counts only when nothing says it is elsewhere. */
+            shared: z.boolean().optional(),
+          }),
+        )
         .default([]),
       notPlaces: z.array(z.string().min(2)).default([]),
+      elsewhere: z.array(z.string().min(2)).default([]),
       townShortForms: z.boolean().default(true),
       shortFormStoplist: z.array(z.string()).default([]),
     })

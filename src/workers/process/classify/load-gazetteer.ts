@@ -1,8 +1,14 @@
 import type { Config } from '../../../config/load-config.js';
 import { loadCityDivisions } from '../../../config/load-divisions.js';
 import { Gazetteer } from './gazetteer.js';
+import { createJiebaWords } from './jieba-words.js';
 
-/** Builds the gazetteer of the configured city: its official divisions plus the config's additions. Reads the division lists once. */
+/**
+ * Builds the gazetteer of the configured city: its official divisions plus the config's additions,
+ * with jieba to check word boundaries. Reads the division lists and loads jieba once: one per thread.
+ */
 export function loadGazetteer(config: Pick<Config, 'city' | 'gazetteer'>): Gazetteer {
-  return new Gazetteer(loadCityDivisions(config.city.code), config.gazetteer);
+  const { aliases, places } = config.gazetteer;
+  const ownNames = [...Object.values(aliases).flat(), ...places.map((place) => place.name)];
+  return new Gazetteer(loadCityDivisions(config.city.code, ownNames), config.gazetteer, createJiebaWords());
 }

@@ -144,3 +144,102 @@ describe('assignChannels on the example pages', () => {
     expectTruthfulEvidence(placements, fields);
   });
 });
+
+describe('assignChannels on weak cues (issue 16)', () => {
+  it.each([
+    [
+      '全市 in the title and the city once further down',
+      { title: '全市新建智慧停车场12处', contentText: '记者从市城管局获悉，新停车场已投用。泰安主城区停车难有所缓解。' },
+      ['taian'],
+    ],
+    ['城区 and the city’s short name 泰城', { title: '城区新增夜间便民市场3处', contentText: '泰城夜间便民市场今起营业。' }, ['taian']],
+    ['全市 with nothing that ties it to this city', { title: '全市启动春季植树活动', contentText: '各区县同步开展植树活动。' }, []],
+    [
+      '全市 under a portal breadcrumb that names the city',
+      { title: '全市启动春季植树活动', placeHints: ['首页', '泰安市', '要闻'] },
+      ['taian'],
+    ],
+    [
+      '县城 and the county once in the body',
+      {
+        title: '县城新建停车场6处',
+        contentText: `${'今年以来，新建停车场陆续投用，缓解了停车难。'.repeat(9)}东平县住建局介绍，明年再建3处。`,
+      },
+      ['dongping'],
+    ],
+    ['全市 in a county-level city’s own news (新泰新闻网)', { title: '全市经济工作会议召开', sourceName: '新泰新闻网' }, ['xintai']],
+    [
+      '全市 beside a county-level city’s landmark and industry',
+      { title: '全市佛桃喜获丰收', contentText: '今年全市佛桃产量预计增长一成。' },
+      ['feicheng'],
+    ],
+  ])('%s', (_case, fields, expected) => {
+    const full = input(fields);
+    const placements = place(full);
+    expect(ids(placements)).toEqual(expected);
+    expectTruthfulEvidence(placements, full);
+  });
+
+  it('records a cue as evidence of the city-wide channel', () => {
+    const [placement] = place({ title: '全市新建智慧停车场12处', contentText: '泰安主城区停车难有所缓解。' });
+    expect(placement?.evidence).toContainEqual(expect.objectContaining({ name: '全市', where: 'title', note: 'city-wide cue' }));
+  });
+});
+
+describe('assignChannels on a city-level body or event in a county (issue 16)', () => {
+  it.each([
+    ['the city’s party secretary in a county (县)', '市委书记在宁阳县调研秋收工作', ['ningyang', 'taian']],
+    ['a city-wide meeting held in a county town', '全市安全生产现场会在东平县召开', ['dongping', 'taian']],
+    ['the mayor come to a county-level city', '市长到新泰调研企业生产', ['taian', 'xintai']],
+    ['a county-level city’s own party secretary', '新泰市委书记到羊流镇调研', ['xintai']],
+    ['a county-level city’s own city-wide meeting', '肥城市召开全市经济工作会议', ['feicheng']],
+    ['a county compared with the city, no city body acting', '宁阳县一季度工业增速高于全市平均水平', ['ningyang']],
+  ])('%s: %s', (_case, title, expected) => {
+    const placements = place({ title });
+    expect(ids(placements)).toEqual([...expected].sort());
+    expectTruthfulEvidence(placements, input({ title }));
+  });
+
+  it('says why the city-wide channel has the story', () => {
+    const taian = place({ title: '市委书记在宁阳县调研秋收工作' }).find((p) => p.id === 'taian');
+    expect(taian?.evidence).toContainEqual(
+      expect.objectContaining({ name: '市委书记', weight: 2, note: 'city-level body or event in 宁阳县' }),
+    );
+  });
+});
+
+describe('assignChannels on landmarks, word boundaries and names elsewhere (issue 16)', () => {
+  it.each([
+    ['a water work named without its town', '戴村坝迎来今年首次过坝洪水', '', ['dongping']],
+    ['a river named without its town', '康王河两岸新建健身步道8公里', '', ['feicheng']],
+    ['a mine named without its town', '协庄煤矿新建智能化工作面', '', ['xintai']],
+    ['a name read across a word boundary', '创新泰山景区服务方式', '', ['taian']],
+    ['a short form inside a word', '社区里的“孙伯伯”', '在泰山区财源街道，居民都叫他孙伯伯。', ['taian']],
+    ['a county’s name as a person’s given name', '乡村医生李东平', '肥城市石横镇的乡村医生李东平坚守山村三十年。', ['feicheng']],
+    [
+      'a short form that a full name of another county contradicts',
+      '老城区开了家网红粥店',
+      '新泰市青云街道一家粥店每天排起长队。',
+      ['xintai'],
+    ],
+    [
+      'a place of the same name elsewhere, put after its county there',
+      '东平国家森林公园迎来观鸟季',
+      '上海崇明东平国家森林公园迎来观鸟季。',
+      [],
+    ],
+    ['a town of the same name elsewhere, its city named further on', '范镇油菜花节开幕', '江西九江瑞昌市范镇油菜花节开幕。', []],
+    ['a thing named after 泰山 elsewhere', '“东泰山”沂山游客创新高', '潍坊临朐沂山景区游客创新高。', []],
+    [
+      'a landmark here in a story about visitors from elsewhere',
+      '济南游客扎堆东平湖',
+      '周末济南游客自驾前来，湖边渔家乐一房难求。',
+      ['dongping'],
+    ],
+  ])('%s: %s', (_case, title, contentText, expected) => {
+    const fields = input({ title, contentText });
+    const placements = place(fields);
+    expect(ids(placements)).toEqual(expected);
+    expectTruthfulEvidence(placements, fields);
+  });
+});
