@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Channel } from '../domain/channel.js';
@@ -10,6 +10,7 @@ import type { Source } from '../domain/source.js';
 
 import { ConfigError } from './config-error.js';
 import { configFileSchema, type ConfigFile } from './config-schema.js';
+import { sourceFromFile, unknownChannelsOf } from './source-input.js';
 
 /** Everything the app needs to know, read once at start and never changed. */
 export interface Config {
@@ -113,12 +114,7 @@ export function parseConfig(
     shutdownGraceMs: file.shutdownGrace,
     retention: { keepMs: file.retention.keep, everyMs: file.retention.every },
     channels: file.channels.map(({ staleAfter, ...channel }) => ({ ...channel, staleAfterMs: staleAfter })),
-    // allowPrivateNetwork never gets this far: the schema refuses any value for it.
-    sources: file.sources.map(({ interval, ...source }) => ({
-      ...source,
-      url: resolveSourceUrl(source.url, baseDir),
-      intervalMs: interval,
-    })),
+    sources: file.sources.map((source) => sourceFromFile(source, baseDir)),
     push: file.push,
     log: overrides.log ?? { level: undefined, pretty: false },
     partners: file.partners.map(({ key, keyEnv, rate, ...partner }, index) => ({
@@ -166,9 +162,7 @@ function checkReferences(file: ConfigFile, configPath: string): void {
     }
   }
   for (const [index, source] of file.sources.entries()) {
-    for (const channel of source.channels) {
-      if (!channelIds.has(channel)) problems.push(`sources.${index}.channels: unknown channel "${channel}"`);
-    }
+    unknownChannelsOf(source.channels, channelIds).forEach((message) => problems.push(`sources.${index}.channels: ${message}`));
   }
   if (problems.length > 0) throw new ConfigError(`config: ${configPath}: ${problems.join('; ')}`);
 }
@@ -184,12 +178,6 @@ function partnerKeyFromEnv(name: string | undefined, env: NodeJS.ProcessEnv, whe
 
 function findDuplicates(values: string[]): string[] {
   return values.filter((value, index) => values.indexOf(value) !== index);
-}
-
-/** Local paths in the config are relative to the config file; URLs stay as they are. */
-function resolveSourceUrl(url: string, baseDir: string): string {
-  if (/^(https?|file):/i.test(url)) return url;
-  return pathToFileURL(path.resolve(baseDir, url)).href;
 }
 
 function deepFreeze<T>(value: T): T {
