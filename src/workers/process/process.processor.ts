@@ -36,6 +36,8 @@ export interface ProcessProcessorDeps {
   observeStage?: StageObserver;
   /** Notes a stored article's fetch time, to measure when it reaches its channel feeds. */
   awaitFeeds?: (articleId: string, fetchedAt: string, channelIds: readonly string[]) => Promise<void>;
+  /** Told of an item that failed for good (no retry left, or a permanent error): its source and why, so the source shows it. */
+  onItemFailed?: (sourceId: string, message: string) => Promise<void>;
 }
 
 /**
@@ -49,8 +51,7 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
   const preparer = deps.preparer;
   const prepare = (payload: ProcessPayload): Promise<PreparedItem> =>
     preparer ? preparer.prepare(payload) : Promise.resolve().then(() => prepareItem(payload, tools));
-  return async (job: Job): Promise<Verdict> => {
-    const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
+  const processItem = async (job: Job, payload: ProcessPayload): Promise<Verdict> => {
     const log = deps.log.child({ queue: QUEUE.process, job_id: job.id, source_id: payload.source.id });
     let prepared: PreparedItem;
     try {
@@ -76,4 +77,27 @@ export function createProcessProcessor(deps: ProcessProcessorDeps) {
     log.debug({ verdict: verdict.kind, article_id: verdict.articleId }, 'processed');
     return verdict;
   };
+  return async (job: Job): Promise<Verdict> => {
+    const payload = parsePayload(processPayloadSchema, job.data, QUEUE.process);
+    try {
+      return await processItem(job, payload);
+    } catch (error) {
+      if (isFinalFailure(job, error)) await reportFailure(deps, payload.source.id, error);
+      throw error;
+    }
+  };
+}
+
+/** Whether BullMQ will not run the job again after this error: a permanent error, or its last attempt. */
+function isFinalFailure(job: Job, error: unknown): boolean {
+  return error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+async function reportFailure(deps: ProcessProcessorDeps, sourceId: string, error: unknown): Promise<void> {
+  try {
+    await deps.onItemFailed?.(sourceId, error instanceof Error ? error.message : String(error));
+  } catch (cause) {
+    // The item's own failure is what the job reports; not recording it on the source must not hide it.
+    deps.log.warn({ err: cause, source_id: sourceId }, 'recording an item failure on its source failed');
+  }
 }

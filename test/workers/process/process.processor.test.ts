@@ -51,6 +51,7 @@ describe.each([
   let events: QueueEvents;
   let articles: ArticleRepository;
   let publisher: CoalescingRequests;
+  const itemFailures: [string, string][] = [];
 
   beforeAll(async () => {
     redis = connectTestRedis();
@@ -69,6 +70,10 @@ describe.each([
       preparer,
       publisher,
       log: pino({ level: 'silent' }),
+      onItemFailed: (sourceId, message) => {
+        itemFailures.push([sourceId, message]);
+        return Promise.resolve();
+      },
     });
     worker = new Worker(QUEUE.process, processor, { connection: redis.duplicate(), prefix, concurrency: 4 });
   });
@@ -98,8 +103,12 @@ describe.each([
   it('fails an item with neither title nor text without retrying it', async () => {
     const empty = payload('g2', '');
     const job = await processQueue.add('process-item', { ...empty, item: { ...empty.item, title: '', html: '' } }, { attempts: 3 });
-    await expect(job.waitUntilFinished(events)).rejects.toThrow('normalize: item has neither a title nor any text');
+    const message =
+      'normalize: item https://www.example.cn/ningyang/g2.html has neither a title nor any text: title empty; text missing; html empty';
+    await expect(job.waitUntilFinished(events)).rejects.toThrow(message);
     expect((await processQueue.getJob(job.id!))?.attemptsMade).toBe(1);
+    // Its source is told, once, so that it shows unhealthy.
+    expect(itemFailures).toEqual([['ningyang-rss', message]]);
   });
 
   it('fails a malformed payload at once, naming the field, although the queue allows retries', async () => {

@@ -4,6 +4,7 @@ import type { SourceRef } from '../../../domain/source.js';
 import { articleIdFor, contentHashOf, itemKeyOf } from '../dedupe/fingerprint.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { cleanLine, cleanText, removeXmlForbidden, wellFormed } from './clean-text.js';
+import { describeEmptyItem } from './describe-empty-item.js';
 import { htmlToText } from './html-to-text.js';
 import { parseBylines } from './parse-bylines.js';
 import { formatChinaTime, parseTime } from './parse-time.js';
@@ -55,7 +56,7 @@ export function normalizeItemWithReport(
   const contentHtml = removeXmlForbidden(sanitizeContent(stripped.html, contentBaseOf(item, baseUrl)));
   const contentText = cleanText(htmlToText(contentHtml));
   const title = cleanLine(item.title ?? '') || summarize(contentText, 30);
-  if (!title && !contentText) throw new Error('normalize: item has neither a title nor any text');
+  if (!title && !contentText) throw new Error(describeEmptyItem(item, stripped.removed.length));
   const { publishedAt, timeFlags } = resolvePublished(item.published, fetchedMs);
   const updatedMs = item.updated ? parseTime(item.updated, fetchedMs) : undefined;
   // Byline and editor lines taken out of the text still name the authors and the editor.
