@@ -15,6 +15,7 @@ import { registerAdminRoutes } from '../ops/admin-guard.js';
 import { registerHealthRoutes, type HealthDeps } from '../ops/health.route.js';
 import { registerMetricsRoute, type Metrics } from '../ops/metrics.js';
 import { registerSourcesRoute, type SourcesRouteDeps } from '../ops/sources.route.js';
+import { registerAdminSourceRoutes, type AdminSourcesRouteDeps } from '../ops/sources/admin-sources.route.js';
 import { registerPushRoute, type PushRouteDeps } from '../producers/push/push.route.js';
 import { registerArticleRoutes, type ArticleRouteDeps } from '../feeds/routes/articles.route.js';
 import { registerListRoutes, type ListRouteDeps } from '../feeds/routes/lists.route.js';
@@ -35,6 +36,8 @@ export interface HttpServerParts {
   push: PushRouteDeps;
   health: HealthDeps;
   sources: SourcesRouteDeps;
+  /** The sources at runtime: add, edit, pause, resume, delete, poll now (admin routes). */
+  adminSources: AdminSourcesRouteDeps;
   /** The queues the dashboard shows. */
   dashboardQueues: readonly Queue[];
   /** What the status page reads. */
@@ -79,6 +82,7 @@ export async function createHttpServer(parts: HttpServerParts): Promise<FastifyI
   await registerAdminRoutes(app, parts.adminToken, async (admin) => {
     registerStatusPage(admin, parts.status);
     registerSourcesRoute(admin, parts.sources);
+    registerAdminSourceRoutes(admin, parts.adminSources);
     registerReaderRoutes(admin, parts.readers);
     registerPicksRoutes(admin, parts.picks);
     await registerDashboard(admin, parts.dashboardQueues);

@@ -11,7 +11,7 @@ import { createHttpServer, createMetricsServer, type HttpServerParts } from './h
 import { createMetrics, type Metrics, type ScrapedHealth } from '../ops/metrics.js';
 import { createFetchProcessor } from '../producers/sources/fetch.processor.js';
 import { httpLimitsOf } from '../producers/sources/fetch/http-get.js';
-import { enqueueListRebuilds, enqueuePublish, scheduleRetention, scheduleSources } from '../queues/enqueue.js';
+import { enqueueListRebuilds, enqueuePublish, scheduleRetention } from '../queues/enqueue.js';
 import { QUEUE, type QueueName } from '../queues/queue-names.js';
 import { CoalescingRequests } from '../queues/coalescing-requests.js';
 import { openQueues, WORKER_LOCKS, type QueueSet } from '../queues/queue-set.js';
@@ -25,6 +25,7 @@ import { isbot } from 'isbot';
 import { ArticleChannels } from '../producers/events/article-channels.js';
 import { newAdminToken } from './admin-token.js';
 import { connectionTrouble, type ConnectionTrouble } from './connection-trouble.js';
+import { openRuntimeSources, scheduleSourcesInForce, type RuntimeSources } from './runtime-sources.js';
 import { rememberingBotTest } from '../producers/events/screen-events.js';
 import { EventBuffer } from '../producers/events/event-buffer.js';
 import { ServedListCache } from '../feeds/serve/served-list-cache.js';
@@ -36,6 +37,7 @@ import { FeedArrivals } from '../store/feed-arrivals.js';
 import { FetchLeases } from '../store/fetch-leases.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import { SearchIndex } from '../store/search-index.js';
+import type { SourceRepository } from '../store/source-repository.js';
 import { SourceStateRepository } from '../store/source-state-repository.js';
 import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
 import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
@@ -85,6 +87,8 @@ interface Shared {
   events: EventBuffer;
   /** The items waiting in `process`, against the limit past which intake waits. */
   backlog: ProcessBacklog;
+  /** The sources in force (Redis; the config file seeds them) and what changes them at runtime. */
+  sources: RuntimeSources;
 }
 
 /**
@@ -110,8 +114,9 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     (error) => log.error({ err: error }, 'list rebuild request failed'),
   );
   const sourceStates = new SourceStateRepository(connection, config.redis.prefix);
+  const sources = openRuntimeSources(config, connection, queues.fetch, sourceStates, log);
   const articles = new ArticleRepository(connection, config.redis.prefix);
-  const metrics = createMetrics(queues.all, scrapedHealth(config, sourceStates, articles));
+  const metrics = createMetrics(queues.all, scrapedHealth(config, sourceStates, articles, sources.registry));
   const shared: Shared = {
     config,
     log,
@@ -126,6 +131,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
     backlog: new ProcessBacklog(queues.process, config.workers.processBacklogLimit),
     rendered: new RenderedFeedRepository(connection, config.redis.prefix),
     sourceStates,
+    sources,
     metrics,
     events: new EventBuffer(
       (events) => activity.record(events),
@@ -158,7 +164,7 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
   };
   try {
     if (roles.scheduler) {
-      await scheduleSources(queues.fetch, config.sources);
+      await scheduleSourcesInForce(sources, config, queues.fetch);
       await scheduleRetention(queues.publish, config.retention.everyMs);
       await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
     }
@@ -182,11 +188,21 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
 }
 
 /** The health of sources and channels that /metrics reads from Redis at scrape time. */
-function scrapedHealth(config: Readonly<Config>, sourceStates: SourceStateRepository, articles: ArticleRepository): ScrapedHealth {
+function scrapedHealth(
+  config: Readonly<Config>,
+  sourceStates: SourceStateRepository,
+  articles: ArticleRepository,
+  registry: SourceRepository,
+): ScrapedHealth {
   const channels = channelsWithAll(config.channels);
   return {
     sourceErrorStreaks: async () =>
-      Promise.all(config.sources.map(async (source) => ({ id: source.id, errors: (await sourceStates.get(source.id)).errorCount }))),
+      Promise.all(
+        (await registry.list()).map(async ({ record: { source } }) => ({
+          id: source.id,
+          errors: (await sourceStates.get(source.id)).errorCount,
+        })),
+      ),
     channelAges: async () => {
       const now = Date.now();
       const activity = await articles.feedActivity(
@@ -258,7 +274,7 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
   const search = new SearchIndex(shared.connection, config.redis.prefix);
   return {
     [QUEUE.fetch]: createFetchProcessor({
-      sources: new Map(config.sources.map((source) => [source.id, source])),
+      sources: shared.sources.registry,
       sourceStates,
       queues,
       // A lease outlives the longest fetch, so it only expires on its own when its worker died.
@@ -281,6 +297,7 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
       onVerdict: metrics.recordVerdict,
       observeStage: metrics.observeStage,
       awaitFeeds: (articleId, fetchedAt, channelIds) => arrivals.expect(articleId, fetchedAt, channelIds),
+      onItemFailed: (sourceId, message) => sourceStates.recordItemFailure(sourceId, new Date().toISOString(), message),
     }),
     [QUEUE.publish]: createPublishProcessor({
       site: config.site,
@@ -362,10 +379,11 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
       backlog: shared.backlog,
     },
     health: { redis: connection, workersRunning },
-    sources: { sources: config.sources, sourceStates: shared.sourceStates },
+    sources: { sources: shared.sources.admin, sourceStates: shared.sourceStates },
+    adminSources: { admin: shared.sources.admin, sourceStates: shared.sourceStates, channels: config.channels, siteName: config.site.name },
     dashboardQueues: queues.all,
     status: {
-      sources: config.sources,
+      sources: shared.sources.admin,
       channels: config.channels,
       sourceStates: shared.sourceStates,
       articles: shared.articles,

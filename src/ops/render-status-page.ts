@@ -1,5 +1,16 @@
 import { escapeHtml, stripNonXmlChars } from '../domain/xml-text.js';
 import type { StatusReport } from './status-report.js';
+import { isUnhealthy, type SourceHealthStatus } from './sources/source-health.js';
+
+/** The flag a source's row carries, by its health (none when it is ok or was never polled). */
+const HEALTH_FLAGS: Record<SourceHealthStatus, string | undefined> = {
+  gone: 'GONE',
+  failing: 'FAILING',
+  'items-failing': 'ITEMS FAILING',
+  paused: 'PAUSED',
+  'never-polled': undefined,
+  ok: undefined,
+};
 
 /** How often the page reloads itself. */
 export const STATUS_REFRESH_SECONDS = 15;
@@ -21,7 +32,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:3px 8px;
  * each failure with a retry button (a plain form post). Every value is escaped.
  */
 export function renderStatusPage(report: StatusReport, links: StatusPageLinks): string {
-  const failing = report.sources.filter((source) => source.state.errorCount > 0).length;
+  const failing = report.sources.filter((source) => isUnhealthy(source.health)).length;
   const stale = report.channels.filter((channel) => channel.stale).length;
   const summary = [
     failing > 0 ? `<span class="flag">${failing} failing source${failing > 1 ? 's' : ''}</span>` : 'all sources healthy',
@@ -43,14 +54,15 @@ ${failuresTable(report, links)}
 
 function sourcesTable(report: StatusReport): string {
   const rows = report.sources.map((source) => {
-    const { state } = source;
-    const failing = state.errorCount > 0;
-    return `<tr class="${failing ? 'bad' : ''}" data-source="${text(source.id)}"><td>${text(source.id)}<br><span class="muted">${text(source.name)}</span></td><td>${text(source.kind)}</td>
-<td>${failing ? '<span class="flag">FAILING</span> ' : ''}${text(state.lastStatus ?? 'never fetched')}</td><td>${ago(state.lastSuccessAt, report.at)}</td>
-<td class="reason">${state.lastError ? `<b>${text(state.lastErrorKind ?? 'error')}</b>: ${text(state.lastError)}` : ''}</td><td class="num">${state.errorCount}</td>
+    const { state, health } = source;
+    const flag = HEALTH_FLAGS[health.status];
+    const reasons = health.reasons.map((reason) => `<div>${text(reason)}</div>`).join('');
+    return `<tr class="${isUnhealthy(health) ? 'bad' : health.status === 'paused' ? 'warn' : ''}" data-source="${text(source.id)}"><td>${text(source.id)}<br><span class="muted">${text(source.name)}</span></td><td>${text(source.kind)}</td>
+<td>${flag ? `<span class="flag">${flag}</span> ` : ''}${text(state.lastStatus ?? 'never fetched')}</td><td>${ago(state.lastSuccessAt, report.at)}</td>
+<td class="reason">${reasons}</td><td class="num">${state.errorCount}</td>
 <td>${state.nextPollAt ? text(state.nextPollAt) : '-'}</td><td class="num">${source.itemsLastDay}</td></tr>`;
   });
-  return table('Sources', ['source', 'kind', 'last status', 'last success', 'last error', 'error streak', 'next poll', 'items 24 h'], rows);
+  return table('Sources', ['source', 'kind', 'last status', 'last success', 'why', 'error streak', 'next poll', 'items 24 h'], rows);
 }
 
 function channelsTable(report: StatusReport): string {

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { Source } from '../domain/source.js';
 import type { SourceStateRepository } from '../store/source-state-repository.js';
-import { readSourceStatuses } from './source-status.js';
+import { readSourceStatuses, type SourceList } from './source-status.js';
 
 export interface SourcesRouteDeps {
-  sources: readonly Source[];
+  sources: SourceList;
   sourceStates: SourceStateRepository;
 }
 
-/** `GET /api/sources`: every source with its last fetch, error count, last error and next poll. */
+/** `GET /api/sources`: every source in force with its last fetch, error count, last error, next poll and health. */
 export function registerSourcesRoute(app: FastifyInstance, deps: SourcesRouteDeps): void {
-  app.get('/api/sources', async () => ({ items: await readSourceStatuses(deps.sources, deps.sourceStates) }));
+  app.get('/api/sources', async () => ({ items: await readSourceStatuses(await deps.sources.list(), deps.sourceStates) }));
 }

@@ -1,7 +1,8 @@
 import type { Queue } from 'bullmq';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { crossSite } from './cross-site.js';
 import { DASHBOARD_PATH } from './dashboard.js';
 import { renderStatusPage } from './render-status-page.js';
 import { readStatusReport, type StatusReportDeps } from './status-report.js';
@@ -44,17 +45,4 @@ export function registerStatusPage(app: FastifyInstance, deps: StatusReportDeps)
     await job.retry('failed');
     return reply.code(303).header('location', STATUS_PAGE_PATH).send();
   });
-}
-
-/** Whether a state-changing request came from another site's page. */
-function crossSite(request: FastifyRequest): boolean {
-  const site = request.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return true;
-  const origin = request.headers.origin;
-  if (origin === undefined || origin === 'null') return origin === 'null';
-  try {
-    return new URL(origin).host !== request.headers.host;
-  } catch {
-    return true;
-  }
 }

@@ -2,11 +2,10 @@ import type { Queue } from 'bullmq';
 import { channelsWithAll, type Channel } from '../domain/channel.js';
 import { feedId } from '../domain/feed-id.js';
 import { maskCredentials } from '../domain/mask-credentials.js';
-import type { Source } from '../domain/source.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { SourceStateRepository } from '../store/source-state-repository.js';
 import { oldestWaitingSeconds } from './queue-status.js';
-import { readSourceStatuses, type SourceStatus } from './source-status.js';
+import { readSourceStatuses, type SourceList, type SourceStatus } from './source-status.js';
 
 /** What the status page shows: the sources, the channels, the queues and the latest failures. */
 export interface StatusReport {
@@ -48,7 +47,7 @@ export interface FailedJob {
 }
 
 export interface StatusReportDeps {
-  sources: readonly Source[];
+  sources: SourceList;
   channels: readonly Channel[];
   sourceStates: SourceStateRepository;
   articles: Pick<ArticleRepository, 'feedActivity'>;
@@ -63,10 +62,11 @@ const FAILURES_SHOWN = 15;
 export async function readStatusReport(deps: StatusReportDeps, now = Date.now()): Promise<StatusReport> {
   const since = now - DAY_MS;
   const channels = channelsWithAll(deps.channels);
+  const sources = await deps.sources.list();
   const [statuses, sourceActivity, channelActivity, queues, failures] = await Promise.all([
-    readSourceStatuses(deps.sources, deps.sourceStates),
+    readSourceStatuses(sources, deps.sourceStates),
     deps.articles.feedActivity(
-      deps.sources.map((source) => feedId.source(source.id)),
+      sources.map(({ source }) => feedId.source(source.id)),
       since,
     ),
     deps.articles.feedActivity(

@@ -17,14 +17,28 @@ export async function scheduleSources(fetchQueue: Queue<FetchPayload>, sources: 
   for (const scheduler of await fetchQueue.getJobSchedulers()) {
     if (!wanted.has(scheduler.key)) await fetchQueue.removeJobScheduler(scheduler.key);
   }
-  for (const source of sources) {
-    await fetchQueue.upsertJobScheduler(
-      sourceSchedulerId(source.id),
-      { every: source.intervalMs },
-      // One attempt: a failing source is backed off by its own poll policy, not by BullMQ retries.
-      { name: JOB.pollSource, data: { sourceId: source.id }, opts: { attempts: 1 } },
-    );
-  }
+  for (const source of sources) await scheduleSource(fetchQueue, source);
+}
+
+/** Makes the fetch queue poll one source at its interval (first run now), or at its new interval when it had a scheduler. */
+export async function scheduleSource(fetchQueue: Queue<FetchPayload>, source: Source): Promise<void> {
+  await fetchQueue.upsertJobScheduler(
+    sourceSchedulerId(source.id),
+    { every: source.intervalMs },
+    // One attempt: a failing source is backed off by its own poll policy, not by BullMQ retries.
+    { name: JOB.pollSource, data: { sourceId: source.id }, opts: { attempts: 1 } },
+  );
+}
+
+/** Stops polling a source (its scheduler and the poll it had planned next); true when it had a scheduler. */
+export async function unscheduleSource(fetchQueue: Queue<FetchPayload>, sourceId: string): Promise<boolean> {
+  return fetchQueue.removeJobScheduler(sourceSchedulerId(sourceId));
+}
+
+/** Queues a poll of a source that is made now, whatever its backoff (one attempt, as scheduled polls); returns the job id. */
+export async function enqueuePollNow(fetchQueue: Queue<FetchPayload>, sourceId: string): Promise<string> {
+  const job = await fetchQueue.add(JOB.pollSource, { sourceId, pollNow: true }, { attempts: 1 });
+  return job.id ?? '';
 }
 
 /** The job scheduler id of the store's retention. */

@@ -13,6 +13,8 @@ export const fetchPayloadSchema = z.strictObject({
   sourceId: z.string().min(1),
   /** Set for a page discovered on a list source; absent for a poll of the source itself. */
   pageUrl: z.string().optional(),
+  /** An operator asked for this poll (poll now): it is made whatever the source's backoff, 410 or pause. */
+  pollNow: z.literal(true).optional(),
 });
 export type FetchPayload = z.infer<typeof fetchPayloadSchema>;
 

@@ -23,6 +23,13 @@ export interface SourceState {
   nextPollAt?: string;
   /** The URL that answered 410 Gone: while the source still points there, it is not polled. */
   goneUrl?: string;
+  /** Items queued since the last poll that brought something new (its items, and those of the pages it linked). */
+  recentItems?: number;
+  /** How many of those failed to process (for good: no retry left, or a permanent error). */
+  recentItemFailures?: number;
+  /** Why the last item of this source that failed did (which item, and what was wrong), and when. */
+  lastItemError?: string;
+  lastItemErrorAt?: string;
 }
 
 /** A source state hash as Redis returns it: every field a string; counts default to 0. */
@@ -38,6 +45,10 @@ const sourceStateSchema = z.object({
   itemsSeen: z.coerce.number().int().min(0).default(0),
   nextPollAt: z.string().optional(),
   goneUrl: z.string().optional(),
+  recentItems: z.coerce.number().int().min(0).optional(),
+  recentItemFailures: z.coerce.number().int().min(0).optional(),
+  lastItemError: z.string().optional(),
+  lastItemErrorAt: z.string().optional(),
 });
 
 /** Keeps each source's fetch state in a Redis hash. */
@@ -57,7 +68,10 @@ export class SourceStateRepository {
     return checkStored(sourceStateSchema, await this.redis.hgetall(key), key);
   }
 
-  /** Records a successful fetch: the validators to send next time; clears the error. */
+  /**
+   * Records a successful fetch: the validators to send next time; clears the error. A poll that
+   * brought items or new pages starts the count of recent items (and of those that failed) afresh.
+   */
   async recordSuccess(
     sourceId: string,
     at: string,
@@ -66,6 +80,8 @@ export class SourceStateRepository {
       etag?: string | undefined;
       lastModified?: string | undefined;
       items: number;
+      /** Pages of a list source queued by this poll. */
+      pages?: number;
       nextPollAt: string;
     },
   ): Promise<void> {
@@ -79,6 +95,7 @@ export class SourceStateRepository {
     };
     if (result.etag) fields.etag = result.etag;
     if (result.lastModified) fields.lastModified = result.lastModified;
+    if (result.items > 0 || (result.pages ?? 0) > 0) Object.assign(fields, { recentItems: String(result.items), recentItemFailures: '0' });
     await this.redis
       .multi()
       .hset(key, fields)
@@ -119,6 +136,36 @@ export class SourceStateRepository {
     if (nextPollAt) fields.nextPollAt = nextPollAt(errorCount);
     await this.redis.hset(key, fields);
     return errorCount;
+  }
+
+  /** Counts the items read from a page that a list source linked to among the source's recent items. */
+  async countListedItems(sourceId: string, items: number): Promise<void> {
+    await this.redis.hincrby(this.keys.sourceState(sourceId), 'recentItems', items);
+  }
+
+  /** Records that an item of the source failed for good: why (the message names the item), and when. */
+  async recordItemFailure(sourceId: string, at: string, message: string): Promise<void> {
+    const key = this.keys.sourceState(sourceId);
+    await this.redis
+      .multi()
+      .hincrby(key, 'recentItemFailures', 1)
+      .hset(key, { lastItemError: message.slice(0, 1000), lastItemErrorAt: at })
+      .exec();
+  }
+
+  /** Clears the source's backoff: its next poll is held back by no earlier failure, Retry-After or 410 Gone. */
+  async clearBackoff(sourceId: string): Promise<void> {
+    await this.redis.hdel(this.keys.sourceState(sourceId), 'nextPollAt', 'goneUrl');
+  }
+
+  /** Forgets the validators and the backoff of a source whose URL changed: they belonged to the old URL. */
+  async forgetValidators(sourceId: string): Promise<void> {
+    await this.redis.hdel(this.keys.sourceState(sourceId), 'etag', 'lastModified', 'nextPollAt', 'goneUrl');
+  }
+
+  /** Deletes everything kept about fetching a source (its state and the pages it linked to). */
+  async forget(sourceId: string): Promise<void> {
+    await this.redis.del(this.keys.sourceState(sourceId), this.keys.seenPages(sourceId));
   }
 
   /** Marks a page of a list source as seen; true the first time only. */

@@ -46,6 +46,12 @@ export class StoreKeys {
   rendered = (feedId: string): string => `${this.prefix}:rendered:${feedId}`;
   /** Hash: the fetch state of one source (validators, errors, next poll). */
   sourceState = (sourceId: string): string => `${this.prefix}:source:${sourceId}`;
+  /** Hash: the sources in force, id → JSON record (definition, paused, owner, who changed it last); the YAML only seeds it. */
+  sourceRegistry = (): string => `${this.prefix}:sources`;
+  /** Hash: sources deleted at runtime, id → JSON {at, by}: the config file does not bring them back. */
+  deletedSources = (): string => `${this.prefix}:sources-deleted`;
+  /** List: the latest changes of sources as JSON ({at, actor, change, sourceId, fields}), newest first, capped. */
+  sourceChanges = (): string => `${this.prefix}:source-changes`;
   /** The namespace of @fastify/rate-limit's counters for partner pushes or partner feed pulls. */
   rateLimitNamespace = (kind: 'push' | 'feeds'): string => `${this.prefix}:ratelimit-${kind}:`;
   /** Sorted set: the pages of a feed readers asked for, by time of the last request. */

@@ -9,6 +9,7 @@ import { withProgressBar } from './progress-bar.js';
 import { readSourceNow } from './read-source-now.js';
 import { reportVerdicts } from './verdict-summary.js';
 import { withQueues } from './with-queues.js';
+import { withSources } from './with-sources.js';
 
 const USAGE = `usage: syndicator replay --source ID [--since 2h] [--json]
 
@@ -17,7 +18,7 @@ every page it links to — and runs its items through the pipeline again, waitin
 verdicts. Deduplication makes it safe to repeat: what is already stored comes back unchanged or
 duplicate. The source's poll state (next poll, validators, errors) is left alone.
 
-  --source ID   the source, as syndicator sources lists it
+  --source ID   the source, as syndicator sources lists it (one added at runtime too)
   --since 2h    only the items published within this window (an item without a time counts as
                 published now, as the pipeline files it)
   --json        print the counts and the problems as JSON
@@ -38,8 +39,10 @@ export const replayCommand: Command = {
     if (values.source === undefined) throw new UsageError('name the source: --source ID');
     const sinceMs = values.since === undefined ? undefined : parseDurationOption('since', values.since);
     const config = context.config();
-    const source = config.sources.find((candidate) => candidate.id === values.source);
-    if (!source) throw new UsageError(`no source "${values.source}" in ${config.configPath} (syndicator sources lists them)`);
+    const id = values.source;
+    // The sources in force: the config file's and those added at runtime.
+    const source = (await withSources(config, ({ admin }) => admin.get(id)))?.source;
+    if (!source) throw new UsageError(`no source "${id}" (syndicator sources lists them)`);
     return replaySource(config, source, { sinceMs, json: values.json ?? false }, context);
   },
 };

@@ -3,6 +3,7 @@ import { benchCommand } from './bench.command.js';
 import { EXIT, UsageError, type CliContext, type Command, type ExitCode } from './cli-context.js';
 import { extractCommand } from './extract.command.js';
 import { importCommand } from './import.command.js';
+import { pollCommand } from './poll.command.js';
 import { replayCommand } from './replay.command.js';
 import { republishCommand } from './republish.command.js';
 import { retryCommand } from './retry.command.js';
@@ -19,6 +20,7 @@ const COMMANDS: readonly Command[] = [
   serverCommand,
   statusCommand,
   sourcesCommand,
+  pollCommand,
   retryCommand,
   replayCommand,
   republishCommand,

@@ -17,8 +17,13 @@ import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
 import { maxAgeMs, nextPollDelay } from './fetch/poll-policy.js';
 import { readSourceDocument } from './read-source.js';
 
+/** Finds a source in force and whether it is paused, as it is now (sources change at runtime). */
+export interface SourceLookup {
+  find(sourceId: string): Promise<{ source: Source; paused: boolean } | undefined>;
+}
+
 export interface FetchProcessorDeps {
-  sources: ReadonlyMap<string, Source>;
+  sources: SourceLookup;
   sourceStates: SourceStateRepository;
   queues: Pick<QueueSet, 'fetch' | 'process'>;
   /** One poll per source at a time, and the per-host limit, across every worker process. */
@@ -37,8 +42,8 @@ export interface FetchProcessorDeps {
 /** Result of one fetch job, kept by BullMQ for the dashboard. */
 export interface FetchOutcome {
   status: 'ok' | 'not-modified' | 'skipped';
-  /** Why a poll was skipped: the source backs off, is gone, or another poll of it is running. */
-  reason?: 'backoff' | 'gone' | 'poll-running';
+  /** Why a poll was skipped: the source backs off, is gone or paused, or another poll of it is running. */
+  reason?: 'backoff' | 'gone' | 'paused' | 'poll-running';
   items: number;
   pages: number;
 }
@@ -58,13 +63,18 @@ const BACKLOG_FULL_DELAY_MS = 5_000;
  * to the queue, delayed, instead of waiting on the worker: a slow host holds at most its own
  * slots, never the worker slots that other sources' polls need. So does every fetch while the
  * backlog of items waiting in `process` is at its limit: input waits rather than fill Redis.
+ *
+ * A poll an operator asked for is made whatever the backoff, a 410 or a pause: a poll now
+ * (`pollNow`), and a failed poll retried from the dashboard or the CLI (polls have one attempt,
+ * so a poll that has failed before runs again only when someone retried it).
  */
 export function createFetchProcessor(deps: FetchProcessorDeps) {
   const now = deps.now ?? Date.now;
   return async (job: Job, token?: string): Promise<FetchOutcome> => {
-    const { sourceId, pageUrl } = parsePayload(fetchPayloadSchema, job.data, QUEUE.fetch);
-    const source = deps.sources.get(sourceId);
-    if (!source) throw new UnrecoverableError(`fetch: unknown source "${sourceId}"`);
+    const { sourceId, pageUrl, pollNow } = parsePayload(fetchPayloadSchema, job.data, QUEUE.fetch);
+    const found = await deps.sources.find(sourceId);
+    if (!found) throw new UnrecoverableError(`fetch: unknown source "${sourceId}" (deleted, or never added)`);
+    const { source } = found;
     const log = deps.log.child({ queue: QUEUE.fetch, job_id: job.id, source_id: sourceId });
     if (await deps.backlog.full()) {
       log.debug('the process backlog is full: the fetch waits');
@@ -75,7 +85,8 @@ export function createFetchProcessor(deps: FetchProcessorDeps) {
     const host = hostOf(pageUrl ?? source.url);
     const state = pageUrl ? undefined : await deps.sourceStates.get(source.id);
     if (state) {
-      const reason = reasonToSkip(source, state, now());
+      const asked = pollNow === true || job.attemptsMade > 0;
+      const reason = asked ? undefined : reasonToSkip(source, found.paused, state, now());
       if (reason) return { status: 'skipped', reason, items: 0, pages: 0 };
       if (!(await deps.leases.claimPoll(source.id, holder))) return { status: 'skipped', reason: 'poll-running', items: 0, pages: 0 };
     }
@@ -105,7 +116,8 @@ export function createFetchProcessor(deps: FetchProcessorDeps) {
 }
 
 /** Why a scheduled poll of the source is not made now, if it is not. */
-function reasonToSkip(source: Source, state: SourceState, startedAt: number): FetchOutcome['reason'] {
+function reasonToSkip(source: Source, paused: boolean, state: SourceState, startedAt: number): FetchOutcome['reason'] {
+  if (paused) return 'paused';
   if (state.goneUrl === source.url) return 'gone';
   // The scheduler fires on fixed slots while nextPollAt counts from when a poll ran: allow a
   // tenth of the interval of slack, so a poll that starts a little early is not skipped.
@@ -149,6 +161,7 @@ async function pollSource(
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       items: reading.items.length,
+      pages,
       nextPollAt,
     });
     log.info({ status: 'ok', items: reading.items.length, pages }, 'polled');
@@ -183,6 +196,7 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
       deps.queues.process,
       reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
     );
+    await deps.sourceStates.countListedItems(source.id, reading.items.length);
     log.info({ page_url: pageUrl, items: reading.items.length }, 'fetched listed page');
     return { status: 'ok', items: reading.items.length, pages: 0 };
   } catch (error) {
