@@ -1,6 +1,7 @@
 import { maskCredentials } from '../../domain/mask-credentials.js';
 import { benchCommand } from './bench.command.js';
 import { EXIT, UsageError, type CliContext, type Command, type ExitCode } from './cli-context.js';
+import { discoverCommand } from './discover.command.js';
 import { extractCommand } from './extract.command.js';
 import { importCommand } from './import.command.js';
 import { pollCommand } from './poll.command.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   statusCommand,
   sourcesCommand,
   pollCommand,
+  discoverCommand,
   retryCommand,
   replayCommand,
   republishCommand,
