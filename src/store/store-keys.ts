@@ -32,7 +32,7 @@ export class StoreKeys {
   feedChanges = (feedId: string): string => `${this.prefix}:changes:${feedId}`;
   /** String: the last time the change clock gave out (µs). */
   changeClock = (): string => `${this.prefix}:change-clock`;
-  /** Set: the articles whose title or text holds a search term. */
+  /** Sorted set (every score 0): the articles whose title or text holds a search term. */
   searchPostings = (term: string): string => `${this.prefix}:word:${term}`;
   /** String: the search terms an article is indexed under, joined by ',' (what its removal takes out). */
   searchTerms = (articleId: string): string => `${this.prefix}:words:${articleId}`;

@@ -19,7 +19,7 @@ describe('SearchIndex against Redis', () => {
     await repo.save(article);
     return article;
   };
-  const postings = (term: string) => redis.smembers(search.keys.searchPostings(term));
+  const postings = (term: string) => redis.zrange(search.keys.searchPostings(term), 0, -1);
   const changedAt = async (id: string) => Number(await redis.zscore(search.keys.searchChanges(), id));
 
   beforeAll(() => {

@@ -2,8 +2,9 @@
 import { CHANGE_CLOCK_LUA } from './change-clock.js';
 
 /**
- * Writes an article's search terms: its id into the postings of each term (word:<term>, a set),
- * out of those of the terms it no longer has, the list of its terms (words:<id>, what removing
+ * Writes an article's search terms: its id into the postings of each term (word:<term>, a sorted
+ * set whose scores are all 0: most terms are rare, and a small sorted set is a compact listpack
+ * where a set of strings is a hash table, half the memory per article measured), out of those of the terms it no longer has, the list of its terms (words:<id>, what removing
  * it reads), and its entry in search-changes at the time of this write. An article no longer
  * stored (replaced or expired since it was saved) is not indexed: nothing would remove it.
  * ARGV[1] key prefix, ARGV[2] article id, ARGV[3] terms joined by ',',
@@ -18,9 +19,9 @@ if redis.call('EXISTS', p .. ':article:' .. id) == 0 then return 0 end
 local terms = {}
 for term in string.gmatch(ARGV[3], '[^,]+') do terms[term] = true end
 for term in string.gmatch(redis.call('GET', listed) or '', '[^,]+') do
-  if not terms[term] then redis.call('SREM', p .. ':word:' .. term, id) end
+  if not terms[term] then redis.call('ZREM', p .. ':word:' .. term, id) end
 end
-for term in pairs(terms) do redis.call('SADD', p .. ':word:' .. term, id) end
+for term in pairs(terms) do redis.call('ZADD', p .. ':word:' .. term, 0, id) end
 redis.call('SET', listed, ARGV[3])
 redis.call('ZADD', p .. ':search-changes', change_time(p), id)
 return 1
@@ -35,7 +36,7 @@ export const REMOVE_SEARCH_TERMS_LUA = `
 local p, id = ARGV[1], ARGV[2]
 local listed = p .. ':words:' .. id
 for term in string.gmatch(redis.call('GET', listed) or '', '[^,]+') do
-  redis.call('SREM', p .. ':word:' .. term, id)
+  redis.call('ZREM', p .. ':word:' .. term, id)
 end
 redis.call('DEL', listed)
 redis.call('ZREM', p .. ':search-changes', id)
