@@ -1,6 +1,6 @@
 /**
  * The labelled near-duplicate pairs behind `npm run eval:dedupe`: pairs written in full in
- * test/fixtures/dedupe/written-pairs.jsonl, plus pairs materialized from recipes
+ * test/fixtures/dedupe/written-pairs.jsonl and fresh-pairs.jsonl, plus pairs materialized from recipes
  * (test/fixtures/dedupe/corpus-recipes.json) over the read-only page corpus in
  * ../shared/corpus/pages. The corpus is never copied into the project: a recipe names a page
  * and the transforms to apply to its article body, and runs here, deterministically.
@@ -31,6 +31,11 @@ export interface DedupePair {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'dedupe');
+/**
+ * Pairs written in full: the first set, and fresh-pairs.jsonl (issue 16: stories written for it,
+ * with truncated, converted and furnished copies, and hard negatives made from the same stories).
+ */
+const WRITTEN_FILES = ['written-pairs.jsonl', 'fresh-pairs.jsonl'];
 
 const sideSchema = z
   .object({ title: z.string(), html: z.string().optional(), text: z.string().optional() })
@@ -85,7 +90,7 @@ export type PageLabel = z.infer<typeof labelSchema>;
  * the corpus, `skippedCorpus` says why the corpus pairs are missing.
  */
 export function loadDedupePairs(options: { sharedDir?: string } = {}): { pairs: DedupePair[]; skippedCorpus: string | undefined } {
-  const written = readWrittenPairs(path.join(FIXTURES, 'written-pairs.jsonl'));
+  const written = WRITTEN_FILES.flatMap((file) => readWrittenPairs(path.join(FIXTURES, file)));
   const pagesDir = path.join(options.sharedDir ?? path.resolve(ROOT, '..', 'shared'), 'corpus', 'pages');
   if (!existsSync(pagesDir)) return { pairs: written, skippedCorpus: `no page corpus at ${pagesDir} (../shared is absent)` };
   const recipes = readCorpusRecipes(path.join(FIXTURES, 'corpus-recipes.json'));

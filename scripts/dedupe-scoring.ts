@@ -8,7 +8,12 @@ import { createHash } from 'node:crypto';
 import { loadConfig } from '../src/config/load-config.js';
 import { emptyRawItem, type RawItem } from '../src/domain/raw-item.js';
 import { loadGazetteer } from '../src/workers/process/classify/load-gazetteer.js';
-import { compareStories, sketchArticleText, type NearDuplicateSettings } from '../src/workers/process/dedupe/near-duplicate.js';
+import {
+  compareStories,
+  similarityOf,
+  sketchArticleText,
+  type NearDuplicateSettings,
+} from '../src/workers/process/dedupe/near-duplicate.js';
 import { normalizeItem } from '../src/workers/process/normalize/normalize-item.js';
 import { loadDedupePairs, type DedupePair, type PairSide } from './dedupe-pairs.js';
 
@@ -76,11 +81,12 @@ function judge(a: PairSide, b: PairSide, n: number, places: string[], settings: 
   const sb = sketchArticleText(right.title, right.contentText, places, settings);
   const sharedBands = sa.bandKeys.filter((key) => sb.bandKeys.includes(key)).length;
   if (left.contentHash === right.contentHash) return { duplicate: true, why: 'same content hash', sharedBands };
+  const { jaccard, containment } = similarityOf(sa, sb);
+  if (sharedBands === 0) return { duplicate: false, why: `no shared LSH band (jaccard ${jaccard.toFixed(2)})`, sharedBands };
   const comparison = compareStories(sa, sb, settings);
-  if (sharedBands === 0) return { duplicate: false, why: `no shared LSH band (jaccard ${comparison.jaccard.toFixed(2)})`, sharedBands };
   return {
     duplicate: comparison.same,
-    why: `${comparison.reason}; j=${comparison.jaccard.toFixed(2)} c=${comparison.containment.toFixed(2)} bands=${sharedBands}`,
+    why: `${comparison.reason}; j=${jaccard.toFixed(2)} c=${containment.toFixed(2)} bands=${sharedBands}`,
     sharedBands,
   };
 }

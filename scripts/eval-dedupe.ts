@@ -19,7 +19,8 @@ out(`  ${dev.length} development pairs, ${heldout.length} held out (a third, by 
 if (skippedCorpus) out(`  corpus pairs skipped: ${skippedCorpus}`);
 out(
   `  settings: ${settings.shingleSize}-character shingles, ${settings.bands} bands × ${settings.rows} rows, ` +
-    `jaccard ≥ ${settings.jaccard} or containment ≥ ${settings.containment}, ≥ ${settings.minShingles} shingles; never across different places or figures`,
+    `lead of ${settings.leadChars} characters in ${settings.leadBands} bands × ${settings.leadRows} rows; jaccard ≥ ${settings.jaccard}, ` +
+    `or containment ≥ ${settings.containmentAnyTitle} (≥ ${settings.containment} under one title), ≥ ${settings.minShingles} shingles; never across different places or figures`,
 );
 out();
 const [devTally, heldTally] = [tallyResults(dev), tallyResults(heldout)];

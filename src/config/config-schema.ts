@@ -143,8 +143,13 @@ const dedupeSchema = z
     shingleSize: z.number().int().min(2).max(10).default(5),
     bands: z.number().int().min(1).max(128).default(42),
     rows: z.number().int().min(1).max(16).default(3),
+    /** The lead's length in characters, and its own bands × rows (0 bands: no lead bands). */
+    leadChars: z.number().int().min(10).max(1000).default(64),
+    leadBands: z.number().int().min(0).max(64).default(6),
+    leadRows: z.number().int().min(1).max(16).default(4),
     jaccard: z.number().min(0).max(1).default(0.6),
     containment: z.number().min(0).max(1).default(0.8),
+    containmentAnyTitle: z.number().min(0).max(1).default(0.9),
     minShingles: z.number().int().min(1).default(20),
   })
   .prefault({});

@@ -4,11 +4,20 @@
  * Jaccard similarity s share at least one band key with probability 1 − (1 − s^rows)^bands.
  */
 
-/** The settings of the sketch; bands × rows hash functions in all. */
+/**
+ * The settings of the sketch: bands × rows hash functions over the whole text, and leadBands ×
+ * leadRows over its first leadChars characters (its lead). A partner that runs only the first
+ * part of a story shares the lead whole, and with it every lead band, although the two texts'
+ * Jaccard similarity (a third of the story against the whole) is too low for the bands of the
+ * whole text to meet reliably.
+ */
 export interface SketchSettings {
   shingleSize: number;
   bands: number;
   rows: number;
+  leadChars: number;
+  leadBands: number;
+  leadRows: number;
 }
 
 /** murmur3's 32-bit finalizer: a fast, well-mixed hash of a 32-bit value. */
@@ -66,11 +75,14 @@ function uniqueSorted(sorted: Uint32Array): Uint32Array {
   return sorted.subarray(0, n);
 }
 
-/** Returns the MinHash signature: for each of `count` seeded hash functions, the least value over the set. */
-export function minhashSignature(shingles: Uint32Array, count: number): Uint32Array {
+/**
+ * Returns the MinHash signature: for each of `count` seeded hash functions (seeds from `firstSeed`
+ * on), the least value over the set.
+ */
+export function minhashSignature(shingles: Uint32Array, count: number, firstSeed = 0): Uint32Array {
   const signature = new Uint32Array(count).fill(0xffffffff);
   for (let f = 0; f < count; f++) {
-    const seed = mix32(f + 0x9e3779b9);
+    const seed = mix32(firstSeed + f + 0x9e3779b9);
     let min = 0xffffffff;
     for (const shingle of shingles) {
       const h = mix32(shingle ^ seed);
@@ -85,26 +97,35 @@ export function minhashSignature(shingles: Uint32Array, count: number): Uint32Ar
 const SHARD_BITS = 14;
 
 /**
- * Returns one key per band, `band.shard.field`: the band number and a hash of that band's rows
- * of the signature, split so that buckets are fields of sharded Redis hashes (small hashes are
- * stored compactly as listpacks; one key per bucket would cost far more memory per article).
+ * Returns one key per band, `band.shard.field`: the band number (from `firstBand` on) and a hash
+ * of that band's rows of the signature, split so that buckets are fields of sharded Redis hashes
+ * (small hashes are stored compactly as listpacks; one key per bucket would cost far more memory
+ * per article).
  */
-export function bandKeys(signature: Uint32Array, bands: number, rows: number): string[] {
+export function bandKeys(signature: Uint32Array, bands: number, rows: number, firstBand = 0): string[] {
   const keys: string[] = [];
-  for (let b = 0; b < bands; b++) {
+  for (let b = firstBand; b < firstBand + bands; b++) {
     let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < rows; r++) h = mix32(h ^ at(signature, b * rows + r));
+    for (let r = 0; r < rows; r++) h = mix32(h ^ at(signature, (b - firstBand) * rows + r));
     h >>>= 0;
     keys.push(`${b}.${(h >>> (32 - SHARD_BITS)).toString(36)}.${(h & ((1 << (32 - SHARD_BITS)) - 1)).toString(36)}`);
   }
   return keys;
 }
 
-/** Returns the band keys of a text under the settings. */
+/**
+ * Returns the shingles of a folded text and its band keys under the settings: the bands of the
+ * whole text, numbered from 0, then those of its lead, numbered on from `bands` (their own hash
+ * functions, so that a lead band never meets a band of a whole text).
+ */
 export function sketchText(foldedText: string, settings: SketchSettings): { shingles: Uint32Array; bandKeys: string[] } {
   const shingles = shingleHashes(foldedText, settings.shingleSize);
-  const signature = minhashSignature(shingles, settings.bands * settings.rows);
-  return { shingles, bandKeys: shingles.length === 0 ? [] : bandKeys(signature, settings.bands, settings.rows) };
+  if (shingles.length === 0) return { shingles, bandKeys: [] };
+  const whole = bandKeys(minhashSignature(shingles, settings.bands * settings.rows), settings.bands, settings.rows);
+  if (settings.leadBands === 0) return { shingles, bandKeys: whole };
+  const lead = shingleHashes(Array.from(foldedText).slice(0, settings.leadChars).join(''), settings.shingleSize);
+  const leadSignature = minhashSignature(lead, settings.leadBands * settings.leadRows, settings.bands * settings.rows);
+  return { shingles, bandKeys: [...whole, ...bandKeys(leadSignature, settings.leadBands, settings.leadRows, settings.bands)] };
 }
 
 /** |A ∩ B| of two sorted sets of hashes, by merging. */

@@ -1,6 +1,8 @@
 import type { NearDuplicateCheck } from '../../../domain/near-duplicate-check.js';
-import { foldForFingerprint } from './fingerprint-text.js';
+import { foldSimplified, simplifyForComparison } from './fingerprint-text.js';
 import { intersectionSize, shingleHashes, sketchText, type SketchSettings } from './minhash.js';
+import { conflictBetween, factsOf, titlesAgree, type StoryFacts } from './story-conflicts.js';
+import { cutTrailingBlocks } from './trailing-blocks.js';
 
 /** Thresholds of the near-duplicate decision; set in config (`dedupe`), where their defaults are. */
 export interface NearDuplicateSettings extends SketchSettings {
@@ -8,20 +10,23 @@ export interface NearDuplicateSettings extends SketchSettings {
   jaccard: number;
   /**
    * Share of the smaller text's shingles found in the larger at or above which they are one
-   * story: a truncated copy, or one with a sentence added, has low Jaccard but high containment.
+   * story when their titles agree: a truncated copy, or one with a sentence added, has low
+   * Jaccard but high containment.
    */
   containment: number;
+  /**
+   * Containment at or above which they are one story whatever their titles. Containment alone is
+   * weaker evidence than Jaccard: a follow-up that quotes a story's lead contains a copy of that
+   * lead, nearly; a copy under a title of its own must be contained nearly whole.
+   */
+  containmentAnyTitle: number;
   /** Texts with fewer shingles than this are too short to judge by text; only exact matches count. */
   minShingles: number;
 }
 
 /** What comparing two stories needs of one text. */
-export interface ComparableText {
+export interface ComparableText extends StoryFacts {
   shingles: Uint32Array;
-  /** Towns, streets and counties the text names. */
-  places: Set<string>;
-  /** The numbers in the text (dates, counts, amounts), as written after NFKC. */
-  numbers: Set<string>;
 }
 
 /** A comparable text with its LSH band keys: what an article being saved needs. */
@@ -29,14 +34,21 @@ export interface TextSketch extends ComparableText {
   bandKeys: string[];
 }
 
-const NUMBER = /\d+(?:\.\d+)?/g;
-/** How many numbers each side must have that the other lacks for two texts to be different events. */
-const NUMBER_CONFLICT = 2;
+/**
+ * What two copies of a story are compared on: title and text in simplified characters (a
+ * partner in Taiwan or Hong Kong converts both), the text without the blocks a site put after
+ * it (their headlines name other places and figures), folded for shingling.
+ */
+function storyOf(title: string, text: string): { title: string; body: string; folded: string } {
+  const body = cutTrailingBlocks(simplifyForComparison(text || title));
+  return { title: simplifyForComparison(title), body, folded: foldSimplified(body) };
+}
 
 /** Sketches an article's title and text: shingles of the folded text, LSH band keys, places named. */
 export function sketchArticleText(title: string, text: string, placeNames: readonly string[], settings: NearDuplicateSettings): TextSketch {
-  const folded = foldForFingerprint(text || title);
-  return { ...comparable(folded, title, text, placeNames, settings), bandKeys: sketchText(folded, settings).bandKeys };
+  const story = storyOf(title, text);
+  const { shingles, bandKeys } = sketchText(story.folded, settings);
+  return { ...factsOf(story.title, story.body, placeNames), shingles, bandKeys };
 }
 
 /** What comparing needs of a stored candidate: no MinHash, which only finding candidates needs. */
@@ -46,70 +58,42 @@ export function comparableText(
   placeNames: readonly string[],
   settings: NearDuplicateSettings,
 ): ComparableText {
-  return comparable(foldForFingerprint(text || title), title, text, placeNames, settings);
+  const story = storyOf(title, text);
+  return { ...factsOf(story.title, story.body, placeNames), shingles: shingleHashes(story.folded, settings.shingleSize) };
 }
 
-function comparable(
-  folded: string,
-  title: string,
-  text: string,
-  placeNames: readonly string[],
-  settings: NearDuplicateSettings,
-): ComparableText {
-  const whole = `${title}\n${text}`;
-  return {
-    shingles: shingleHashes(folded, settings.shingleSize),
-    places: new Set(placeNames.filter((name) => whole.includes(name))),
-    numbers: new Set(text.normalize('NFKC').match(NUMBER) ?? []),
-  };
-}
-
-/** The verdict on one candidate pair, with the numbers behind it. */
+/** The verdict on one candidate pair, and why. */
 export interface StoryComparison {
   same: boolean;
-  jaccard: number;
-  containment: number;
   reason: string;
 }
 
 /**
- * Decides whether two sketched texts tell the same story: similar enough by Jaccard or by
- * containment, not naming different places, and not reporting different figures. Two notices
+ * Decides whether two sketched texts tell the same story: not naming different places, not
+ * reporting different figures, and similar enough by Jaccard or by containment. Two notices
  * from one template (羊流镇 vs 楼德镇 召开安全生产工作会议, or one town's meetings of two
- * months) can be near-identical as text; DESIGN.md: they are never merged. A repost keeps the
- * figures; a copy with a sentence added or dropped differs on one side only.
+ * months) can be near-identical as text; DESIGN.md: they are never merged. The facts are
+ * checked before the shingles are compared: they are cheaper, and a templated stream makes
+ * most candidates fail on them.
  */
 export function compareStories(a: ComparableText, b: ComparableText, settings: NearDuplicateSettings): StoryComparison {
+  if (Math.min(a.shingles.length, b.shingles.length) < settings.minShingles) return { same: false, reason: 'too short to judge by text' };
+  const conflict = conflictBetween(a, b);
+  if (conflict) return { same: false, reason: conflict };
+  const { jaccard, containment } = similarityOf(a, b);
+  if (jaccard >= settings.jaccard) return { same: true, reason: `jaccard ${jaccard.toFixed(2)}` };
+  if (containment >= settings.containmentAnyTitle) return { same: true, reason: `containment ${containment.toFixed(2)}` };
+  if (containment >= settings.containment && titlesAgree(a, b))
+    return { same: true, reason: `containment ${containment.toFixed(2)}, one title` };
+  return { same: false, reason: 'not similar enough' };
+}
+
+/** Returns the Jaccard similarity of two texts' shingle sets, and the share of the smaller set found in the larger. */
+export function similarityOf(a: ComparableText, b: ComparableText): { jaccard: number; containment: number } {
   const shared = intersectionSize(a.shingles, b.shingles);
   const union = a.shingles.length + b.shingles.length - shared;
-  const jaccard = union === 0 ? 0 : shared / union;
   const smaller = Math.min(a.shingles.length, b.shingles.length);
-  const containment = smaller === 0 ? 0 : shared / smaller;
-  const base = { jaccard, containment };
-  if (smaller < settings.minShingles) return { ...base, same: false, reason: 'too short to judge by text' };
-  const conflict = placeConflict(a.places, b.places);
-  if (conflict) return { ...base, same: false, reason: `names different places (${conflict})` };
-  const figures = numberConflict(a.numbers, b.numbers);
-  if (figures) return { ...base, same: false, reason: `reports different figures (${figures})` };
-  if (jaccard >= settings.jaccard) return { ...base, same: true, reason: `jaccard ${jaccard.toFixed(2)}` };
-  if (containment >= settings.containment) return { ...base, same: true, reason: `containment ${containment.toFixed(2)}` };
-  return { ...base, same: false, reason: 'not similar enough' };
-}
-
-/** Each side has numbers the other lacks: describes the clash, else undefined. */
-function numberConflict(a: Set<string>, b: Set<string>): string | undefined {
-  const onlyA = [...a].filter((n) => !b.has(n));
-  const onlyB = [...b].filter((n) => !a.has(n));
-  return onlyA.length >= NUMBER_CONFLICT && onlyB.length >= NUMBER_CONFLICT
-    ? `${onlyA.slice(0, 3).join(',')} vs ${onlyB.slice(0, 3).join(',')}`
-    : undefined;
-}
-
-/** Each side names a place the other does not: describes the clash, else undefined. */
-function placeConflict(a: Set<string>, b: Set<string>): string | undefined {
-  const onlyA = [...a].filter((place) => !b.has(place) && ![...b].some((other) => other.includes(place) || place.includes(other)));
-  const onlyB = [...b].filter((place) => !a.has(place) && ![...a].some((other) => other.includes(place) || place.includes(other)));
-  return onlyA.length > 0 && onlyB.length > 0 ? `${onlyA.join('、')} vs ${onlyB.join('、')}` : undefined;
+  return { jaccard: union === 0 ? 0 : shared / union, containment: smaller === 0 ? 0 : shared / smaller };
 }
 
 /**

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEDUPE_SETTINGS } from '../../../../src/config/config-schema.js';
-import { compareStories, createNearDuplicateChecker, sketchArticleText } from '../../../../src/workers/process/dedupe/near-duplicate.js';
+import { createConverter } from '../../../../src/workers/process/dedupe/opencc-converter.js';
+import {
+  compareStories,
+  createNearDuplicateChecker,
+  similarityOf,
+  sketchArticleText,
+} from '../../../../src/workers/process/dedupe/near-duplicate.js';
 
 const PLACES = ['新泰市', '羊流镇', '楼德镇', '肥城市', '桃园镇', '宁阳县', '磁窑镇'];
 const S = DEFAULT_DEDUPE_SETTINGS;
@@ -11,6 +17,10 @@ const ORIGINAL = [
   '会议要求，各村居、各企业要切实扛牢安全生产主体责任，深入开展隐患排查整治，坚决遏制较大以上事故发生。',
   '镇党委书记王建国在会上强调，要以“时时放心不下”的责任感抓好安全生产各项工作。',
 ].join('\n');
+
+/** A partner's list of other stories: other towns, other figures. */
+const RELATED = ['相关新闻', '· 肥城市桃园镇：2000亩桃花进入盛花期', '· 宁阳县磁窑镇召开2024年安全生产工作会议'].join('\n');
+const toTaiwan = createConverter({ from: 'cn', to: 'twp' });
 
 const compare = (a: string, b: string, titleA = '羊流镇召开安全生产工作会议', titleB = titleA) =>
   compareStories(sketchArticleText(titleA, a, PLACES, S), sketchArticleText(titleB, b, PLACES, S), S);
@@ -29,6 +39,12 @@ describe('compareStories: the same story', () => {
         .replace(/“|”/g, '"'),
     ],
     ['traditional characters', ORIGINAL.replace('会议', '會議').replace('安全生产', '安全生產').replace('检查', '檢查')],
+    ['Taiwan’s characters and words (opencc-js cn→twp)', toTaiwan(ORIGINAL)],
+    ['the first third, with the partner’s 相关新闻 after it', `${ORIGINAL.slice(0, Math.round(ORIGINAL.length * 0.35))}……\n${RELATED}`],
+    [
+      'the first third in Taiwan’s characters, with its 相關新聞',
+      toTaiwan(`${ORIGINAL.slice(0, Math.round(ORIGINAL.length * 0.35))}……\n${RELATED}`),
+    ],
   ])('%s', (_case, copy) => {
     const result = compare(ORIGINAL, copy);
     expect(result, result.reason).toMatchObject({ same: true });
@@ -39,7 +55,8 @@ describe('compareStories: different stories that look alike', () => {
   it('one template, another town', () => {
     const other = ORIGINAL.replaceAll('羊流镇', '楼德镇');
     const result = compare(ORIGINAL, other, '羊流镇召开安全生产工作会议', '楼德镇召开安全生产工作会议');
-    expect(result.jaccard).toBeGreaterThan(0.6);
+    const sketches = [ORIGINAL, other].map((text) => sketchArticleText('安全生产工作会议', text, PLACES, S));
+    expect(similarityOf(sketches[0]!, sketches[1]!).jaccard).toBeGreaterThan(0.6);
     expect(result.same).toBe(false);
     expect(result.reason).toContain('names different places');
   });
@@ -61,8 +78,41 @@ describe('compareStories: different stories that look alike', () => {
     expect(compare(ORIGINAL, other).same).toBe(false);
   });
 
+  it('a follow-up that quotes the lead, against a copy of the lead alone under the story’s title', () => {
+    const lead = ORIGINAL.split('\n')[0]!;
+    const followUp = [
+      lead.replace('3月12日，', '今年3月12日，').replace('召开', '召开了').replace('参加会议', '参会'),
+      '6月15日，羊流镇又对42家企业开展复查，217处隐患已全部整改到位，复查中新发现问题9处。',
+    ].join('\n');
+    // The lead is contained in the follow-up (0.85), as a copy cut short is in its story; only the titles tell them apart.
+    const result = compare(lead, followUp, '羊流镇召开安全生产工作会议', '羊流镇安全隐患全部整改到位');
+    expect(result, result.reason).toMatchObject({ same: false });
+    expect(compare(lead, followUp, '羊流镇召开安全生产工作会议', '【新泰】羊流镇召开安全生产工作会议').same).toBe(true);
+  });
+
   it('texts too short to judge', () => {
     expect(compare('羊流镇召开会议。', '羊流镇召开会议。')).toMatchObject({ same: false, reason: 'too short to judge by text' });
+  });
+});
+
+describe('sketchArticleText', () => {
+  it('gives a copy cut to its first half the lead bands of the whole story', () => {
+    const whole = sketchArticleText('羊流镇召开安全生产工作会议', ORIGINAL, PLACES, S);
+    const third = sketchArticleText(
+      '羊流镇召开安全生产工作会议',
+      `${ORIGINAL.slice(0, Math.round(ORIGINAL.length / 2))}……\n${RELATED}`,
+      PLACES,
+      S,
+    );
+    const lead = (keys: string[]) => keys.filter((key) => Number(key.split('.')[0]) >= S.bands);
+    expect(lead(whole.bandKeys)).toHaveLength(S.leadBands);
+    expect(lead(third.bandKeys)).toEqual(lead(whole.bandKeys));
+  });
+
+  it('does not take the places and figures of a block after the text as its own', () => {
+    const sketch = sketchArticleText('羊流镇召开安全生产工作会议', `${ORIGINAL}\n${RELATED}`, [...PLACES, '桃园镇', '磁窑镇'], S);
+    expect([...sketch.places].sort()).toEqual(['新泰市', '羊流镇'].sort());
+    expect(sketch.numbers.has('2000')).toBe(false);
   });
 });
 
@@ -70,7 +120,7 @@ describe('createNearDuplicateChecker', () => {
   const checkFor = createNearDuplicateChecker(PLACES, S);
   it('gives band keys to texts long enough and confirms candidates by their text', () => {
     const check = checkFor({ title: '羊流镇召开安全生产工作会议', contentText: ORIGINAL });
-    expect(check.bandKeys).toHaveLength(S.bands);
+    expect(check.bandKeys).toHaveLength(S.bands + S.leadBands);
     expect(check.isSameStory({ id: 'a', contentHash: 'h1', title: '转载', contentText: `${ORIGINAL}\n（来源：新泰新闻网）` })).toBe(true);
     expect(check.isSameStory({ id: 'b', contentHash: 'h2', title: '另一篇', contentText: ORIGINAL.replaceAll('羊流镇', '楼德镇') })).toBe(
       false,
