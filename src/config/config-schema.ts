@@ -151,6 +151,8 @@ const dedupeSchema = z
     containment: z.number().min(0).max(1).default(0.8),
     containmentAnyTitle: z.number().min(0).max(1).default(0.9),
     minShingles: z.number().int().min(1).default(20),
+    /** Candidates compared per item at most, those sharing the most bands first (0: all). */
+    maxCandidates: z.number().int().min(0).default(24),
   })
   .prefault({});
 

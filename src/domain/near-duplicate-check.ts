@@ -7,6 +7,11 @@ import type { Article } from './article.js';
 export interface NearDuplicateCheck {
   /** The article's LSH band keys; articles sharing one are candidates. */
   bandKeys: readonly string[];
+  /**
+   * How many candidates, best first (most bands shared), are compared at most; without it, all.
+   * Bounds the work per item when a template fills the buckets with near-twins.
+   */
+  maxCandidates?: number;
   /** True when a stored candidate tells the same story. */
   isSameStory(candidate: Pick<Article, 'id' | 'contentHash' | 'title' | 'contentText'>): boolean;
 }

@@ -98,11 +98,13 @@ export class ArticleWriter {
       [...examined].join(','),
       LSH_BUCKET_CAP,
       Date.parse(article.firstSeenAt),
+      near?.maxCandidates ?? 0,
     );
     if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
     if (reply[0] === 'duplicate')
       return this.takeover.preferEarlier(article, { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] }, near);
     if (reply[0] === 'item') return this.updateItem(article, reply[1], near);
+    // The candidates come best first: the first confirmed is the copy's story.
     const [, ...candidateIds] = reply;
     // Only what was compared counts as examined: a candidate replaced since the claim read it is
     // gone from getMany, and the next round returns the article that stands for it now.

@@ -22,6 +22,8 @@ export interface NearDuplicateSettings extends SketchSettings {
   containmentAnyTitle: number;
   /** Texts with fewer shingles than this are too short to judge by text; only exact matches count. */
   minShingles: number;
+  /** Candidates compared per item at most, those sharing the most LSH bands first (0: all). */
+  maxCandidates: number;
 }
 
 /** What comparing two stories needs of one text. */
@@ -122,6 +124,7 @@ export function createSketchCheck(placeNames: readonly string[], settings: NearD
   };
   return (own: TextSketch): NearDuplicateCheck => ({
     bandKeys: own.shingles.length >= settings.minShingles ? own.bandKeys : [],
+    maxCandidates: settings.maxCandidates,
     isSameStory: (candidate) => compareStories(own, candidateText(candidate), settings).same,
   });
 }
