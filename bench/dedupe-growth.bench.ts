@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/dedupe-growth.bench.ts`: what the near-duplicate claim costs per item as the
+ * `npm run bench -- dedupe-growth`: what the near-duplicate claim costs per item as the
  * store grows, on the test suite's synthetic streams — varied stories (variedItems, every tenth
  * a repost) and templated ones (syntheticItems: eight towns × eight topics of one meeting
  * notice, differing in their figures). Every item is prepared first (normalized and sketched, as
@@ -194,5 +194,3 @@ export async function benchDedupeGrowth(): Promise<void> {
     rows,
   );
 }
-
-await benchDedupeGrowth();

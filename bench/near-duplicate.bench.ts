@@ -115,7 +115,7 @@ export async function benchNearDuplicates(): Promise<void> {
   const mean = (times: number[]) => times.reduce((a, b) => a + b, 0) / times.length;
   const baseline = mean(stores[0]!.times);
   printTable(
-    `Near-duplicate lookup (${QUERIES} saves per store in alternating batches, half of them reposts; ${S.bands}×${S.rows} MinHash bands; Redis db ${BENCH_DB})`,
+    `Near-duplicate lookup (${QUERIES} saves per store in alternating batches, half of them reposts; ${S.bands}×${S.rows} MinHash bands and ${S.leadBands}×${S.leadRows} over the lead; Redis db ${BENCH_DB})`,
     ['stored articles', 'mean ms/save', 'p99 ms', 'cost vs 10k (target ≤ 1.5×)', 'Redis bytes/article', 'fill articles/s'],
     stores.map(({ size, times, bytes, fillPerSecond }) => {
       const sorted = [...times].sort((a, b) => a - b);

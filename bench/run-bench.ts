@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDedupeGrowth } from './dedupe-growth.bench.js';
 import { benchExtraction } from './extract.bench.js';
 import { benchFeeds } from './feed-http.bench.js';
 import { benchLists } from './lists.bench.js';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   if (wants('feeds')) await benchFeeds();
   if (wants('lists')) await benchLists();
   if (wants('memory')) await benchMemory();
+  // Not part of everything: it measures the claim's cost as the store grows, not against a ceiling.
+  if (only.includes('dedupe-growth')) await benchDedupeGrowth();
 }
 
 await main();
