@@ -28,6 +28,7 @@ import { connectionTrouble, type ConnectionTrouble } from './connection-trouble.
 import { openRuntimeSources, scheduleSourcesInForce, type RuntimeSources } from './runtime-sources.js';
 import { rememberingBotTest } from '../producers/events/screen-events.js';
 import { EventBuffer } from '../producers/events/event-buffer.js';
+import { redisAnswers } from '../feeds/serve/last-good.js';
 import { ServedListCache } from '../feeds/serve/served-list-cache.js';
 import { CardRepository } from '../store/card-repository.js';
 import { ListRepository } from '../store/list-repository.js';
@@ -401,7 +402,7 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
     },
     lists: {
       channelIds,
-      lists: new ServedListCache(shared.lists),
+      lists: new ServedListCache(shared.lists, 250, Date.now, () => redisAnswers(connection)),
       cards: shared.cards,
       activity: shared.activity,
       articles: shared.articles,

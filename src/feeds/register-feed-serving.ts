@@ -11,6 +11,7 @@ import { registerDiscoveryRoutes } from './routes/discovery.route.js';
 import { registerFeedRoutes } from './routes/feed.route.js';
 import { registerPartnerFeedRoute } from './routes/partner-feed.route.js';
 import { FeedDirectory } from './serve/feed-directory.js';
+import { redisAnswers } from './serve/last-good.js';
 import { ServedFeedCache } from './serve/served-feed-cache.js';
 import type { FeedServing } from './serve/serve-feed.js';
 
@@ -44,13 +45,7 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
   const directory = new FeedDirectory(settings.catalog, maxAgeSeconds);
   const queue = settings.publishQueue;
   const serving: FeedServing = {
-    cache: new ServedFeedCache(
-      deps.rendered,
-      directory.decorate,
-      settings.versionTtlMs ?? 250,
-      Date.now,
-      () => !['reconnecting', 'close', 'end'].includes(deps.redis.status),
-    ),
+    cache: new ServedFeedCache(deps.rendered, directory.decorate, settings.versionTtlMs ?? 250, Date.now, () => redisAnswers(deps.redis)),
     demand: new FeedDemandRepository(deps.redis, settings.keyPrefix),
     requestPublish: async (channelId) => {
       if (queue)

@@ -1,5 +1,6 @@
 import type { FeedFormat } from '../../domain/feed-format.js';
 import type { RenderedFeedRepository, StoredDocument } from '../../store/rendered-feed-repository.js';
+import { CHECK_DEADLINE_MS, checkedOrLastGood } from './last-good.js';
 import type { ServedDocument } from './served-document.js';
 
 /** Makes the served form of a stored document (headers depend on the feed). */
@@ -32,6 +33,8 @@ export class ServedFeedCache {
     private readonly now: () => number = Date.now,
     /** Whether Redis is connected: while it is not, feeds are served from the last good bytes, unchecked. */
     private readonly storeReachable: () => boolean = () => true,
+    /** How long a request waits for a due check before the last good bytes are served. */
+    private readonly checkDeadlineMs = CHECK_DEADLINE_MS,
   ) {}
 
   /**
@@ -69,6 +72,11 @@ export class ServedFeedCache {
     return stored ? this.decorate(feedId, variant, format, stored.document, stored.count) : null;
   }
 
+  /**
+   * The feed's entry, its version checked in Redis when due. With an entry at hand, a request
+   * waits for the check at most `checkDeadlineMs` (a check caught by Redis going away waits for
+   * its return), then is served the last good bytes.
+   */
   private async freshEntry(feedId: string): Promise<FeedEntry> {
     const entry = this.feeds.get(feedId);
     if (entry && (this.now() - entry.checkedAt < this.ttlMs || !this.storeReachable())) return entry;
@@ -77,7 +85,7 @@ export class ServedFeedCache {
       check = this.checkVersion(feedId, entry).finally(() => this.checks.delete(feedId));
       this.checks.set(feedId, check);
     }
-    return check;
+    return entry ? checkedOrLastGood(check, entry, this.checkDeadlineMs) : check;
   }
 
   private async checkVersion(feedId: string, entry: FeedEntry | undefined): Promise<FeedEntry> {

@@ -1,6 +1,7 @@
 import type { ListItem } from '../../domain/recommendation-list.js';
 import type { ListRepository, StoredList } from '../../store/list-repository.js';
 import { compressDocument, etagOf } from '../../store/stored-document.js';
+import { CHECK_DEADLINE_MS, checkedOrLastGood } from './last-good.js';
 import { toServedDocument, type DocumentHeaders, type ServedDocument } from './served-document.js';
 
 /** Renders the bytes of a list for a request: JSON for the API, HTML for a widget. */
@@ -29,6 +30,10 @@ export class ServedListCache {
     private readonly repository: Pick<ListRepository, 'version' | 'read'>,
     private readonly ttlMs = 250,
     private readonly now: () => number = Date.now,
+    /** Whether Redis is connected: while it is not, lists are served from the last good version, unchecked. */
+    private readonly storeReachable: () => boolean = () => true,
+    /** How long a request waits for a due check before the last good version is served. */
+    private readonly checkDeadlineMs = CHECK_DEADLINE_MS,
   ) {}
 
   /** Returns a rendering of a list, or undefined when the list was never computed. */
@@ -49,10 +54,16 @@ export class ServedListCache {
     return (await this.freshEntry(listId)).list?.items ?? [];
   }
 
+  /** The list's entry, checked in Redis when due; with one at hand, as ServedFeedCache, never waiting on Redis past the deadline. */
   private async freshEntry(listId: string): Promise<ListEntry> {
-    const now = this.now();
     const entry = this.entries.get(listId);
-    if (entry !== undefined && now - entry.checkedAt < this.ttlMs) return entry;
+    if (entry !== undefined && (this.now() - entry.checkedAt < this.ttlMs || !this.storeReachable())) return entry;
+    const check = this.checkEntry(listId, entry);
+    return entry ? checkedOrLastGood(check, entry, this.checkDeadlineMs) : check;
+  }
+
+  private async checkEntry(listId: string, entry: ListEntry | undefined): Promise<ListEntry> {
+    const now = this.now();
     const knownVersion = entry?.list?.version;
     if (entry && knownVersion !== undefined && (await this.repository.version(listId)) === knownVersion) {
       entry.checkedAt = now;
