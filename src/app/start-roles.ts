@@ -28,7 +28,7 @@ import { connectionTrouble, type ConnectionTrouble } from './connection-trouble.
 import { openRuntimeSources, scheduleSourcesInForce, type RuntimeSources } from './runtime-sources.js';
 import { rememberingBotTest } from '../producers/events/screen-events.js';
 import { EventBuffer } from '../producers/events/event-buffer.js';
-import { redisAnswers } from '../feeds/serve/last-good.js';
+import { readyWithin, redisReady } from '../queues/redis-ready.js';
 import { ServedListCache } from '../feeds/serve/served-list-cache.js';
 import { CardRepository } from '../store/card-repository.js';
 import { ListRepository } from '../store/list-repository.js';
@@ -91,6 +91,9 @@ interface Shared {
   /** The sources in force (Redis; the config file seeds them) and what changes them at runtime. */
   sources: RuntimeSources;
 }
+
+/** How long a start waits for its Redis connection before it serves anyway (a Redis away makes /readyz say so). */
+const READY_WAIT_MS = 5_000;
 
 /**
  * Starts the given roles against the Redis at `redisUrl`: the scheduler first, then the HTTP
@@ -169,6 +172,8 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redisUr
       await scheduleRetention(queues.publish, config.retention.everyMs);
       await enqueuePublish(queues.publish, [...config.channels.map((channel) => channel.id), ALL_CHANNEL_ID]);
     }
+    // Listening before the connection is ready would refuse the first pushes with 503.
+    await readyWithin(connection, READY_WAIT_MS);
     // Readiness speaks for this process only: one without workers claims none.
     const workersRunning = roles.workers.length > 0 ? () => workers.every((worker) => worker.isRunning()) : undefined;
     server = roles.server ? await createHttpServer(httpServerParts(shared, workersRunning)) : undefined;
@@ -402,7 +407,7 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
     },
     lists: {
       channelIds,
-      lists: new ServedListCache(shared.lists, 250, Date.now, () => redisAnswers(connection)),
+      lists: new ServedListCache(shared.lists, 250, Date.now, () => redisReady(connection)),
       cards: shared.cards,
       activity: shared.activity,
       articles: shared.articles,

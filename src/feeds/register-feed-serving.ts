@@ -11,7 +11,7 @@ import { registerDiscoveryRoutes } from './routes/discovery.route.js';
 import { registerFeedRoutes } from './routes/feed.route.js';
 import { registerPartnerFeedRoute } from './routes/partner-feed.route.js';
 import { FeedDirectory } from './serve/feed-directory.js';
-import { redisAnswers } from './serve/last-good.js';
+import { redisReady } from '../queues/redis-ready.js';
 import { ServedFeedCache } from './serve/served-feed-cache.js';
 import type { FeedServing } from './serve/serve-feed.js';
 
@@ -45,7 +45,7 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
   const directory = new FeedDirectory(settings.catalog, maxAgeSeconds);
   const queue = settings.publishQueue;
   const serving: FeedServing = {
-    cache: new ServedFeedCache(deps.rendered, directory.decorate, settings.versionTtlMs ?? 250, Date.now, () => redisAnswers(deps.redis)),
+    cache: new ServedFeedCache(deps.rendered, directory.decorate, settings.versionTtlMs ?? 250, Date.now, () => redisReady(deps.redis)),
     demand: new FeedDemandRepository(deps.redis, settings.keyPrefix),
     requestPublish: async (channelId) => {
       if (queue)

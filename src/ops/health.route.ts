@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
+import { redisReady } from '../queues/redis-ready.js';
 
 export interface HealthDeps {
   redis: Redis;
@@ -26,7 +27,7 @@ const READY_PING_MS = 500;
 
 /** Whether Redis answers a PING in time: a client that lost it says so at once (it would queue the PING until Redis is back). */
 async function redisAnswers(redis: Redis): Promise<boolean> {
-  if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end') return false;
+  if (!redisReady(redis)) return false;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_PING_MS)));
   try {

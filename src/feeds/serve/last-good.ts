@@ -21,8 +21,3 @@ export async function checkedOrLastGood<T>(check: Promise<T>, lastGood: T, deadl
     clearTimeout(timer);
   }
 }
-
-/** Whether an ioredis client can answer now: only `ready` can; `connecting`, `reconnecting` and the rest queue commands. */
-export function redisAnswers(redis: { status: string }): boolean {
-  return redis.status === 'ready';
-}

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedFormat } from '../../../src/domain/feed-format.js';
 import type { ListItem } from '../../../src/domain/recommendation-list.js';
-import { redisAnswers } from '../../../src/feeds/serve/last-good.js';
+import { redisReady } from '../../../src/queues/redis-ready.js';
 import { ServedFeedCache } from '../../../src/feeds/serve/served-feed-cache.js';
 import { ServedListCache } from '../../../src/feeds/serve/served-list-cache.js';
 import { ListRepository } from '../../../src/store/list-repository.js';
@@ -84,7 +84,7 @@ describe('served feeds while Redis is away', () => {
 
   it('issues no check while the client is not ready, and serves what it has at once', async () => {
     const redis = clientOfGoneRedis();
-    expect(redisAnswers(redis)).toBe(false);
+    expect(redisReady(redis)).toBe(false);
     let checks = 0;
     const reads = {
       version: () => {
@@ -99,7 +99,7 @@ describe('served feeds while Redis is away', () => {
       decorate,
       TTL_MS,
       () => now,
-      () => redisAnswers(redis),
+      () => redisReady(redis),
       DEADLINE_MS,
     );
     await cache.get('all', 'default', 'rss'); // the first read of a feed has nothing to fall back on
@@ -194,7 +194,7 @@ describe('served lists while Redis is away', () => {
       reads,
       TTL_MS,
       () => now,
-      () => redisAnswers(redis),
+      () => redisReady(redis),
       DEADLINE_MS,
     );
     await cache.items('hot:all:24h');
