@@ -195,7 +195,7 @@ class OutlineReader {
         this.readLink(entry, frame, text);
         return;
       case 'guid':
-        if (this.format === 'rss' && frame.attributes.isPermaLink?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(text.trim()))
+        if (this.format === 'rss' && frame.attributes.isPermaLink?.trim().toLowerCase() !== 'false' && isHttpUrl(text.trim()))
           entry.permalink ??= text.trim();
         return;
       case 'content':
@@ -273,4 +273,9 @@ function xmlBase(attributes: Record<string, string>, parentBase: string | undefi
   } catch {
     return parentBase;
   }
+}
+
+/** Whether a text is a whole http(s) URL (`http:///` is not: it names no host). */
+function isHttpUrl(text: string): boolean {
+  return /^https?:\/\//i.test(text) && URL.canParse(text);
 }

@@ -235,6 +235,15 @@ describe('parseFeed on other formats', () => {
     const feed = await parseFeed(xml, `${Y}/feeds/dir/x.atom`);
     expect(feed.items[0]!.url).toBe(`${Y}/feeds/dir/news/a.html`);
   });
+
+  it('takes a permalink guid as the URL only when it is a whole URL (fuzz: http:/// names no host)', async () => {
+    const rss = (guid: string) =>
+      `<rss version="2.0"><channel><title>t</title><item><title>a</title><guid>${guid}</guid></item></channel></rss>`;
+    expect((await parseFeed(rss('http:///'), `${Y}/feeds/x.rss`)).items[0]!.url).toBeUndefined();
+    expect((await parseFeed(rss('http://www.tadaily.com.cn/a/1.html'), `${Y}/feeds/x.rss`)).items[0]!.url).toBe(
+      'http://www.tadaily.com.cn/a/1.html',
+    );
+  });
 });
 
 describe('parseFeed on a CMS feed written the Chinese way', () => {
