@@ -3,7 +3,7 @@ import type { Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import { ArticleWriter } from './article-writer.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { alsoPublishedSchema, decodeStored, storedArticleSchema } from './stored-values.js';
 
 export { LSH_BUCKET_CAP } from './article-writer.js';
@@ -17,7 +17,7 @@ export class ArticleRepository {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
     this.writer = new ArticleWriter(
       redis,
       this.keys,

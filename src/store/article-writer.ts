@@ -87,7 +87,7 @@ export class ArticleWriter {
       article.contentText.length >= MIN_CONTENT_FOR_HASH
         ? keys.content(article.contentHash)
         : keys.content(`item-${hash(article.itemKey)}`),
-      keys.prefix,
+      keys.articlePrefix,
       article.id,
       JSON.stringify(article),
       article.contentHash,
@@ -114,7 +114,7 @@ export class ArticleWriter {
     if (!same) return 'examined';
     const recorded = await this.redis.recordCopy(
       keys.item(hash(article.itemKey)),
-      keys.prefix,
+      keys.articlePrefix,
       same.id,
       article.contentHash,
       JSON.stringify(copy),
@@ -155,7 +155,7 @@ export class ArticleWriter {
     };
     const reply = await this.redis.updateArticle(
       this.keys.item(hash(article.itemKey)),
-      this.keys.prefix,
+      this.keys.articlePrefix,
       stored.id,
       itemValue,
       `${stored.id}|${article.contentHash}|own`,

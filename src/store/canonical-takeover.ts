@@ -33,8 +33,8 @@ export class CanonicalTakeover {
     private readonly keys: StoreKeys,
     private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
   ) {
-    redis.defineCommand('replaceCanonical', { numberOfKeys: 0, lua: REPLACE_CANONICAL_LUA });
-    redis.defineCommand('currentArticleId', { numberOfKeys: 0, lua: CURRENT_ARTICLE_ID_LUA });
+    redis.defineCommand('replaceCanonical', { numberOfKeys: 1, lua: REPLACE_CANONICAL_LUA });
+    redis.defineCommand('currentArticleId', { numberOfKeys: 1, lua: CURRENT_ARTICLE_ID_LUA });
   }
 
   /**
@@ -73,7 +73,7 @@ export class CanonicalTakeover {
    */
   private async currentArticle(id: string): Promise<Article | undefined> {
     for (let attempt = 0; attempt < MAX_FOLLOWS; attempt++) {
-      const current = await this.redis.currentArticleId(this.keys.prefix, id);
+      const current = await this.redis.currentArticleId(this.keys.stored(), this.keys.articlePrefix, id);
       if (!current) return undefined;
       const [article] = await this.getMany([current]);
       // Replaced again between the two reads: look again.
@@ -84,7 +84,8 @@ export class CanonicalTakeover {
 
   private async replace(article: Article, stored: Article, near: NearDuplicateCheck | undefined) {
     return this.redis.replaceCanonical(
-      this.keys.prefix,
+      this.keys.stored(),
+      this.keys.articlePrefix,
       stored.id,
       article.id,
       JSON.stringify(article),

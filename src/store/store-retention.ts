@@ -3,6 +3,7 @@ import { feedIdsOf } from '../domain/feed-id.js';
 import type { ArticleRepository } from './article-repository.js';
 import type { CardRepository } from './card-repository.js';
 import type { SearchIndex } from './search-index.js';
+import { scanKeys } from './scan-keys.js';
 import type { StoreKeys } from './store-keys.js';
 
 /** What one retention run removed. */
@@ -156,13 +157,8 @@ export class StoreRetention {
     return live;
   }
 
-  /** Calls `each` with the keys matching `pattern`, a scan batch at a time. */
+  /** Calls `each` with the keys matching `pattern`, a scan batch at a time (every master of a cluster). */
   private async scan(pattern: string, each: (keys: string[]) => Promise<void>): Promise<void> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length > 0) await each(keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await scanKeys(this.redis, pattern, each);
   }
 }

@@ -5,7 +5,8 @@ import { CURRENT_ARTICLE_LUA } from './current-article.js';
 export const CLAIM_ARTICLE_LUA = `${CURRENT_ARTICLE_LUA}${CHANGE_CLOCK_LUA}
 -- Claims an article atomically: the checks that no copy exists and the writes that store it
 -- happen in one step, so two workers holding two copies of a story store it once.
--- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key
+-- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key (on Redis Cluster the keys built
+-- here from ARGV[1] carry the same hash tag: store-keys.ts)
 -- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] article JSON, ARGV[4] content hash,
 -- ARGV[5] published ms, ARGV[6] feed ids joined by ',', ARGV[7] JSON record of this copy,
 -- ARGV[8] LSH band keys (band.shard.field) joined by ',', ARGV[9] candidate ids already
