@@ -3,6 +3,7 @@ import type { Article } from '../domain/article.js';
 import { takesCanonicalFrom } from '../domain/canonical-claim.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { Verdict } from '../domain/verdict.js';
+import type { ArticleDocuments } from './article-documents.js';
 import { claimHash, copyRecordOf, joinedFeedIdsOf } from './claim-records.js';
 import { CURRENT_ARTICLE_ID_LUA } from './scripts/current-article.js';
 import { REPLACE_CANONICAL_LUA } from './scripts/replace-canonical.js';
@@ -31,6 +32,7 @@ export class CanonicalTakeover {
   constructor(
     private readonly redis: Redis,
     private readonly keys: StoreKeys,
+    private readonly documents: ArticleDocuments,
     private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
   ) {
     redis.defineCommand('replaceCanonical', { numberOfKeys: 1, lua: REPLACE_CANONICAL_LUA });
@@ -82,13 +84,28 @@ export class CanonicalTakeover {
     return undefined;
   }
 
+  /**
+   * Runs the swap. On Redis Cluster the new article's document is written first, and afterwards
+   * the replaced document, or the new one when nothing was replaced, is deleted.
+   */
   private async replace(article: Article, stored: Article, near: NearDuplicateCheck | undefined) {
+    const replaced = await this.documents.currentVersion(stored.id);
+    const value = await this.documents.stage(article);
+    const reply = await this.swap(article, stored, near, value);
+    if (this.documents.separate) {
+      if (reply === 'replaced') await this.documents.discard(stored.id, replaced);
+      else await this.documents.discard(article.id, value);
+    }
+    return reply;
+  }
+
+  private async swap(article: Article, stored: Article, near: NearDuplicateCheck | undefined, value: string) {
     return this.redis.replaceCanonical(
       this.keys.stored(),
       this.keys.articlePrefix,
       stored.id,
       article.id,
-      JSON.stringify(article),
+      value,
       Date.parse(article.publishedAt),
       joinedFeedIdsOf(stored),
       joinedFeedIdsOf(article),

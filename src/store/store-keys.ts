@@ -13,9 +13,12 @@ export function keyLayoutOf(connection: { readonly isCluster: boolean }): KeyLay
  * hash tag, one per group, so that each group sits in one slot while the groups, and every key
  * used alone, spread over the masters:
  *
- * - `{<prefix>}`: the article store — articles, their copies, the dedupe claims (item, url,
- *   content, merged), LSH buckets, feed and change indexes, the change clock, search postings,
- *   lists. The claim, takeover, update and search scripts write these atomically.
+ * - `{<prefix>}`: the article store — which version of each article is current, the copies
+ *   recorded on it, the dedupe claims (item, url, content, merged), LSH buckets, feed and change
+ *   indexes, the change clock, search postings, lists. The claim, takeover, update and search
+ *   scripts read and write these atomically; listings intersect the indexes (ZINTERSTORE).
+ * - untagged `<prefix>:doc:<id>:<version>`: the articles' JSON, written before the script that
+ *   makes a version current (article-documents.ts), spread key by key.
  * - `{<prefix>:recs}`: cards, term postings and term frequencies (written together).
  * - `{<prefix>:activity}`: reader events — article-hour readers, hot sets, reader profiles.
  * - `{<prefix>:sources}`: the source registry, its change log, source states and seen pages.
@@ -42,8 +45,16 @@ export class StoreKeys {
     this.arrivalsPrefix = group('arrivals');
   }
 
-  /** String: an article as JSON. */
+  /**
+   * String: an article as JSON; on Redis Cluster the version of its document instead (the
+   * document itself is `document(id, version)`, out of the article store's slot).
+   */
   article = (id: string): string => `${this.articlePrefix}:article:${id}`;
+  /**
+   * String, on Redis Cluster only: one version of an article as JSON, named by its id and a hash
+   * of the JSON. Untagged: the documents, the bulk of the store, spread over the masters.
+   */
+  document = (id: string, version: string): string => `${this.prefix}:doc:${id}:${version}`;
   /** List: JSON records of other outlets that ran the article. */
   alsoPublished = (id: string): string => `${this.articlePrefix}:also:${id}`;
   /** String: `articleId|contentHash|own|copy` for one item of one source. */

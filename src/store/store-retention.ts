@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { feedIdsOf } from '../domain/feed-id.js';
+import { ArticleDocuments } from './article-documents.js';
 import type { ArticleRepository } from './article-repository.js';
 import type { CardRepository } from './card-repository.js';
 import type { SearchIndex } from './search-index.js';
@@ -42,7 +43,11 @@ export class StoreRetention {
     private readonly cards: Pick<CardRepository, 'remove'>,
     /** The full-text index, which loses the expired articles too. */
     private readonly search?: Pick<SearchIndex, 'remove'>,
-  ) {}
+  ) {
+    this.documents = new ArticleDocuments(redis, keys);
+  }
+
+  private readonly documents: ArticleDocuments;
 
   async run(cutoffMs: number): Promise<RetentionSummary> {
     await this.backfillStoredIndex();
@@ -59,6 +64,8 @@ export class StoreRetention {
       const ids = await this.redis.zrangebyscore(this.keys.stored(), '-inf', `(${cutoffMs}`, 'LIMIT', 0, BATCH);
       if (ids.length === 0) break;
       const found = await this.articles.getMany(ids);
+      // On Redis Cluster the article keys name the documents to delete after them.
+      const versions = this.documents.separate && found.length > 0 ? await this.redis.mget(found.map((a) => this.keys.article(a.id))) : [];
       const multi = this.redis.multi().zrem(this.keys.stored(), ...ids);
       for (const article of found) {
         for (const feed of feedIdsOf(
@@ -70,7 +77,8 @@ export class StoreRetention {
         article.channels.forEach((c) => channelIds.add(c.id));
       }
       await multi.exec();
-      for (const article of found) {
+      for (const [i, article] of found.entries()) {
+        await this.documents.remove(article.id, versions[i]);
         await this.cards.remove(article.id);
         await this.search?.remove(article.id);
       }

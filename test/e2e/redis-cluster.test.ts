@@ -121,5 +121,10 @@ describe.skipIf(!HAS_REDIS_CLUSTER_TOOLS)('the app on a Redis Cluster of three m
     // The article store is one group: all its keys on one master.
     const store = [...(await keysPerMaster(cluster!.nodes, `{${prefix}}:*`)).values()].filter((count) => count > 0);
     expect(store).toHaveLength(1);
+    // The articles' documents spread, one for each stored article: none left behind by the takeover.
+    const documents = [...(await keysPerMaster(cluster!.nodes, `${prefix}:doc:*`)).values()];
+    expect(documents.filter((count) => count > 0).length).toBeGreaterThan(1);
+    const articles = [...(await keysPerMaster(cluster!.nodes, `{${prefix}}:article:*`)).values()];
+    expect(documents.reduce((a, b) => a + b)).toBe(articles.reduce((a, b) => a + b));
   });
 });
