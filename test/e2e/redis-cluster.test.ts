@@ -13,6 +13,7 @@ import { waitFor } from '../support/wait-for.js';
 
 const SEED_TITLE = '泰安市成功创建 中国科协创新驱动助力工程示范市';
 const PARTNER_KEY = 'example-key-xintai-daily-change-me';
+const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const PUSHED_TITLE = '新泰市青云街道社区食堂开业 老人吃饭不再愁';
 const PUSHED_HTML = `<p>${[
   '新泰市青云街道首家社区长者食堂日前正式开业，为辖区六十岁以上老人提供午餐和晚餐，每餐两荤两素一汤，价格十二元。',
@@ -112,6 +113,23 @@ describe.skipIf(!HAS_REDIS_CLUSTER_TOOLS)('the app on a Redis Cluster of three m
     await waitFor(async () => (await getText('/feeds/xintai.json')).includes('https://early.example.cn/a/1.html'), { what: 'xintai feed' });
     const xintai = JSON.parse(await getText('/feeds/xintai.json')) as { items: { title: string }[] };
     expect(xintai.items.filter((item) => item.title === PUSHED_TITLE)).toHaveLength(1);
+  });
+
+  it('counts reading events into the hot list, and answers a search', async () => {
+    const [seed] = await articlesTitled(SEED_TITLE);
+    const response = await fetch(`${base}/api/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${PARTNER_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: ['r1', 'r2', 'r3'].map((readerId) => ({ type: 'view', articleId: seed!.id, readerId, userAgent: BROWSER })),
+      }),
+    });
+    expect(response.status).toBe(202);
+    await waitFor(async () => (await getJson<{ items?: { id: string }[] }>('/api/lists/hot?channel=all')).items?.[0]?.id === seed!.id, {
+      what: 'the seed first in the hot list',
+    });
+    const found = await getJson<{ items: ApiArticle[] }>(`/api/articles?q=${encodeURIComponent('科协')}&limit=10`);
+    expect(found.items.map((article) => article.title)).toContain(SEED_TITLE);
   });
 
   it('spreads the keys over more than one master, each group of keys in one slot', async () => {
