@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Article } from '../domain/article.js';
+import { scanKeys } from './scan-keys.js';
 import type { StoreKeys } from './store-keys.js';
+
+/**
+ * How long a document no article key names is kept before it is deleted as left behind: a
+ * document is written a moment before the claim that names it, so one unnamed and untouched for
+ * an hour was left by a worker that stopped in between (OBJECT IDLETIME counts from the last access).
+ */
+const ORPHAN_IDLE_S = 3600;
 
 /**
  * Where an article's JSON lives. On one Redis it is the value of `article:<id>` itself, written
@@ -49,6 +57,31 @@ export class ArticleDocuments {
   /** Deletes the document of an article taken out of the store (retention), whose key held `version`. */
   async remove(id: string, version: string | null | undefined): Promise<void> {
     if (this.separate && version) await this.redis.unlink(this.keys.document(id, version));
+  }
+
+  /**
+   * On a cluster: deletes the documents that no article key names and that nobody touched for an
+   * hour (left by a worker killed between writing one and its claim); returns how many went.
+   */
+  async deleteOrphans(minIdleSeconds = ORPHAN_IDLE_S): Promise<number> {
+    if (!this.separate) return 0;
+    const start = this.keys.document('', '').slice(0, -1);
+    let deleted = 0;
+    await scanKeys(this.redis, this.keys.everyDocument(), async (documentKeys) => {
+      const named = documentKeys.map((key) => {
+        const rest = key.slice(start.length);
+        const at = rest.lastIndexOf(':');
+        return { key, id: rest.slice(0, at), version: rest.slice(at + 1) };
+      });
+      // The article keys share one slot: one MGET for the batch.
+      const current = await this.redis.mget(named.map(({ id }) => this.keys.article(id)));
+      for (const [i, { key, version }] of named.entries()) {
+        if (current[i] === version) continue;
+        const idle = Number(await this.redis.object('IDLETIME', key));
+        if (idle >= minIdleSeconds) deleted += await this.redis.unlink(key);
+      }
+    });
+    return deleted;
   }
 
   /**

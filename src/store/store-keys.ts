@@ -55,6 +55,8 @@ export class StoreKeys {
    * of the JSON. Untagged: the documents, the bulk of the store, spread over the masters.
    */
   document = (id: string, version: string): string => `${this.prefix}:doc:${id}:${version}`;
+  /** The pattern of every article document, for a scan. */
+  everyDocument = (): string => `${this.prefix}:doc:*`;
   /** List: JSON records of other outlets that ran the article. */
   alsoPublished = (id: string): string => `${this.articlePrefix}:also:${id}`;
   /** String: `articleId|contentHash|own|copy` for one item of one source. */

@@ -17,6 +17,8 @@ export interface RetentionSummary {
   danglingKeys: number;
   /** Article ids taken out of LSH buckets because their articles are gone. */
   bucketEntries: number;
+  /** On Redis Cluster: article documents no article named, left by a worker stopped between writing one and its claim. */
+  orphanDocuments: number;
 }
 
 /** Articles expired per round trip. */
@@ -54,7 +56,8 @@ export class StoreRetention {
     const { expired, channelIds } = await this.expireArticles(cutoffMs);
     const danglingKeys = expired > 0 ? await this.deleteDanglingClaims() : 0;
     const bucketEntries = expired > 0 ? await this.pruneBuckets() : 0;
-    return { expired, channelIds, danglingKeys, bucketEntries };
+    const orphanDocuments = await this.documents.deleteOrphans();
+    return { expired, channelIds, danglingKeys, bucketEntries, orphanDocuments };
   }
 
   private async expireArticles(cutoffMs: number): Promise<{ expired: number; channelIds: string[] }> {

@@ -7,6 +7,7 @@ import { CoalescingRequests } from '../../../src/queues/coalescing-requests.js';
 import { enqueuePublish } from '../../../src/queues/enqueue.js';
 import { QUEUE } from '../../../src/queues/queue-names.js';
 import { createRedisConnection, queueKeyPrefix } from '../../../src/queues/redis-connection.js';
+import { ArticleDocuments } from '../../../src/store/article-documents.js';
 import { ArticleRepository } from '../../../src/store/article-repository.js';
 import { CardRepository } from '../../../src/store/card-repository.js';
 import { StoreRetention } from '../../../src/store/store-retention.js';
@@ -134,6 +135,17 @@ describe.skipIf(!HAS_REDIS_CLUSTER_TOOLS)(
       expect(summary.expired).toBe(UNIQUE);
       expect((await documents()).reduce((a, b) => a + b)).toBe(0);
       expect(await articles.countFeed('channel:all')).toBe(0);
+    });
+
+    it('deletes a document no article names once it has been left idle, never a fresh one', async () => {
+      const redis = connections[0]!;
+      const orphan = articles.keys.document('0123456789abcdef', 'feedfacefeedface');
+      await redis.set(orphan, '{}');
+      const summary = await new StoreRetention(redis, articles.keys, articles, cards).run(0);
+      expect(summary.orphanDocuments).toBe(0);
+      expect(await redis.exists(orphan)).toBe(1);
+      expect(await new ArticleDocuments(redis, articles.keys).deleteOrphans(0)).toBe(1);
+      expect(await redis.exists(orphan)).toBe(0);
     });
   },
 );
