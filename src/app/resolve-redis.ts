@@ -2,13 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { maskCredentials } from '../domain/mask-credentials.js';
+import { parseNode, type RedisTarget } from '../queues/redis-connection.js';
 
 /** A Redis the app can use, and how to let go of it. */
 export interface ResolvedRedis {
+  /** The URL, or a cluster's nodes joined by ',' (for the log and the banner). */
   url: string;
-  origin: 'REDIS_URL' | 'local' | 'child';
+  /** What to connect to. */
+  target: RedisTarget;
+  origin: 'REDIS_URL' | 'local' | 'child' | 'cluster';
   stop(): Promise<void>;
 }
 
@@ -26,23 +30,61 @@ const HOW_TO_GET_REDIS = `Syndicator needs Redis 6.2 or later. Any of these will
   - point REDIS_URL at a Redis you have, e.g. REDIS_URL=redis://host:6379`;
 
 /**
- * Finds the Redis to use: REDIS_URL if set; else 127.0.0.1:6379 if it answers; else a
- * `redis-server` child process with its data (append-only file on) under `dataDir`.
+ * Finds the Redis to use: the configured cluster (`redis.cluster`) if any; else REDIS_URL if
+ * set; else 127.0.0.1:6379 if it answers; else a `redis-server` child process with its data
+ * (append-only file on) under `dataDir`.
  */
-export async function resolveRedis(configuredUrl: string | undefined, dataDir: string): Promise<ResolvedRedis> {
+export async function resolveRedis(
+  configuredUrl: string | undefined,
+  dataDir: string,
+  cluster?: readonly string[],
+): Promise<ResolvedRedis> {
   const nothingToStop = () => Promise.resolve();
+  if (cluster && cluster.length > 0) {
+    const nodes = cluster.join(',');
+    if (!(await pingCluster(cluster)))
+      throw new RedisUnavailableError(`redis: the Redis Cluster at ${nodes} (redis.cluster) does not answer.`);
+    return { url: nodes, target: { cluster }, origin: 'cluster', stop: nothingToStop };
+  }
   if (configuredUrl) {
     if (!(await pingRedis(configuredUrl))) {
       throw new RedisUnavailableError(`redis: REDIS_URL=${maskCredentials(configuredUrl)} does not answer.\n${HOW_TO_GET_REDIS}`);
     }
-    return { url: configuredUrl, origin: 'REDIS_URL', stop: nothingToStop };
+    return { url: configuredUrl, target: configuredUrl, origin: 'REDIS_URL', stop: nothingToStop };
   }
-  if (await pingRedis(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, origin: 'local', stop: nothingToStop };
+  if (await pingRedis(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, target: LOCAL_REDIS_URL, origin: 'local', stop: nothingToStop };
   const child = await startRedisServer(dataDir).catch((cause: unknown) => {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new RedisUnavailableError(`redis: nothing answers on 127.0.0.1:6379 and ${reason}.\n${HOW_TO_GET_REDIS}`, { cause });
   });
-  return { ...child, origin: 'child' };
+  return { ...child, target: child.url, origin: 'child' };
+}
+
+/** True when the Redis Cluster seeded by `nodes` is up (its slots all served) and answers PING within `timeoutMs`. */
+export async function pingCluster(nodes: readonly string[], timeoutMs = 3_000): Promise<boolean> {
+  const client = new Cluster(nodes.map(parseNode), {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    clusterRetryStrategy: () => null,
+    redisOptions: { connectTimeout: timeoutMs, maxRetriesPerRequest: 0 },
+  });
+  client.on('error', () => {
+    // connect() or ping() rejects with the same error; without a listener ioredis would also print it.
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    const answered = (async () => {
+      await client.connect();
+      // The types promise PONG; what answers on the port may be something else that speaks RESP.
+      const reply: string = await client.ping();
+      return reply === 'PONG';
+    })().catch(() => false);
+    return await Promise.race([answered, timeout]);
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
 }
 
 /** True when a Redis at `url` answers PING within `timeoutMs`. */

@@ -17,9 +17,9 @@ export async function serve(config: Readonly<Config>, roles: Roles): Promise<voi
   const log = createLogger(config, 'info');
   const dataDir = path.resolve('data');
   const admin = resolveAdminToken(config.http.adminToken, dataDir);
-  const redis = await resolveRedis(config.redis.url, dataDir);
+  const redis = await resolveRedis(config.redis.url, dataDir, config.redis.cluster);
   log.info({ redis_origin: redis.origin, config: config.configPath, sources: config.sources.length, roles }, 'starting');
-  const app = await startRoles({ ...config, http: { ...config.http, adminToken: admin.token } }, roles, redis.url, log);
+  const app = await startRoles({ ...config, http: { ...config.http, adminToken: admin.token } }, roles, redis.target, log);
   process.stdout.write(startBanner(config, redis, roles.server, admin));
 
   let stopping = false;

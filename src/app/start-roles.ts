@@ -17,7 +17,7 @@ import { CoalescingRequests } from '../queues/coalescing-requests.js';
 import { openQueues, WORKER_LOCKS, type QueueSet } from '../queues/queue-set.js';
 import { ProcessBacklog } from '../queues/process-backlog.js';
 import { StoreRetention } from '../store/store-retention.js';
-import { createRedisConnection } from '../queues/redis-connection.js';
+import { createRedisConnection, queueKeyPrefix, type RedisTarget } from '../queues/redis-connection.js';
 import { ArticleRepository } from '../store/article-repository.js';
 import { ArticleListing } from '../store/article-listing.js';
 import type { SegmentText } from '../domain/search-terms.js';
@@ -96,12 +96,12 @@ interface Shared {
 const READY_WAIT_MS = 5_000;
 
 /**
- * Starts the given roles against the Redis at `redisUrl`: the scheduler first, then the HTTP
+ * Starts the given roles against the Redis at `redis` (a URL or a cluster's nodes): the scheduler first, then the HTTP
  * server, the workers last. If any step fails, what was already started is closed again, so a
  * failed start (a port in use) leaves no worker running and no connection open.
  */
-export async function startRoles(config: Readonly<Config>, roles: Roles, redisUrl: string, log: Logger): Promise<RunningApp> {
-  const connection = createRedisConnection(redisUrl, 'syndicator');
+export async function startRoles(config: Readonly<Config>, roles: Roles, redis: RedisTarget, log: Logger): Promise<RunningApp> {
+  const connection = createRedisConnection(redis, 'syndicator');
   const trouble = connectionTrouble(log);
   connection.on('error', trouble.listener('store'));
   connection.on('ready', trouble.recovered);
@@ -257,7 +257,7 @@ function startWorkers(
   return names.map((name) => {
     const worker = new Worker(name, processors[name], {
       connection,
-      prefix: config.redis.prefix,
+      prefix: queueKeyPrefix(connection, config.redis.prefix, name),
       concurrency: concurrency[name],
       ...WORKER_LOCKS,
     });

@@ -192,7 +192,16 @@ export const configFileSchema = z.strictObject({
       shortFormStoplist: z.array(z.string()).default([]),
     })
     .prefault({}),
-  redis: z.strictObject({ prefix: z.string().min(1).default('syn') }).prefault({}),
+  redis: z
+    .strictObject({
+      prefix: z.string().min(1).default('syn'),
+      /** The seed nodes (`host:port`) of a Redis Cluster; when set, the app connects to the cluster, not REDIS_URL. */
+      cluster: z
+        .array(z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^\s:]+):\d{1,5}$/, 'a node is host:port'))
+        .min(1)
+        .optional(),
+    })
+    .prefault({}),
   feeds: z
     .strictObject({
       /** Items per feed page unless ?limit= asks otherwise (at most 200). */

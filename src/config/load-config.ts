@@ -18,7 +18,7 @@ export interface Config {
   site: { name: string; publicUrl: string; language: string };
   city: { name: string; code: string };
   gazetteer: ConfigFile['gazetteer'];
-  redis: { url: string | undefined; prefix: string };
+  redis: { url: string | undefined; prefix: string; cluster?: readonly string[] | undefined };
   /** `adminToken` guards the admin surfaces (SYNDICATOR_ADMIN_TOKEN); unset, `serve` keeps a generated one in data/admin-token. */
   http: { port: number; host: string; adminToken?: string | undefined };
   feeds: ConfigFile['feeds'];
@@ -103,7 +103,7 @@ export function parseConfig(
     site: { ...file.site, publicUrl: file.site.publicUrl ?? `http://localhost:${overrides.port}` },
     city: file.city,
     gazetteer: file.gazetteer,
-    redis: { url: overrides.redisUrl, prefix: file.redis.prefix },
+    redis: { url: overrides.redisUrl, prefix: file.redis.prefix, cluster: file.redis.cluster },
     http: { port: overrides.port, host: overrides.host ?? '0.0.0.0', adminToken: overrides.adminToken },
     feeds: file.feeds,
     fetch: file.fetch,

@@ -5,6 +5,7 @@ import { enqueueItems } from './enqueue.js';
 import type { JobProgress } from './job-progress.js';
 import type { ProcessPayload } from './payloads.js';
 import { QUEUE } from './queue-names.js';
+import { queueKeyPrefix } from './redis-connection.js';
 import { DEFAULT_JOB_OPTIONS } from './queue-set.js';
 
 /** What came of one awaited item: the store's verdict, or `failed`. */
@@ -44,7 +45,10 @@ export async function processItemsAndWait(
   };
   // QueueEvents blocks on its connection, so it gets its own; BullMQ leaves a given connection open.
   const eventsConnection = connection.duplicate();
-  const events = new QueueEvents(QUEUE.process, { connection: eventsConnection, prefix });
+  const events = new QueueEvents(QUEUE.process, {
+    connection: eventsConnection,
+    prefix: queueKeyPrefix(connection, prefix, QUEUE.process),
+  });
   try {
     await events.waitUntilReady();
     // Kept for an hour whatever their number, so that every result can still be read below.

@@ -2,6 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE, type QueueName } from './queue-names.js';
 import type { FetchPayload, ProcessPayload, PublishPayload } from './payloads.js';
+import { queueKeyPrefix } from './redis-connection.js';
 
 /** The three queues of the flow, on one connection and one key prefix. */
 export interface QueueSet {
@@ -30,9 +31,10 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
  */
 export const WORKER_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 } as const;
 
-/** Opens the queues of the flow under `prefix` (BullMQ's key prefix; use `{name}` for Redis Cluster). */
+/** Opens the queues of the flow under `prefix` (BullMQ's key prefix; hash-tagged per queue on Redis Cluster). */
 export function openQueues(connection: Redis, prefix: string): QueueSet {
-  const open = <T>(name: QueueName) => new Queue<T>(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const open = <T>(name: QueueName) =>
+    new Queue<T>(name, { connection, prefix: queueKeyPrefix(connection, prefix, name), defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const fetch = open<FetchPayload>(QUEUE.fetch);
   const process = open<ProcessPayload>(QUEUE.process);
   const publish = open<PublishPayload>(QUEUE.publish);

@@ -4,6 +4,7 @@ import { enqueuePublish, publishDeduplicationId } from './enqueue.js';
 import type { JobProgress } from './job-progress.js';
 import type { PublishPayload } from './payloads.js';
 import { QUEUE } from './queue-names.js';
+import { queueKeyPrefix } from './redis-connection.js';
 
 /** What a republish did: the channels rebuilt, and those whose rebuild failed, with why. */
 export interface RepublishReport {
@@ -24,7 +25,10 @@ export async function republishAndWait(
 ): Promise<RepublishReport> {
   const report: RepublishReport = { rebuilt: [], failed: [] };
   const eventsConnection = connection.duplicate();
-  const events = new QueueEvents(QUEUE.publish, { connection: eventsConnection, prefix });
+  const events = new QueueEvents(QUEUE.publish, {
+    connection: eventsConnection,
+    prefix: queueKeyPrefix(connection, prefix, QUEUE.publish),
+  });
   try {
     await events.waitUntilReady();
     await enqueuePublish(publishQueue, channelIds);

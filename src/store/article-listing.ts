@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 /**
  * The two orders a listing reads in: `published`, newest publication first (the feed indexes);
@@ -45,7 +45,7 @@ export class ArticleListing {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
   }
 
   /** Returns up to `limit` entries past `after` in the query's order, and whether more follow. */

@@ -2,8 +2,9 @@ import type { Redis } from 'ioredis';
 import type { Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
+import { ArticleDocuments } from './article-documents.js';
 import { ArticleWriter } from './article-writer.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { alsoPublishedSchema, decodeStored, storedArticleSchema } from './stored-values.js';
 
 export { LSH_BUCKET_CAP } from './article-writer.js';
@@ -12,15 +13,18 @@ export { LSH_BUCKET_CAP } from './article-writer.js';
 export class ArticleRepository {
   readonly keys: StoreKeys;
   private readonly writer: ArticleWriter;
+  private readonly documents: ArticleDocuments;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
+    this.documents = new ArticleDocuments(redis, this.keys);
     this.writer = new ArticleWriter(
       redis,
       this.keys,
+      this.documents,
       (ids) => this.getMany(ids),
       (id) => this.get(id),
     );
@@ -50,17 +54,25 @@ export class ArticleRepository {
     return undefined;
   }
 
-  /** Returns articles by id, in the order asked, skipping ids with no article; one round trip. */
+  /**
+   * Returns articles by id, in the order asked, skipping ids with no article; one round trip (on
+   * Redis Cluster two: the article store's slot, then the documents on their masters).
+   */
   async getMany(ids: readonly string[]): Promise<Article[]> {
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.get(this.keys.article(id)).lrange(this.keys.alsoPublished(id), 0, -1);
     const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error);
+    if (failed) throw new Error('store: reading articles failed', { cause: failed[0] });
+    const documents = await this.documents.read(
+      ids,
+      ids.map((_, i) => (replies[2 * i]?.[1] as string | null | undefined) ?? null),
+    );
     const articles: Article[] = [];
     for (const [i, id] of ids.entries()) {
-      const [jsonError, json] = replies[2 * i] ?? [];
-      const [alsoError, also] = replies[2 * i + 1] ?? [];
-      if (jsonError || alsoError) throw new Error('store: reading articles failed', { cause: jsonError ?? alsoError });
+      const json = documents[i];
+      const also = replies[2 * i + 1]?.[1];
       if (typeof json !== 'string') continue;
       const records = (also as string[]).map((record) => decodeStored(alsoPublishedSchema, record, this.keys.alsoPublished(id)));
       articles.push({ ...decodeStored(storedArticleSchema, json, this.keys.article(id)), alsoPublishedBy: records });

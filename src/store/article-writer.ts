@@ -1,6 +1,7 @@
 import type { Redis, Result } from 'ioredis';
 import type { Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
+import type { ArticleDocuments } from './article-documents.js';
 import { CanonicalTakeover, LSH_BUCKET_CAP } from './canonical-takeover.js';
 import { claimHash as hash, copyRecordOf, joinedFeedIdsOf } from './claim-records.js';
 import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
@@ -9,7 +10,8 @@ import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { StoreKeys } from './store-keys.js';
 
-type ClaimReply = ['item', string] | ['duplicate', string, 'url' | 'content'] | ['candidates', ...string[]] | ['created', string];
+type ClaimReply =
+  ['item', string] | ['duplicate', string, 'url' | 'content'] | ['candidates', ...string[]] | ['created', string] | ['unwritten'];
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -39,13 +41,14 @@ export class ArticleWriter {
   constructor(
     private readonly redis: Redis,
     private readonly keys: StoreKeys,
+    private readonly documents: ArticleDocuments,
     private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
     private readonly get: (id: string) => Promise<Article | undefined>,
   ) {
     redis.defineCommand('claimArticle', { numberOfKeys: 3, lua: CLAIM_ARTICLE_LUA });
     redis.defineCommand('updateArticle', { numberOfKeys: 1, lua: UPDATE_ARTICLE_LUA });
     redis.defineCommand('recordCopy', { numberOfKeys: 1, lua: RECORD_COPY_LUA });
-    this.takeover = new CanonicalTakeover(redis, keys, getMany);
+    this.takeover = new CanonicalTakeover(redis, keys, documents, getMany);
   }
 
   /**
@@ -79,27 +82,36 @@ export class ArticleWriter {
   ): Promise<Verdict | 'retry' | 'examined'> {
     const { keys } = this;
     const copy = copyRecordOf(article);
-    const reply = await this.redis.claimArticle(
-      keys.item(hash(article.itemKey)),
-      // An item without a URL, or with too little text to tell it apart (图片新闻), claims keys of
-      // its own: otherwise every such item would match the first one.
-      article.url ? keys.url(hash(article.url)) : keys.url(`item-${hash(article.itemKey)}`),
-      article.contentText.length >= MIN_CONTENT_FOR_HASH
-        ? keys.content(article.contentHash)
-        : keys.content(`item-${hash(article.itemKey)}`),
-      keys.prefix,
-      article.id,
-      JSON.stringify(article),
-      article.contentHash,
-      Date.parse(article.publishedAt),
-      joinedFeedIdsOf(article),
-      JSON.stringify(copy),
-      (near?.bandKeys ?? []).join(','),
-      [...examined].join(','),
-      LSH_BUCKET_CAP,
-      Date.parse(article.firstSeenAt),
-      near?.maxCandidates ?? 0,
-    );
+    const claimWith = (stored: string) =>
+      this.redis.claimArticle(
+        keys.item(hash(article.itemKey)),
+        // An item without a URL, or with too little text to tell it apart (图片新闻), claims keys of
+        // its own: otherwise every such item would match the first one.
+        article.url ? keys.url(hash(article.url)) : keys.url(`item-${hash(article.itemKey)}`),
+        article.contentText.length >= MIN_CONTENT_FOR_HASH
+          ? keys.content(article.contentHash)
+          : keys.content(`item-${hash(article.itemKey)}`),
+        keys.articlePrefix,
+        article.id,
+        stored,
+        article.contentHash,
+        Date.parse(article.publishedAt),
+        joinedFeedIdsOf(article),
+        JSON.stringify(copy),
+        (near?.bandKeys ?? []).join(','),
+        [...examined].join(','),
+        LSH_BUCKET_CAP,
+        Date.parse(article.firstSeenAt),
+        near?.maxCandidates ?? 0,
+      );
+    // On Redis Cluster the article's document is written only when the claim would create it.
+    let reply = await claimWith(this.documents.separate ? '' : JSON.stringify(article));
+    if (reply[0] === 'unwritten') {
+      const version = await this.documents.stage(article);
+      reply = await claimWith(version);
+      if (reply[0] !== 'created') await this.documents.discard(article.id, version);
+      if (reply[0] === 'unwritten') return 'retry';
+    }
     if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
     if (reply[0] === 'duplicate')
       return this.takeover.preferEarlier(article, { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] }, near);
@@ -114,7 +126,7 @@ export class ArticleWriter {
     if (!same) return 'examined';
     const recorded = await this.redis.recordCopy(
       keys.item(hash(article.itemKey)),
-      keys.prefix,
+      keys.articlePrefix,
       same.id,
       article.contentHash,
       JSON.stringify(copy),
@@ -153,19 +165,23 @@ export class ArticleWriter {
       updatedAt: laterOf(article.updatedAt, article.firstSeenAt, stored.updatedAt),
       alsoPublishedBy: [],
     };
+    // On Redis Cluster: the version replaced, read after the item (a change in between fails the compare-and-set).
+    const replaced = await this.documents.currentVersion(stored.id);
+    const value = await this.documents.stage(updated);
     const reply = await this.redis.updateArticle(
       this.keys.item(hash(article.itemKey)),
-      this.keys.prefix,
+      this.keys.articlePrefix,
       stored.id,
       itemValue,
       `${stored.id}|${article.contentHash}|own`,
-      JSON.stringify(updated),
+      value,
       stored.contentHash,
       article.contentHash,
       Date.parse(stored.publishedAt),
       joinedFeedIdsOf(stored),
       joinedFeedIdsOf(updated),
     );
+    if (this.documents.separate) await this.documents.discard(stored.id, reply === 'updated' ? replaced : value);
     return reply === 'updated' ? { kind: 'updated', articleId: stored.id, previousChannelIds: stored.channels.map((c) => c.id) } : 'retry';
   }
 }

@@ -3,6 +3,7 @@ import type { Article } from '../domain/article.js';
 import { takesCanonicalFrom } from '../domain/canonical-claim.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { Verdict } from '../domain/verdict.js';
+import type { ArticleDocuments } from './article-documents.js';
 import { claimHash, copyRecordOf, joinedFeedIdsOf } from './claim-records.js';
 import { CURRENT_ARTICLE_ID_LUA } from './scripts/current-article.js';
 import { REPLACE_CANONICAL_LUA } from './scripts/replace-canonical.js';
@@ -31,10 +32,11 @@ export class CanonicalTakeover {
   constructor(
     private readonly redis: Redis,
     private readonly keys: StoreKeys,
+    private readonly documents: ArticleDocuments,
     private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
   ) {
-    redis.defineCommand('replaceCanonical', { numberOfKeys: 0, lua: REPLACE_CANONICAL_LUA });
-    redis.defineCommand('currentArticleId', { numberOfKeys: 0, lua: CURRENT_ARTICLE_ID_LUA });
+    redis.defineCommand('replaceCanonical', { numberOfKeys: 1, lua: REPLACE_CANONICAL_LUA });
+    redis.defineCommand('currentArticleId', { numberOfKeys: 1, lua: CURRENT_ARTICLE_ID_LUA });
   }
 
   /**
@@ -73,7 +75,7 @@ export class CanonicalTakeover {
    */
   private async currentArticle(id: string): Promise<Article | undefined> {
     for (let attempt = 0; attempt < MAX_FOLLOWS; attempt++) {
-      const current = await this.redis.currentArticleId(this.keys.prefix, id);
+      const current = await this.redis.currentArticleId(this.keys.stored(), this.keys.articlePrefix, id);
       if (!current) return undefined;
       const [article] = await this.getMany([current]);
       // Replaced again between the two reads: look again.
@@ -82,12 +84,28 @@ export class CanonicalTakeover {
     return undefined;
   }
 
+  /**
+   * Runs the swap. On Redis Cluster the new article's document is written first, and afterwards
+   * the replaced document, or the new one when nothing was replaced, is deleted.
+   */
   private async replace(article: Article, stored: Article, near: NearDuplicateCheck | undefined) {
+    const replaced = await this.documents.currentVersion(stored.id);
+    const value = await this.documents.stage(article);
+    const reply = await this.swap(article, stored, near, value);
+    if (this.documents.separate) {
+      if (reply === 'replaced') await this.documents.discard(stored.id, replaced);
+      else await this.documents.discard(article.id, value);
+    }
+    return reply;
+  }
+
+  private async swap(article: Article, stored: Article, near: NearDuplicateCheck | undefined, value: string) {
     return this.redis.replaceCanonical(
-      this.keys.prefix,
+      this.keys.stored(),
+      this.keys.articlePrefix,
       stored.id,
       article.id,
-      JSON.stringify(article),
+      value,
       Date.parse(article.publishedAt),
       joinedFeedIdsOf(stored),
       joinedFeedIdsOf(article),

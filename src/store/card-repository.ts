@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ArticleCard, TermStatistics } from '../domain/article-card.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { decodeStored } from './stored-values.js';
 
 /** How many articles each term's postings keep: the newest, which is what recommendations look at. */
@@ -32,7 +32,7 @@ export class CardRepository {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
   }
 
   /** Stores a card, moving the term index and the frequencies from the card it replaces, if any. */

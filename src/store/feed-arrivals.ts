@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { feedId } from '../domain/feed-id.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 /** An article that never reaches the newest page of a channel (an old story) is forgotten after a day. */
 const FORGET_AFTER_MS = 86_400_000;
@@ -18,7 +18,7 @@ export class FeedArrivals {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
   }
 
   /** Notes that an article fetched at `fetchedAt` is on its way to these channels' feeds. */

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 /** How long a page stays rendered after it was last asked for. */
 export const DEMAND_TTL_MS = 60 * 60_000;
@@ -17,7 +17,7 @@ export class FeedDemandRepository {
   ) {}
 
   private key(feedId: string): string {
-    return new StoreKeys(this.prefix).feedDemand(feedId);
+    return new StoreKeys(this.prefix, keyLayoutOf(this.redis)).feedDemand(feedId);
   }
 
   /** Notes that a reader asked for a page of a feed now; only the most recent pages are kept, whatever a client asks. */

@@ -1,5 +1,5 @@
 import type { Redis, Result } from 'ioredis';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 /**
  * Takes a slot of a host's counting semaphore: drops the leases of holders that died (expired
@@ -43,7 +43,7 @@ export class FetchLeases {
     private readonly perHost: number,
     private readonly leaseMs: number,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
     redis.defineCommand('acquireHostSlot', { numberOfKeys: 1, lua: ACQUIRE_HOST_SLOT_LUA });
     redis.defineCommand('releaseLease', { numberOfKeys: 1, lua: RELEASE_LEASE_LUA });
   }

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { feedId } from '../domain/feed-id.js';
 import type { ListItem } from '../domain/recommendation-list.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { decodeStored } from './stored-values.js';
 
 const itemsSchema = z.array(
@@ -34,7 +34,7 @@ export class ListRepository {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
   }
 
   /** Stores a list's items, best first; returns whether they changed. */

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { decodeStored } from './stored-values.js';
 
 /** An editor's pin of an article on a channel's 新闻推荐 list, until a time. */
@@ -20,7 +20,7 @@ export class PicksRepository {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
   }
 
   /** Pins an article on a channel until `until` (ms); pinning it again moves its expiry. */

@@ -1,7 +1,7 @@
 import type { Redis, Result } from 'ioredis';
 import { deleteKeysMatching } from './delete-keys.js';
 import { RECORD_EVENTS_LUA } from './scripts/record-events.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 /** An event to count: which article, which reader, when (ms), and the channels the article is in. */
 export interface CountableEvent {
@@ -35,7 +35,7 @@ export interface ReaderActivitySettings {
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    recordEvents(batch: string): Result<number[], Context>;
+    recordEvents(...args: (string | number)[]): Result<number[], Context>;
   }
 }
 
@@ -65,8 +65,9 @@ export class ReaderActivityRepository {
     prefix: string,
     private readonly settings: ReaderActivitySettings,
   ) {
-    this.keys = new StoreKeys(prefix);
-    redis.defineCommand('recordEvents', { numberOfKeys: 0, lua: RECORD_EVENTS_LUA });
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
+    // The number of keys varies with the batch: the caller gives it first.
+    redis.defineCommand('recordEvents', { lua: RECORD_EVENTS_LUA });
   }
 
   /**
@@ -99,7 +100,13 @@ export class ReaderActivityRepository {
     if (events.length === 0) return { counted: 0, floods: 0, repeats: 0, changedChannels: new Set() };
     const { maxEventsPerMinute, profileTtlMs, profileSize } = this.settings;
     const batch = { max: maxEventsPerMinute, profileTtl: profileTtlMs, profileSize, hotTtl: HOT_HOUR_TTL_S, readersTtl: READERS_TTL_S };
+    const declared = [
+      ...groups.flatMap(([readersKey, , hotKeys]) => [readersKey, ...hotKeys]),
+      ...[...readers.values()].flatMap(([, rateKey, readsKey]) => [rateKey, readsKey]),
+    ];
     const [counted = 0, floods = 0, ...changed] = await this.redis.recordEvents(
+      declared.length,
+      ...declared,
       JSON.stringify({ ...batch, groups, readers: [...readers.values()] }),
     );
     return {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { decodeStored } from './stored-values.js';
 
 import { FEED_FORMATS, type FeedFormat } from '../domain/feed-format.js';
@@ -61,7 +61,7 @@ export class RenderedFeedRepository {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
   }
 
   /** Returns the feed's version: 0 until it is first published, then higher with every change. */

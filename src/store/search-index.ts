@@ -1,6 +1,6 @@
 import type { Redis, Result } from 'ioredis';
 import { REMOVE_SEARCH_TERMS_LUA, WRITE_SEARCH_TERMS_LUA } from './scripts/search-terms.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -23,14 +23,22 @@ export class SearchIndex {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
-    redis.defineCommand('writeSearchTerms', { numberOfKeys: 0, lua: WRITE_SEARCH_TERMS_LUA });
-    redis.defineCommand('removeSearchTerms', { numberOfKeys: 0, lua: REMOVE_SEARCH_TERMS_LUA });
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
+    redis.defineCommand('writeSearchTerms', { numberOfKeys: 1, lua: WRITE_SEARCH_TERMS_LUA });
+    redis.defineCommand('removeSearchTerms', { numberOfKeys: 1, lua: REMOVE_SEARCH_TERMS_LUA });
   }
 
   /** Indexes a stored article under its terms, replacing the terms it had; returns false when the article is no longer stored. */
   async write(articleId: string, terms: readonly string[]): Promise<boolean> {
-    return (await this.redis.writeSearchTerms(this.keys.prefix, articleId, terms.join(','), 'write')) === 1;
+    return (
+      (await this.redis.writeSearchTerms(
+        this.keys.searchTerms(articleId),
+        this.keys.articlePrefix,
+        articleId,
+        terms.join(','),
+        'write',
+      )) === 1
+    );
   }
 
   /**
@@ -38,11 +46,19 @@ export class SearchIndex {
    * processing may have stopped between storing the article and indexing it. Returns whether it wrote.
    */
   async ensure(articleId: string, terms: readonly string[]): Promise<boolean> {
-    return (await this.redis.writeSearchTerms(this.keys.prefix, articleId, terms.join(','), 'ensure')) === 1;
+    return (
+      (await this.redis.writeSearchTerms(
+        this.keys.searchTerms(articleId),
+        this.keys.articlePrefix,
+        articleId,
+        terms.join(','),
+        'ensure',
+      )) === 1
+    );
   }
 
   /** Takes an article out of the index. */
   async remove(articleId: string): Promise<void> {
-    await this.redis.removeSearchTerms(this.keys.prefix, articleId);
+    await this.redis.removeSearchTerms(this.keys.searchTerms(articleId), this.keys.articlePrefix, articleId);
   }
 }

@@ -9,7 +9,7 @@ import {
   type SourceChange,
   type SourceRecord,
 } from './source-records.js';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { decodeStored } from './stored-values.js';
 
 /**
@@ -63,7 +63,7 @@ export class SourceRepository {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
     redis.defineCommand('writeSource', { numberOfKeys: 2, lua: WRITE_SOURCE_LUA });
   }
 

@@ -1,7 +1,7 @@
 import type { FetchFailure } from '../domain/fetch-outcome.js';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { checkStored } from './stored-values.js';
 
 /** What operators see of a source's fetching, and the validators for the next conditional GET. */
@@ -59,7 +59,7 @@ export class SourceStateRepository {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
   }
 
   /** Returns a source's state, checked field by field; a corrupt hash is an error naming its key. */

@@ -1,8 +1,10 @@
 import type { Redis } from 'ioredis';
 import { feedIdsOf } from '../domain/feed-id.js';
+import { ArticleDocuments } from './article-documents.js';
 import type { ArticleRepository } from './article-repository.js';
 import type { CardRepository } from './card-repository.js';
 import type { SearchIndex } from './search-index.js';
+import { scanKeys } from './scan-keys.js';
 import type { StoreKeys } from './store-keys.js';
 
 /** What one retention run removed. */
@@ -15,6 +17,8 @@ export interface RetentionSummary {
   danglingKeys: number;
   /** Article ids taken out of LSH buckets because their articles are gone. */
   bucketEntries: number;
+  /** On Redis Cluster: article documents no article named, left by a worker stopped between writing one and its claim. */
+  orphanDocuments: number;
 }
 
 /** Articles expired per round trip. */
@@ -41,14 +45,19 @@ export class StoreRetention {
     private readonly cards: Pick<CardRepository, 'remove'>,
     /** The full-text index, which loses the expired articles too. */
     private readonly search?: Pick<SearchIndex, 'remove'>,
-  ) {}
+  ) {
+    this.documents = new ArticleDocuments(redis, keys);
+  }
+
+  private readonly documents: ArticleDocuments;
 
   async run(cutoffMs: number): Promise<RetentionSummary> {
     await this.backfillStoredIndex();
     const { expired, channelIds } = await this.expireArticles(cutoffMs);
     const danglingKeys = expired > 0 ? await this.deleteDanglingClaims() : 0;
     const bucketEntries = expired > 0 ? await this.pruneBuckets() : 0;
-    return { expired, channelIds, danglingKeys, bucketEntries };
+    const orphanDocuments = await this.documents.deleteOrphans();
+    return { expired, channelIds, danglingKeys, bucketEntries, orphanDocuments };
   }
 
   private async expireArticles(cutoffMs: number): Promise<{ expired: number; channelIds: string[] }> {
@@ -58,6 +67,8 @@ export class StoreRetention {
       const ids = await this.redis.zrangebyscore(this.keys.stored(), '-inf', `(${cutoffMs}`, 'LIMIT', 0, BATCH);
       if (ids.length === 0) break;
       const found = await this.articles.getMany(ids);
+      // On Redis Cluster the article keys name the documents to delete after them.
+      const versions = this.documents.separate && found.length > 0 ? await this.redis.mget(found.map((a) => this.keys.article(a.id))) : [];
       const multi = this.redis.multi().zrem(this.keys.stored(), ...ids);
       for (const article of found) {
         for (const feed of feedIdsOf(
@@ -69,7 +80,8 @@ export class StoreRetention {
         article.channels.forEach((c) => channelIds.add(c.id));
       }
       await multi.exec();
-      for (const article of found) {
+      for (const [i, article] of found.entries()) {
+        await this.documents.remove(article.id, versions[i]);
         await this.cards.remove(article.id);
         await this.search?.remove(article.id);
       }
@@ -156,13 +168,8 @@ export class StoreRetention {
     return live;
   }
 
-  /** Calls `each` with the keys matching `pattern`, a scan batch at a time. */
+  /** Calls `each` with the keys matching `pattern`, a scan batch at a time (every master of a cluster). */
   private async scan(pattern: string, each: (keys: string[]) => Promise<void>): Promise<void> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length > 0) await each(keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await scanKeys(this.redis, pattern, each);
   }
 }

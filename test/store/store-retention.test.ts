@@ -102,7 +102,7 @@ describe('StoreRetention against Redis', () => {
   });
 
   it('does nothing the second time', async () => {
-    expect(await retention.run(CUTOFF)).toEqual({ expired: 0, channelIds: [], danglingKeys: 0, bucketEntries: 0 });
+    expect(await retention.run(CUTOFF)).toEqual({ expired: 0, channelIds: [], danglingKeys: 0, bucketEntries: 0, orphanDocuments: 0 });
   });
 
   it('enters articles stored before the retention index existed, once, by when they were first seen', async () => {

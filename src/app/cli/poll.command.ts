@@ -1,6 +1,7 @@
 import { QueueEvents } from 'bullmq';
 import type { FetchOutcome } from '../../producers/sources/fetch.processor.js';
 import { QUEUE } from '../../queues/queue-names.js';
+import { queueKeyPrefix } from '../../queues/redis-connection.js';
 import { EXIT, parseCommandArgs, parseDurationOption, UsageError, writeJson, type Command } from './cli-context.js';
 import { cliActor, withSources } from './with-sources.js';
 
@@ -45,7 +46,10 @@ export const pollCommand: Command = {
     const report = await withSources(context.config(), async ({ admin, queues, connection, prefix }) => {
       // Listening before the poll is queued, so that a poll made at once is not missed.
       const eventsConnection = connection.duplicate();
-      const events = new QueueEvents(QUEUE.fetch, { connection: eventsConnection, prefix });
+      const events = new QueueEvents(QUEUE.fetch, {
+        connection: eventsConnection,
+        prefix: queueKeyPrefix(connection, prefix, QUEUE.fetch),
+      });
       try {
         await events.waitUntilReady();
         const { jobId, wasBackingOffUntil } = await admin.pollNow(id, cliActor(values.actor));

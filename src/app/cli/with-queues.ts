@@ -25,16 +25,16 @@ export async function withQueues<T>(
   use: (opened: CommandQueues) => Promise<T>,
   workers: readonly QueueName[] = [],
 ): Promise<T> {
-  const resolved = await resolveRedis(config.redis.url, path.resolve('data'));
+  const resolved = await resolveRedis(config.redis.url, path.resolve('data'), config.redis.cluster);
   let app: RunningApp | undefined;
-  const connection = createRedisConnection(resolved.url, 'syndicator-cli');
+  const connection = createRedisConnection(resolved.target, 'syndicator-cli');
   const queues = openQueues(connection, config.redis.prefix);
   try {
     if (workers.length > 0) {
       app = await startRoles(
         config,
         { workers: [...workers], scheduler: false, server: false },
-        resolved.url,
+        resolved.target,
         createLogger(config, 'warn'),
       );
     }

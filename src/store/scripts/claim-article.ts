@@ -5,8 +5,10 @@ import { CURRENT_ARTICLE_LUA } from './current-article.js';
 export const CLAIM_ARTICLE_LUA = `${CURRENT_ARTICLE_LUA}${CHANGE_CLOCK_LUA}
 -- Claims an article atomically: the checks that no copy exists and the writes that store it
 -- happen in one step, so two workers holding two copies of a story store it once.
--- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key
--- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] article JSON, ARGV[4] content hash,
+-- KEYS[1] item key, KEYS[2] url key, KEYS[3] content key (on Redis Cluster the keys built
+-- here from ARGV[1] carry the same hash tag: store-keys.ts)
+-- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] what article:<id> holds (its JSON, or on Redis
+-- Cluster the version of its document: article-documents.ts), ARGV[4] content hash,
 -- ARGV[5] published ms, ARGV[6] feed ids joined by ',', ARGV[7] JSON record of this copy,
 -- ARGV[8] LSH band keys (band.shard.field) joined by ',', ARGV[9] candidate ids already
 -- examined joined by ',', ARGV[10] how many ids one band bucket keeps, ARGV[11] first seen ms,
@@ -18,6 +20,8 @@ export const CLAIM_ARTICLE_LUA = `${CURRENT_ARTICLE_LUA}${CHANGE_CLOCK_LUA}
 -- similar text; ties by id), and only the best ARGV[12] count: a stream of stories from one
 -- template shares a band or two with hundreds of stored ones, a copy shares many.
 -- Returns {'item', value} | {'duplicate', id, 'url'|'content'} | {'candidates', id...} | {'created', id}
+-- | {'unwritten'}: ARGV[3] is empty and the item would be created (the caller writes its document
+-- and claims again, so that items seen before never cost a document).
 local prefix = ARGV[1]
 local item = redis.call('GET', KEYS[1])
 if item then return {'item', item} end
@@ -75,6 +79,7 @@ for i = 1, best do
   if not examined[found[i]] then fresh[#fresh + 1] = found[i] end
 end
 if #fresh > 1 then return fresh end
+if ARGV[3] == '' then return {'unwritten'} end
 local id = ARGV[2]
 redis.call('SET', KEYS[1], id .. '|' .. ARGV[4] .. '|own')
 redis.call('SET', KEYS[2], id)

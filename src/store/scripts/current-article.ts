@@ -25,7 +25,7 @@ end
 
 /**
  * Returns the id of the stored article an id stands for now (current), or nil.
- * ARGV[1] key prefix, ARGV[2] article id
+ * KEYS[1] the stored index (the article store's slot), ARGV[1] key prefix, ARGV[2] article id
  */
 export const CURRENT_ARTICLE_ID_LUA = `${CURRENT_ARTICLE_LUA}
 return current(ARGV[1], ARGV[2])

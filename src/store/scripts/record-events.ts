@@ -1,6 +1,7 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
 export const RECORD_EVENTS_LUA = `
 -- Counts a batch of reading events, grouped by the caller, in one call.
+-- KEYS: every key the batch names (declared for Redis Cluster; the JSON names them again).
 -- ARGV[1] JSON: {max: events per reader per minute, profileTtl: ms, profileSize, hotTtl: s, readersTtl: s,
 --   groups: [[readers key (HyperLogLog of an article's hour), article id, [hot-set keys]]],
 --   readers: [[reader id, rate key, reads key, [[group index (1-based), time ms], ...]]]}

@@ -10,7 +10,10 @@ export const REPLACE_CANONICAL_LUA = `${CURRENT_ARTICLE_LUA}${CHANGE_CLOCK_LUA}
 -- and every key that pointed to the old id points to the new one. The old id keeps answering
 -- through merged:<old id>. When both have one id (one canonical URL), the new item's version
 -- takes the article's place under that id.
--- ARGV[1] prefix, ARGV[2] old id, ARGV[3] new id, ARGV[4] new article JSON, ARGV[5] new published ms,
+-- KEYS[1] the stored index (it names the article store's slot: on Redis Cluster every key
+-- built here from ARGV[1] carries the same hash tag)
+-- ARGV[1] prefix, ARGV[2] old id, ARGV[3] new id, ARGV[4] what article:<new id> is to hold (JSON,
+-- or on Redis Cluster a document's version), ARGV[5] new published ms,
 -- ARGV[6] old feed ids ',', ARGV[7] new feed ids ',', ARGV[8] new item key hash, ARGV[9] new url hash,
 -- ARGV[10] new content hash, ARGV[11] old item key hash, ARGV[12] old url hash, ARGV[13] old content hash,
 -- ARGV[14] JSON copy record of the new article (to take off the old one's list),

@@ -7,6 +7,7 @@ import { CHANGE_CLOCK_LUA } from './change-clock.js';
  * where a set of strings is a hash table, half the memory per article measured), out of those of the terms it no longer has, the list of its terms (words:<id>, what removing
  * it reads), and its entry in search-changes at the time of this write. An article no longer
  * stored (replaced or expired since it was saved) is not indexed: nothing would remove it.
+ * KEYS[1] the article's list of terms (words:<id>, in the article store's slot),
  * ARGV[1] key prefix, ARGV[2] article id, ARGV[3] terms joined by ',',
  * ARGV[4] 'write', or 'ensure': only when the article has no terms written yet
  * Returns 1 when it wrote, 0 when not.
@@ -30,7 +31,7 @@ return 1
 /**
  * Removes an article from the search index: from the postings of every term it has, with its
  * list of terms and its search-changes entry.
- * ARGV[1] key prefix, ARGV[2] article id
+ * KEYS[1] the article's list of terms, ARGV[1] key prefix, ARGV[2] article id
  */
 export const REMOVE_SEARCH_TERMS_LUA = `
 local p, id = ARGV[1], ARGV[2]

@@ -6,7 +6,7 @@ export const UPDATE_ARTICLE_LUA = `${CHANGE_CLOCK_LUA}
 -- the value the caller read (compare-and-set: a concurrent update makes the caller retry).
 -- KEYS[1] item key
 -- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] expected item value, ARGV[4] new item value,
--- ARGV[5] article JSON, ARGV[6] old content hash, ARGV[7] new content hash, ARGV[8] published ms,
+-- ARGV[5] what article:<id> holds (JSON, or on Redis Cluster a document's version), ARGV[6] old content hash, ARGV[7] new content hash, ARGV[8] published ms,
 -- ARGV[9] old feed ids joined by ',', ARGV[10] new feed ids joined by ','
 -- Returns 'updated' | 'conflict'
 local prefix, id = ARGV[1], ARGV[2]
