@@ -31,7 +31,9 @@ export function findBodyContainer(measures: Map<Element, TextMeasure>, headline?
   let bestScore = 0;
   for (const [element, text] of own) {
     let wrapped = 0;
-    for (const child of element.children) if (isElement(child) && measures.get(child)?.hasBlock) wrapped += own.get(child) ?? 0;
+    for (const child of element.children) {
+      if (isElement(child) && measures.get(child)?.hasBlock && !isWrappedParagraph(child, measures)) wrapped += own.get(child) ?? 0;
+    }
     const score = (text + wrapped / 2) * classWeight(element) * proximity(measures.get(element), headlineEnd);
     if (score > bestScore) {
       best = element;
@@ -41,17 +43,46 @@ export function findBodyContainer(measures: Map<Element, TextMeasure>, headline?
   return best;
 }
 
-/** Prose outside links in the element's own runs, inline children and leaf-block children. */
+/**
+ * Prose outside links in the element's own runs, inline children and paragraph children:
+ * leaf blocks, and blocks that only wrap one paragraph in further single blocks (the
+ * section > section > p > span of WeChat-style editors), since a wrapper or two around
+ * each paragraph does not make the paragraphs any less the element's own.
+ */
 function paragraphText(element: Element, measures: Map<Element, TextMeasure>): number {
   let total = 0;
   for (const child of element.children) {
     if (isText(child)) total += proseWeight(countVisible(child.data), countPunctuation(child.data));
     else if (isElement(child)) {
       const measure = measures.get(child);
-      if (measure && (!measure.hasBlock || !BLOCK_TAGS.has(child.name))) total += proseWeight(measure.text, measure.punctuation);
+      const paragraph = measure && (!measure.hasBlock || !BLOCK_TAGS.has(child.name) || isWrappedParagraph(child, measures));
+      if (paragraph) total += proseWeight(measure.text, measure.punctuation);
     }
   }
   return total;
+}
+
+/** Wrappers deeper than this around one paragraph are layout, not a paragraph's markup. */
+const MAX_WRAPPER_DEPTH = 4;
+
+/**
+ * True for a block that holds one paragraph inside wrappers of at least two levels: each
+ * level one block child and no text of its own, down to a block with no block inside. A
+ * single wrapper (div > p) stays as it was: readability's half credit for the wrapper's parent.
+ */
+function isWrappedParagraph(element: Element, measures: ReadonlyMap<Element, TextMeasure>): boolean {
+  let node = element;
+  for (let depth = 0; depth <= MAX_WRAPPER_DEPTH; depth++) {
+    if (!measures.get(node)?.hasBlock) return depth >= 2;
+    const blocks = node.children.filter((child) => isElement(child) && BLOCK_TAGS.has(child.name));
+    const loose = node.children.some((child) =>
+      isText(child) ? countVisible(child.data) > 0 : isElement(child) && !BLOCK_TAGS.has(child.name),
+    );
+    const only = blocks[0];
+    if (blocks.length !== 1 || loose || !isElement(only)) return false;
+    node = only;
+  }
+  return false;
 }
 
 function proseWeight(length: number, punctuation: number): number {

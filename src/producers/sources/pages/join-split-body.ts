@@ -19,25 +19,36 @@ const PART_TAGS = new Set(['div', 'section', 'article', 'p']);
  * own): the siblings of the body container that hold prose — the same tag and class, a
  * content-like class, or the nearest sibling — move into it in page order, with the pictures
  * between them; what else lies between (ads, pagination) stays out. The walk stops, each way,
- * at a block of furniture (相关新闻, a disclaimer, a comment box) or at prose that is not a part.
- * Returns the container, now holding the whole text.
+ * at a block of furniture (相关新闻, a disclaimer, a comment box), at the block that holds the
+ * headline (the header with its 引题, 副题 and info line is never a part of the text) or at
+ * prose that is not a part. Returns the container, now holding the whole text.
  */
-export function joinSplitBody($: cheerio.CheerioAPI, body: Element, measures: ReadonlyMap<Element, TextMeasure>): Element {
-  const before = partsAround(body, measures, 'prev');
-  const after = partsAround(body, measures, 'next');
+export function joinSplitBody(
+  $: cheerio.CheerioAPI,
+  body: Element,
+  measures: ReadonlyMap<Element, TextMeasure>,
+  headline?: Element,
+): Element {
+  const before = partsAround(body, measures, 'prev', headline);
+  const after = partsAround(body, measures, 'next', headline);
   for (const part of before) $(body).prepend(part);
   for (const part of after) $(body).append(part);
   return body;
 }
 
 /** The parts and pictures on one side of the body, nearest first for `prev`, in page order for `next`. */
-function partsAround(body: Element, measures: ReadonlyMap<Element, TextMeasure>, side: 'prev' | 'next'): Element[] {
+function partsAround(
+  body: Element,
+  measures: ReadonlyMap<Element, TextMeasure>,
+  side: 'prev' | 'next',
+  headline: Element | undefined,
+): Element[] {
   const taken: Element[] = [];
   let pending: Element[] = [];
   let nearest = true;
   for (let node = body[side]; node; node = node[side]) {
     if (!isElement(node)) continue;
-    const kind = kindOf(node, body, measures, nearest);
+    const kind = headline && holds(node, headline) ? 'stop' : kindOf(node, body, measures, nearest);
     nearest = false;
     if (kind === 'stop') break;
     if (kind === 'picture') pending.push(node);
@@ -67,6 +78,12 @@ function kindOf(
   if (measure.linkText / (measure.text + measure.linkText) > MAX_PART_LINK_SHARE) return 'stop';
   const sameKind = node.name === body.name && (node.attribs.class ?? '') === (body.attribs.class ?? '');
   return PART_TAGS.has(node.name) && (sameKind || LIKELY.test(names) || nearest) ? 'part' : 'stop';
+}
+
+/** True when `element` is `inner` or one of its ancestors. */
+function holds(element: Element, inner: Element): boolean {
+  for (let node: Element | null = inner; node; node = isElement(node.parent) ? node.parent : null) if (node === element) return true;
+  return false;
 }
 
 /** True when the element shows a picture that is not an ad or a link. */

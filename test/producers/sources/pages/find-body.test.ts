@@ -1,0 +1,42 @@
+import * as cheerio from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { measureText } from '../../../../src/producers/sources/pages/dom-text.js';
+import { findBodyContainer } from '../../../../src/producers/sources/pages/find-body.js';
+import { extractArticle } from '../../../../src/producers/sources/pages/extract-article.js';
+
+const SENTENCES = [
+  '泰山女儿茶开采节在泰山区邱家店镇举行，今年全区茶园面积已发展到1.5万亩。',
+  '泰山茶是我国最北端的绿茶之一，因昼夜温差大、生长周期长，茶叶香气高、耐冲泡。',
+  '近年来，邱家店镇引进了6家茶叶加工企业，带动当地2000多名群众就业。',
+];
+
+function containerOf(body: string): string | undefined {
+  const $ = cheerio.load(`<html><body>${body}</body></html>`);
+  const found = findBodyContainer(measureText($.root()[0]!));
+  return found?.attribs.id ?? found?.attribs.class;
+}
+
+describe('findBodyContainer', () => {
+  it('takes the editor box whose paragraphs each sit in nested sections (WeChat-style editors)', () => {
+    const paragraphs = SENTENCES.map((text) => `<section><section><p><span>${text}</span></p></section></section>`).join('');
+    expect(containerOf(`<div id="js_content"><section><img src="a.jpg"></section>${paragraphs}</div>`)).toBe('js_content');
+  });
+
+  it('still takes the box of plain paragraphs over a wrapper of boxes', () => {
+    const paragraphs = SENTENCES.map((text) => `<p>${text}</p>`).join('');
+    expect(containerOf(`<div class="page"><div class="text">${paragraphs}</div><div class="side"><p>热点</p></div></div>`)).toBe('text');
+  });
+});
+
+describe('joining a split body', () => {
+  it('never takes the header block (引题, headline, 副题, info) beside the text as a part', () => {
+    const html =
+      '<html><head><title>东平湖鸟类增至182种</title></head><body><div class="page">' +
+      '<div class="head"><p>南水北调东线重要调蓄湖泊生态持续向好</p><h1>东平湖鸟类增至182种</h1>' +
+      '<p>湖区建成水质自动监测站8座，入湖河流实时监控</p><span>新京报记者 吴帆</span><span>2024-07-10 11:03</span></div>' +
+      `<div class="text">${SENTENCES.map((text) => `<p>${text}</p>`).join('')}</div></div></body></html>`;
+    const body = extractArticle(html, 'https://example.com/a.html').html ?? '';
+    expect(body).toContain(SENTENCES[0]);
+    expect(body).not.toMatch(/入湖河流实时监控|南水北调东线/);
+  });
+});
