@@ -1,5 +1,7 @@
 import { isText, type Element } from 'domhandler';
-import { BLOCK_TAGS, classAndId, countPunctuation, countVisible, isElement, type TextMeasure } from './dom-text.js';
+import { isEndMatter } from './body-lines.js';
+import { BLOCK_TAGS, classAndId, countPunctuation, countVisible, isElement, textOf, type TextMeasure } from './dom-text.js';
+import { squash } from './squash.js';
 
 /** Class and id words of blocks that hold anything but the article: comments, lists, sidebars. */
 export const UNLIKELY =
@@ -47,19 +49,30 @@ export function findBodyContainer(measures: Map<Element, TextMeasure>, headline?
  * Prose outside links in the element's own runs, inline children and paragraph children:
  * leaf blocks, and blocks that only wrap one paragraph in further single blocks (the
  * section > section > p > span of WeChat-style editors), since a wrapper or two around
- * each paragraph does not make the paragraphs any less the element's own.
+ * each paragraph does not make the paragraphs any less the element's own. End matter (a
+ * 免责声明, 版权所有, pagination) is not the article's prose, however long: it counts nothing.
  */
 function paragraphText(element: Element, measures: Map<Element, TextMeasure>): number {
   let total = 0;
   for (const child of element.children) {
     if (isText(child)) total += proseWeight(countVisible(child.data), countPunctuation(child.data));
-    else if (isElement(child)) {
+    else if (isElement(child) && !isEndMatterBlock(child, measures)) {
       const measure = measures.get(child);
       const paragraph = measure && (!measure.hasBlock || !BLOCK_TAGS.has(child.name) || isWrappedParagraph(child, measures));
       if (paragraph) total += proseWeight(measure.text, measure.punctuation);
     }
   }
   return total;
+}
+
+/** End matter is a line or two: a longer block is judged by its text, not by its first words. */
+const MAX_END_MATTER_CHARS = 150;
+
+/** True for a short block whose text is end matter (免责声明：…, 版权所有, 下一页). */
+function isEndMatterBlock(element: Element, measures: ReadonlyMap<Element, TextMeasure>): boolean {
+  const measure = measures.get(element);
+  if (!measure || measure.text + measure.linkText > MAX_END_MATTER_CHARS) return false;
+  return isEndMatter(squash(textOf(element)));
 }
 
 /** Wrappers deeper than this around one paragraph are layout, not a paragraph's markup. */

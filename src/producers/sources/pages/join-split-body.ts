@@ -2,7 +2,7 @@ import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { isEndMatter, startsWithFurnitureMarker } from './body-lines.js';
 import { FURNITURE_CLASS } from './clean-body.js';
-import { classAndId, isElement, textOf, type TextMeasure } from './dom-text.js';
+import { classAndId, holds, isElement, textOf, type TextMeasure } from './dom-text.js';
 import { LIKELY, UNLIKELY } from './find-body.js';
 import { squash } from './squash.js';
 
@@ -78,12 +78,6 @@ function kindOf(
   if (measure.linkText / (measure.text + measure.linkText) > MAX_PART_LINK_SHARE) return 'stop';
   const sameKind = node.name === body.name && (node.attribs.class ?? '') === (body.attribs.class ?? '');
   return PART_TAGS.has(node.name) && (sameKind || LIKELY.test(names) || nearest) ? 'part' : 'stop';
-}
-
-/** True when `element` is `inner` or one of its ancestors. */
-function holds(element: Element, inner: Element): boolean {
-  for (let node: Element | null = inner; node; node = isElement(node.parent) ? node.parent : null) if (node === element) return true;
-  return false;
 }
 
 /** True when the element shows a picture that is not an ad or a link. */

@@ -12,7 +12,7 @@ import {
   sourceOfLine,
   startsWithFurnitureMarker,
 } from './body-lines.js';
-import { BLOCK_TAGS, isElement } from './dom-text.js';
+import { BLOCK_TAGS, holds, isElement, textOf } from './dom-text.js';
 import { parseInfoLine } from './info-line.js';
 import { squash } from './squash.js';
 
@@ -56,7 +56,7 @@ export function trimBody($: cheerio.CheerioAPI, body: Element, headline: Element
   let leaves = collectLeaves(body, headline);
   const headlineAt = headline ? leaves.findIndex((leaf) => leaf.element === headline) : -1;
   if (headlineAt >= 0) leaves = drop($, leaves, leaves.slice(0, headlineAt + 1));
-  leaves = trimLead($, leaves, headlineText, taken);
+  leaves = trimLead($, body, leaves, headlineText, taken);
   for (const leaf of leaves.filter(isProse).slice(0, 3)) {
     const inline = findInlineByline(leaf.text);
     if (inline) taken.bylines.push(inline);
@@ -65,7 +65,7 @@ export function trimBody($: cheerio.CheerioAPI, body: Element, headline: Element
   return taken;
 }
 
-function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, taken: TakenLines): Leaf[] {
+function trimLead($: cheerio.CheerioAPI, body: Element, leaves: Leaf[], headlineText: string, taken: TakenLines): Leaf[] {
   const doomed: Leaf[] = [];
   let afterImage = false;
   for (let i = 0; i < LEAD_LINES; i++) {
@@ -80,6 +80,7 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
       doomed.push(...(box.length <= MAX_CARD_LINES ? box : [leaf]));
     } else if (isOriginalTitleLine(leaf.text) || isInfoLine(leaf.text)) doomed.push(leaf);
     else if (isProse(leaf)) break;
+    else if (metadataTableOf(leaf, body)) i += takeTable($, metadataTableOf(leaf, body), leaves.slice(i), doomed) - 1;
     else if (LEAD_LABEL.test(leaf.text)) {
       doomed.push(leaf);
       // The summary box a 划重点 label heads is the list right after it.
@@ -99,6 +100,30 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
     afterImage = leaf.hasImage || (afterImage && !leaf.text);
   }
   return drop($, leaves, doomed);
+}
+
+/**
+ * Dooms every cell of a table of 留言人：/ 办理单位：/ 索引号： cells above the text, however
+ * many, and removes the table; returns how many of the leaves from here on it held.
+ */
+function takeTable($: cheerio.CheerioAPI, table: Element | undefined, leaves: Leaf[], doomed: Leaf[]): number {
+  if (!table) return 1;
+  const cells = leaves.filter((leaf) => holds(table, leaf.element));
+  doomed.push(...cells);
+  $(table).remove();
+  return cells.length;
+}
+
+/**
+ * The table inside the body that holds the leaf when it is a table of metadata: labelled
+ * cells (留言人：, 发布机构：) and no sentence anywhere in it.
+ */
+function metadataTableOf(leaf: Leaf, body: Element): Element | undefined {
+  let table: Element | undefined;
+  for (let node = leaf.element.parent; isElement(node) && node !== body; node = node.parent) if (node.name === 'table') table = node;
+  if (!table) return undefined;
+  const text = squash(textOf(table));
+  return /[:：]/.test(text) && !/[，。！？；]/.test(text) ? table : undefined;
 }
 
 /** The leaves from the start that are list items. */

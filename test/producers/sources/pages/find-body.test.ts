@@ -26,6 +26,26 @@ describe('findBodyContainer', () => {
     const paragraphs = SENTENCES.map((text) => `<p>${text}</p>`).join('');
     expect(containerOf(`<div class="page"><div class="text">${paragraphs}</div><div class="side"><p>热点</p></div></div>`)).toBe('text');
   });
+
+  it('gives a wrapper no credit for a 免责声明 under the text, so the text box wins', () => {
+    const paragraphs = SENTENCES.map((text) => `<p>${text}</p>`).join('');
+    const disclaimer =
+      '<div class="note"><p>免责声明：本网站所转载的文章，其内容与观点均不代表本网站观点，仅供读者参考。如有侵权，请与本网站联系，我们将在核实后立即删除，谢谢合作。</p></div>';
+    expect(containerOf(`<div class="main"><h1>泰山女儿茶开采</h1><div class="con">${paragraphs}</div>${disclaimer}</div>`)).toBe('con');
+  });
+});
+
+describe('trimming the body', () => {
+  it('drops a table of labelled metadata cells (留言人：, 办理单位：) above the text, and keeps a table of prose', () => {
+    const html =
+      '<html><head><title>关于小区路灯不亮的问题</title></head><body><div class="detail"><h3>关于小区路灯不亮的问题</h3>' +
+      '<table><tr><td>留言人：</td><td>市民</td><td>留言时间：</td><td>2024-08-10 20:16</td></tr>' +
+      '<tr><td>办理单位：</td><td>泰安市城市管理局</td></tr></table>' +
+      `<div><p>${SENTENCES[0]}</p></div><div><p>${SENTENCES[1]}</p></div><table><tr><td>${SENTENCES[2]}</td></tr></table></div></body></html>`;
+    const body = extractArticle(html, 'https://example.com/a.html').html ?? '';
+    expect(body).not.toMatch(/留言人|办理单位|2024-08-10/);
+    for (const text of SENTENCES) expect(body).toContain(text);
+  });
 });
 
 describe('joining a split body', () => {
