@@ -1,5 +1,5 @@
 import { isText, type Element } from 'domhandler';
-import { isEndMatter } from './body-lines.js';
+import { isEndMatter, isFurnitureHeading } from './body-lines.js';
 import { BLOCK_TAGS, classAndId, countPunctuation, countVisible, isElement, textOf, type TextMeasure } from './dom-text.js';
 import { squash } from './squash.js';
 
@@ -119,8 +119,27 @@ function classWeight(element: Element): number {
   // Text straight in <body> happens on bare pages only; on portals it is stray furniture.
   if (element.name === 'body') return 0.5;
   const names = classAndId(element);
-  if (UNLIKELY.test(names) || insidePageChrome(element)) return 0.3;
+  if (UNLIKELY.test(names) || insidePageChrome(element) || headedByFurniture(element)) return 0.3;
   return LIKELY.test(names) ? 1.25 : 1;
+}
+
+/** The longest heading looked at: 网友留言（128）, not a line of text. */
+const MAX_HEADING_CHARS = 20;
+
+/**
+ * True for a block right under a heading of furniture, its own or its box's (网友留言（7）,
+ * 相关阅读): the comments and lists such headings open, whatever their class names say.
+ */
+function headedByFurniture(element: Element): boolean {
+  for (const node of [element, element.parent]) {
+    if (!isElement(node)) continue;
+    let heading = node.prev;
+    while (heading && !(isElement(heading) || (isText(heading) && heading.data.trim()))) heading = heading.prev;
+    if (!heading) continue;
+    const text = squash(textOf(heading));
+    if (text.length <= MAX_HEADING_CHARS && isFurnitureHeading(text)) return true;
+  }
+  return false;
 }
 
 /** Whether an element is, or is inside, page chrome; filled as ancestors are looked at, so each is judged once. */

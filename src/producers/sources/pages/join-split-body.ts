@@ -1,6 +1,6 @@
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
-import { isEndMatter, startsWithFurnitureMarker } from './body-lines.js';
+import { isEndMatter, isSummaryBox, startsWithFurnitureMarker } from './body-lines.js';
 import { FURNITURE_CLASS } from './clean-body.js';
 import { classAndId, holds, isElement, textOf, type TextMeasure } from './dom-text.js';
 import { LIKELY, UNLIKELY } from './find-body.js';
@@ -48,9 +48,15 @@ function partsAround(
   let nearest = true;
   for (let node = body[side]; node; node = node[side]) {
     if (!isElement(node)) continue;
-    const kind = headline && holds(node, headline) ? 'stop' : kindOf(node, body, measures, nearest);
+    if (headline && holds(node, headline)) break;
+    let kind = kindOf(node, body, measures, nearest);
     nearest = false;
-    if (kind === 'stop') break;
+    if (kind === 'stop') {
+      // One box of furniture between two parts of the same kind (div.txt, 相关阅读, div.txt): the text goes on after it.
+      const resumed = sameKindPartBeyond(node, body, measures, side);
+      if (!resumed) break;
+      [node, kind, pending] = [resumed, 'part', []];
+    }
     if (kind === 'picture') pending.push(node);
     else if (kind === 'part') {
       taken.push(...pending, node);
@@ -58,6 +64,23 @@ function partsAround(
     }
   }
   return taken;
+}
+
+/** The element right beyond `node` when it has the body's tag and class and is a part. */
+function sameKindPartBeyond(
+  node: Element,
+  body: Element,
+  measures: ReadonlyMap<Element, TextMeasure>,
+  side: 'prev' | 'next',
+): Element | undefined {
+  let beyond = node[side];
+  while (beyond && !isElement(beyond)) beyond = beyond[side];
+  if (!isElement(beyond) || !isSameKind(beyond, body)) return undefined;
+  return kindOf(beyond, body, measures, false) === 'part' ? beyond : undefined;
+}
+
+function isSameKind(node: Element, body: Element): boolean {
+  return node.name === body.name && (node.attribs.class ?? '') === (body.attribs.class ?? '');
 }
 
 function kindOf(
@@ -70,14 +93,30 @@ function kindOf(
   const text = squash(textOf(node));
   const names = classAndId(node);
   if (UNLIKELY.test(names) || FURNITURE_CLASS.test(names) || node.name === 'form') return text ? 'stop' : 'gap';
-  if (startsWithFurnitureMarker(text) || isEndMatter(text)) return 'stop';
+  if (startsWithFurnitureMarker(text) || isEndMatter(text) || isSummaryBox(text)) return 'stop';
+  if (isGallery(node, measures)) return 'part';
   if (!measure || measure.text < MIN_PART_CHARS || measure.punctuation === 0) {
     const picture = !!node.children.length && hasOwnImage(node) && text.length <= MAX_CAPTION_CHARS;
     return picture ? 'picture' : 'gap';
   }
   if (measure.linkText / (measure.text + measure.linkText) > MAX_PART_LINK_SHARE) return 'stop';
-  const sameKind = node.name === body.name && (node.attribs.class ?? '') === (body.attribs.class ?? '');
-  return PART_TAGS.has(node.name) && (sameKind || LIKELY.test(names) || nearest) ? 'part' : 'stop';
+  return PART_TAGS.has(node.name) && (isSameKind(node, body) || LIKELY.test(names) || nearest) ? 'part' : 'stop';
+}
+
+/** A gallery has at least this many pictures. */
+const MIN_GALLERY_PICTURES = 2;
+
+/**
+ * True for a gallery: a list of pictures (not links) each with at most a caption, as picture
+ * stories show their photos (ul > li > img + p).
+ */
+function isGallery(node: Element, measures: ReadonlyMap<Element, TextMeasure>): boolean {
+  const items = node.children.filter(isElement);
+  return (
+    items.length >= MIN_GALLERY_PICTURES &&
+    (measures.get(node)?.linkText ?? 0) === 0 &&
+    items.every((item) => hasOwnImage(item) && squash(textOf(item)).length <= MAX_CAPTION_CHARS)
+  );
 }
 
 /** True when the element shows a picture that is not an ad or a link. */

@@ -87,7 +87,7 @@ function trimLead($: cheerio.CheerioAPI, body: Element, leaves: Leaf[], headline
       const summary = leadingListItems(leaves.slice(i + 1));
       doomed.push(...summary);
       i += summary.length;
-    } else if (isBylineLine(leaf.plain)) {
+    } else if (isBylineLine(leaf.plain) && !isPictureCaption(leaf)) {
       taken.bylines.push(leaf.plain);
       doomed.push(leaf);
     } else if (leaf.hasImage && leaf.text.length <= 60) {
@@ -124,6 +124,12 @@ function metadataTableOf(leaf: Leaf, body: Element): Element | undefined {
   if (!table) return undefined;
   const text = squash(textOf(table));
   return /[:：]/.test(text) && !/[，。！？；]/.test(text) ? table : undefined;
+}
+
+/** True for a line beside a picture in the same box (li > img + p): a caption, even when it credits someone. */
+function isPictureCaption(leaf: Leaf): boolean {
+  const box = leaf.element.parent;
+  return isElement(box) && box.children.some((child) => isElement(child) && child !== leaf.element && child.name === 'img');
 }
 
 /** The leaves from the start that are list items. */
@@ -173,7 +179,8 @@ function isTrailing(leaf: Leaf): boolean {
   if (!leaf.text) return !leaf.hasImage;
   // Counters and symbols left by widgets (+1, |, 0).
   if (!/[\p{L}]/u.test(leaf.text)) return true;
-  return !leaf.plain || isBylineLine(leaf.plain) || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
+  const byline = isBylineLine(leaf.plain) && !isPictureCaption(leaf);
+  return !leaf.plain || byline || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
 }
 
 function takeLine(leaf: Leaf, taken: TakenLines): void {

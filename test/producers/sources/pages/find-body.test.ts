@@ -33,6 +33,16 @@ describe('findBodyContainer', () => {
       '<div class="note"><p>免责声明：本网站所转载的文章，其内容与观点均不代表本网站观点，仅供读者参考。如有侵权，请与本网站联系，我们将在核实后立即删除，谢谢合作。</p></div>';
     expect(containerOf(`<div class="main"><h1>泰山女儿茶开采</h1><div class="con">${paragraphs}</div>${disclaimer}</div>`)).toBe('con');
   });
+
+  it('gives little weight to a box under a furniture heading (网友留言（7）), whatever its class', () => {
+    const paragraphs = SENTENCES.map((text) => `<p>${text}</p>`).join('');
+    const comments = [...SENTENCES, ...SENTENCES].map((text) => `<p>网友：${text}</p>`).join('');
+    expect(
+      containerOf(
+        `<div class="text">${paragraphs}</div><div class="box"><div>网友留言（6）</div><div class="list">${comments}</div></div>`,
+      ),
+    ).toBe('text');
+  });
 });
 
 describe('trimming the body', () => {
@@ -58,5 +68,37 @@ describe('joining a split body', () => {
     const body = extractArticle(html, 'https://example.com/a.html').html ?? '';
     expect(body).toContain(SENTENCES[0]);
     expect(body).not.toMatch(/入湖河流实时监控|南水北调东线/);
+  });
+
+  const page = (parts: string) =>
+    `<html><head><title>泰山文化节开幕</title></head><body><div class="wrap"><h1>泰山文化节开幕</h1>${parts}</div></body></html>`;
+  const bodyOf = (parts: string) => extractArticle(page(parts), 'https://example.com/a.html').html ?? '';
+
+  it('goes on past one box of furniture to a part of the same tag and class', () => {
+    const body = bodyOf(
+      `<div class="txt"><p>${SENTENCES[0]}</p><p>${SENTENCES[1]}</p></div>` +
+        '<div class="xgyd"><h4>相关阅读</h4><ul><li><a href="/1">泰山皮影戏：方寸之间演绎大千世界</a></li></ul></div>' +
+        `<div class="txt"><p>${SENTENCES[2]}</p><p>开采节现场还举行了斗茶大赛、茶艺表演和茶产品展销等活动。</p></div>`,
+    );
+    expect(body).toContain(SENTENCES[2]);
+    expect(body).not.toMatch(/相关阅读|泰山皮影戏/);
+  });
+
+  it('never joins a summary box (内容摘要：…) as the lead of the text', () => {
+    const body = bodyOf(
+      '<div class="summary"><p>内容摘要：泰安出台支持民营经济的20条措施，涵盖市场准入、融资支持、政务服务等方面。</p></div>' +
+        `<div class="text">${SENTENCES.map((text) => `<p>${text}</p>`).join('')}</div>`,
+    );
+    expect(body).toContain(SENTENCES[0]);
+    expect(body).not.toContain('内容摘要');
+  });
+
+  it('joins a gallery of pictures with captions after the text, captions and all', () => {
+    const captions = ['一等奖《泰山日出》（作者：马群）', '二等奖《岱庙秋色》（作者：程琳）'];
+    const body = bodyOf(
+      `<div class="intro"><p>${SENTENCES[0]}${SENTENCES[1]}</p></div>` +
+        `<ul class="gallery">${captions.map((text, i) => `<li><img src="/${i}.jpg"><p>${text}</p></li>`).join('')}</ul>`,
+    );
+    for (const text of captions) expect(body).toContain(text);
   });
 });
