@@ -84,6 +84,12 @@ describe('joining a split body', () => {
     expect(body).not.toMatch(/相关阅读|泰山皮影戏/);
   });
 
+  it('takes short paragraphs in boxes of the same tag and class as the long one chosen', () => {
+    const long = `${SENTENCES[0]}${SENTENCES[1]}${SENTENCES[2]}`;
+    const body = bodyOf(['会议召开。', long, '全市新增学位1.2万个。'].map((text) => `<div class="para"><p>${text}</p></div>`).join(''));
+    expect(body).toMatch(/会议召开。[\s\S]*新增学位1\.2万个。/);
+  });
+
   it('never joins a summary box (内容摘要：…) as the lead of the text', () => {
     const body = bodyOf(
       '<div class="summary"><p>内容摘要：泰安出台支持民营经济的20条措施，涵盖市场准入、融资支持、政务服务等方面。</p></div>' +
