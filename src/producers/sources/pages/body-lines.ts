@@ -8,7 +8,6 @@ import { dropEmpty } from '../../../domain/drop-empty.js';
 import {
   anyOf,
   CHIEF_EDITOR_ROLES,
-  COMMENT_MARKERS,
   EDITOR_ROLES,
   OTHER_CREDIT_ROLES,
   PERSON_NAME,
@@ -20,11 +19,14 @@ import {
 } from '../../../domain/news-vocabulary.js';
 
 /** Headings of comment boxes besides the ones normalize also knows: 网友留言（7）, 精彩评论. */
-const COMMENT_HEADINGS = ['网友评论', '网友留言', '读者留言', '精彩评论', '热门评论', '最新评论', '全部评论'];
+const COMMENT_HEADINGS = ['网友评论', '网友留言', '读者留言', '精彩评论', '热门评论', '最新评论', '全部评论', '发表评论', '我要评论'];
 /** Headings of the blocks that portals put around and inside article bodies. */
 const FURNITURE_MARKERS: readonly string[] = [...RELATED_LIST_HEADINGS, ...SHARE_MARKERS, ...COMMENT_HEADINGS];
-/** A heading that is a furniture marker and nothing else, perhaps with a count: 网友留言（7）, 评论(12), 相关阅读. */
-const FURNITURE_HEADING = new RegExp(`^(?:${anyOf([...FURNITURE_MARKERS, ...COMMENT_MARKERS])})[（(]?\\d*[）)]?$`);
+/**
+ * A heading that is a furniture marker and nothing else, perhaps with a count: 网友留言（7）,
+ * 相关阅读; a bare 评论 only with its count (评论（12）), since 评论 alone also labels opinion pieces.
+ */
+const FURNITURE_HEADING = new RegExp(`^(?:(?:${anyOf(FURNITURE_MARKERS)})[（(]?\\d*[）)]?|评论[（(]\\d+[）)])$`);
 
 /** Roles that name who made the piece; 文 and 图 count only with their slash (文/王五). */
 const ROLE = roleSource([...WRITER_ROLES, ...EDITOR_ROLES, '校对']);

@@ -96,7 +96,7 @@ function kindOf(
   if (startsWithFurnitureMarker(text) || isEndMatter(text) || isSummaryBox(text)) return 'stop';
   if (isGallery(node, measures)) return 'part';
   // A box of the body's own tag and class with a sentence in it is one more paragraph, however short.
-  if (isSameKind(node, body) && measure && measure.punctuation > 0 && measure.linkText === 0) return 'part';
+  if (PART_TAGS.has(node.name) && isSameKind(node, body) && measure && measure.punctuation > 0 && measure.linkText === 0) return 'part';
   if (!measure || measure.text < MIN_PART_CHARS || measure.punctuation === 0) {
     const picture = !!node.children.length && hasOwnImage(node) && text.length <= MAX_CAPTION_CHARS;
     return picture ? 'picture' : 'gap';

@@ -90,6 +90,13 @@ describe('joining a split body', () => {
     expect(body).toMatch(/会议召开。[\s\S]*新增学位1\.2万个。/);
   });
 
+  it('never joins a sibling table cell as a paragraph, whatever it holds', () => {
+    const html =
+      '<html><head><title>泰山文化节开幕</title></head><body><table><tr>' +
+      `<td><h1>泰山文化节开幕</h1>${SENTENCES.map((text) => `<p>${text}</p>`).join('')}</td><td>今日天气：晴，最高气温30℃。</td></tr></table></body></html>`;
+    expect(extractArticle(html, 'https://example.com/a.html').html).not.toContain('今日天气');
+  });
+
   it('never joins a summary box (内容摘要：…) as the lead of the text', () => {
     const body = bodyOf(
       '<div class="summary"><p>内容摘要：泰安出台支持民营经济的20条措施，涵盖市场准入、融资支持、政务服务等方面。</p></div>' +
