@@ -10,6 +10,8 @@ const CHROME_TAGS = new Set(['footer', 'aside', 'nav']);
 const CHROME_WORDS = new Set(['footer', 'sidebar', 'nav', 'navbar', 'comment', 'comments', 'copyright']);
 /** Class and id words of blocks that usually hold the article. */
 export const LIKELY = /article|content|body|text|detail|post|entry|main|story|txt|zhengwen|editor/;
+/** Unlikely words that a likely word beside them outweighs (id="share-content" is the text a share widget reads). */
+const WEAK_UNLIKELY = /share|\bhot|rank|banner|\bnav|menu/g;
 
 /** Text this far (in characters) after the headline weighs half: the article follows its headline. */
 const HALF_WEIGHT_DISTANCE = 3000;
@@ -119,8 +121,13 @@ function classWeight(element: Element): number {
   // Text straight in <body> happens on bare pages only; on portals it is stray furniture.
   if (element.name === 'body') return 0.5;
   const names = classAndId(element);
-  if (UNLIKELY.test(names) || insidePageChrome(element) || headedByFurniture(element)) return 0.3;
+  if (isUnlikely(names) || insidePageChrome(element) || headedByFurniture(element)) return 0.3;
   return LIKELY.test(names) ? 1.25 : 1;
+}
+
+/** True for unlikely class and id words, as readability judges them: a likely word beside a weak one clears it. */
+function isUnlikely(names: string): boolean {
+  return UNLIKELY.test(LIKELY.test(names) ? names.replace(WEAK_UNLIKELY, ' ') : names);
 }
 
 /** The longest heading looked at: 网友留言（128）, not a line of text. */

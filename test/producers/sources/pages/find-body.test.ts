@@ -13,7 +13,7 @@ const SENTENCES = [
 function containerOf(body: string): string | undefined {
   const $ = cheerio.load(`<html><body>${body}</body></html>`);
   const found = findBodyContainer(measureText($.root()[0]!));
-  return found?.attribs.id ?? found?.attribs.class;
+  return found?.attribs.class ?? found?.attribs.id;
 }
 
 describe('findBodyContainer', () => {
@@ -25,6 +25,12 @@ describe('findBodyContainer', () => {
   it('still takes the box of plain paragraphs over a wrapper of boxes', () => {
     const paragraphs = SENTENCES.map((text) => `<p>${text}</p>`).join('');
     expect(containerOf(`<div class="page"><div class="text">${paragraphs}</div><div class="side"><p>热点</p></div></div>`)).toBe('text');
+  });
+
+  it('lets a likely word outweigh a weak unlikely one in the same names (id="share-content")', () => {
+    const paragraphs = SENTENCES.map((text) => `<p>${text}</p>`).join('');
+    const notice = '<div class="notice"><p>近期泰城部分路段进行管网施工，请过往车辆减速慢行，注意安全，服从现场交通指挥。</p></div>';
+    expect(containerOf(`<div class="news-body" id="share-content">${paragraphs}</div>${notice}`)).toBe('news-body');
   });
 
   it('gives a wrapper no credit for a 免责声明 under the text, so the text box wins', () => {
