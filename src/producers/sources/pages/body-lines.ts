@@ -18,8 +18,15 @@ import {
   WRITER_ROLES,
 } from '../../../domain/news-vocabulary.js';
 
+/** Headings of comment boxes besides the ones normalize also knows: 网友留言（7）, 精彩评论. */
+const COMMENT_HEADINGS = ['网友评论', '网友留言', '读者留言', '精彩评论', '热门评论', '最新评论', '全部评论', '发表评论', '我要评论'];
 /** Headings of the blocks that portals put around and inside article bodies. */
-const FURNITURE_MARKERS: readonly string[] = [...RELATED_LIST_HEADINGS, ...SHARE_MARKERS, '网友评论'];
+const FURNITURE_MARKERS: readonly string[] = [...RELATED_LIST_HEADINGS, ...SHARE_MARKERS, ...COMMENT_HEADINGS];
+/**
+ * A heading that is a furniture marker and nothing else, perhaps with a count: 网友留言（7）,
+ * 相关阅读; a bare 评论 only with its count (评论（12）), since 评论 alone also labels opinion pieces.
+ */
+const FURNITURE_HEADING = new RegExp(`^(?:(?:${anyOf(FURNITURE_MARKERS)})[（(]?\\d*[）)]?|评论[（(]\\d+[）)])$`);
 
 /** Roles that name who made the piece; 文 and 图 count only with their slash (文/王五). */
 const ROLE = roleSource([...WRITER_ROLES, ...EDITOR_ROLES, '校对']);
@@ -91,6 +98,15 @@ export function isCaptionCredit(line: string): boolean {
   return line.length <= 80 && CAPTION_CREDIT.test(line);
 }
 
+const SUMMARY_LABEL = '(?:内容摘要|摘要|导读|导语|内容提要|核心提示|提要)';
+/** A summary box's opening label, before the summary itself: 内容摘要：…, 【导读】… */
+const SUMMARY_OPENING = new RegExp(`^(?:[【[]${SUMMARY_LABEL}[】\\]]|${SUMMARY_LABEL}\\s*[:：])`);
+
+/** True for the text of a summary box (内容摘要：…, 【核心提示】…): the editors' summary, not the article. */
+export function isSummaryBox(text: string): boolean {
+  return SUMMARY_OPENING.test(text);
+}
+
 /** Labels that head a summary box or a gallery before the text (划重点：, 导语, 图集). */
 export const LEAD_LABEL = /^[【[]?(?:图集|组图|导语|摘要|内容提要|核心提示|划重点|提要)[】\]]?[:：]?$/;
 
@@ -110,6 +126,11 @@ const REPRINT_CARD = /^(?:以下)?(?:文章|内容)?(?:来源于|转载自|转�
 export function readReprintCard(line: string): { source: string; author: string } | undefined {
   const match = REPRINT_CARD.exec(line);
   return match?.[1] && match[2] ? { source: match[1], author: match[2] } : undefined;
+}
+
+/** True for a line that is only a furniture heading (网友留言（7）, 相关阅读), as boxes of furniture are headed. */
+export function isFurnitureHeading(line: string): boolean {
+  return FURNITURE_HEADING.test(line.replace(/[\s·•:：]/g, ''));
 }
 
 /** True when a furniture heading (相关新闻, 延伸·推荐, 分享到) opens the text. */

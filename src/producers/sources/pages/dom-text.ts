@@ -77,3 +77,9 @@ export function textOf(node: AnyNode): string {
   for (const child of node.children) text += textOf(child);
   return text;
 }
+
+/** True when `element` is `inner` or one of its ancestors. */
+export function holds(element: Element, inner: Element): boolean {
+  for (let node: Element | null = inner; node; node = isElement(node.parent) ? node.parent : null) if (node === element) return true;
+  return false;
+}

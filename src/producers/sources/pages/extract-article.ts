@@ -71,7 +71,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   if (!root) throw new Error('extract: cheerio gave no document root');
   const measures = measureText(root);
   const headline = ruleHeadline($, rule) ?? findHeadline($, measures, meta);
-  const body = firstWithText($, rule?.body) ?? joinedBody($, findBodyContainer(measures, headline.element), measures);
+  const body = firstWithText($, rule?.body) ?? joinedBody($, findBodyContainer(measures, headline.element), measures, headline.element);
   const header = readHeader(headline.element, body);
   const trailer = readTrailer(body);
   const info = parseInfoLine(header.text);
@@ -117,8 +117,13 @@ function isProse(text: string): boolean {
   return (text.match(/[。！？]/g)?.length ?? 0) >= MIN_HIDDEN_SENTENCES;
 }
 
-function joinedBody($: cheerio.CheerioAPI, body: Element | undefined, measures: Map<Element, TextMeasure>): Element | undefined {
-  return body ? joinSplitBody($, body, measures) : undefined;
+function joinedBody(
+  $: cheerio.CheerioAPI,
+  body: Element | undefined,
+  measures: Map<Element, TextMeasure>,
+  headline: Element | undefined,
+): Element | undefined {
+  return body ? joinSplitBody($, body, measures, headline) : undefined;
 }
 
 function cleanBody($: cheerio.CheerioAPI, body: Element, measures: Map<Element, TextMeasure>, headline: Headline): TakenLines {

@@ -4,6 +4,7 @@ import { dropEmpty } from '../../../domain/drop-empty.js';
 import { startsWithFurnitureMarker } from './body-lines.js';
 import { findFullDate } from './date-patterns.js';
 import { classAndId, isElement, textOf, type TextMeasure } from './dom-text.js';
+import { findBodyContainer } from './find-body.js';
 import type { PageMeta } from './read-page-meta.js';
 import { squash } from './squash.js';
 
@@ -24,8 +25,11 @@ const LD_HEADLINE = 2;
 /** A date line is short; the headline sits at most this many lines above it (a subtitle may come between). */
 const MAX_DATE_LINE = 100;
 const LINES_ABOVE_DATE = 3;
-/** Fewer characters in a title than this, and it is a site's or an app's name, not a headline. */
-const MIN_TITLE_CHARS = 6;
+/**
+ * Fewer words in a title than this (a Han character or a run of Latin letters and digits
+ * each count one), and it is a site's or an app's name (大众新闻, 泰山Plus), not a headline.
+ */
+const MIN_TITLE_WORDS = 6;
 /** Elements that hold the document title without showing it on the page. */
 const NOT_SHOWN = new Set(['html', 'head', 'title']);
 const TITLE_CLASS = /title|headline|biaoti|tit\b/;
@@ -38,7 +42,8 @@ const TITLE_SEPARATOR = /\s*(?:[_|｜]|-{1,2}|\s—\s)\s*/;
  * headings and `*title*` classes first, link text never (related-news lists repeat headlines
  * as links). Without agreement: the first non-empty h1; else the line right above the page's
  * first date line (app share pages title their document with the app's name and show the
- * headline in a plain div); else the document title before its site suffix.
+ * headline in a plain div); else the title-classed line nearest above the article text (a
+ * mobile page whose date line has no year); else the document title before its site suffix.
  */
 export function findHeadline($: cheerio.CheerioAPI, measures: Map<Element, TextMeasure>, titles: Titles): Headline {
   const wanted = [titles.documentTitle, titles.ogTitle ?? '', titles.ldHeadline ?? ''].map(withoutSpace);
@@ -59,6 +64,8 @@ export function findHeadline($: cheerio.CheerioAPI, measures: Map<Element, TextM
   if (h1) return { element: h1, text: squash($(h1).text()) };
   const aboveDate = lineAboveDate($, measures);
   if (aboveDate) return { element: aboveDate, text: squash(textOf(aboveDate)) };
+  const aboveText = titledLineAboveText(measures);
+  if (aboveText) return { element: aboveText, text: squash(textOf(aboveText)) };
   return { text: stripSiteSuffix(dropEmpty(titles.ogTitle) ?? titles.documentTitle) || undefined };
 }
 
@@ -80,6 +87,23 @@ function lineAboveDate($: cheerio.CheerioAPI, measures: Map<Element, TextMeasure
   return undefined;
 }
 
+/**
+ * The headline-like line with a `*title*` class (its own or its parent's) that ends nearest
+ * above the start of the article text, as findBodyContainer finds it without a headline.
+ */
+function titledLineAboveText(measures: Map<Element, TextMeasure>): Element | undefined {
+  const body = findBodyContainer(measures);
+  const start = body ? measures.get(body)?.offset : undefined;
+  if (start === undefined) return undefined;
+  let nearest: { element: Element; end: number } | undefined;
+  for (const [element, measure] of measures) {
+    const end = measure.offset + measure.text + measure.linkText;
+    if (measure.hasBlock || end > start || (nearest && end <= nearest.end) || markupBonus(element) < 3) continue;
+    if (isHeadlineLike(element, measure)) nearest = { element, end };
+  }
+  return nearest?.element;
+}
+
 function isHeadlineLike(element: Element, measure: TextMeasure | undefined): boolean {
   const text = squash(textOf(element));
   return (
@@ -95,7 +119,7 @@ function isHeadlineLike(element: Element, measure: TextMeasure | undefined): boo
 }
 
 /**
- * Nothing for a title shorter than MIN_TITLE_CHARS;
+ * Nothing for a title shorter than MIN_TITLE_WORDS;
  * 300 for the title's headline part exactly (310 for the og:title, which names the article
  * where the document title may name only the site), 150 for the whole document title with
  * its site suffix (share widgets repeat that, headlines do not), 100 to 200 for a prefix of
@@ -106,7 +130,7 @@ function agreement(text: string, titles: string[]): number {
   titles.forEach((title, index) => {
     const head = withoutSpace(stripSiteSuffix(title));
     // A title this short names the site or the app (大众新闻, 学习平台) that the page also shows; it agrees with no headline.
-    if (head.length < MIN_TITLE_CHARS) return;
+    if (countWords(head) < MIN_TITLE_WORDS) return;
     if (text === head) score = Math.max(score, index === OG_TITLE ? 310 : index === LD_HEADLINE ? 305 : 300);
     else if (text === title) score = Math.max(score, 150);
     else if (text.length >= 8 && title.startsWith(text)) score = Math.max(score, 100 + Math.min(100, (100 * text.length) / head.length));
@@ -135,6 +159,11 @@ function insideLink(element: Element): boolean {
 export function stripSiteSuffix(title: string): string {
   const parts = title.split(TITLE_SEPARATOR).map(squash);
   return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+}
+
+/** Han characters and runs of Latin letters or digits: 泰山Plus is three words, not six characters. */
+function countWords(text: string): number {
+  return text.match(/\p{Script=Han}|[\p{Script=Latin}\p{N}]+/gu)?.length ?? 0;
 }
 
 function withoutSpace(text: string): string {

@@ -12,7 +12,7 @@ import {
   sourceOfLine,
   startsWithFurnitureMarker,
 } from './body-lines.js';
-import { BLOCK_TAGS, isElement } from './dom-text.js';
+import { BLOCK_TAGS, holds, isElement, textOf } from './dom-text.js';
 import { parseInfoLine } from './info-line.js';
 import { squash } from './squash.js';
 
@@ -56,7 +56,7 @@ export function trimBody($: cheerio.CheerioAPI, body: Element, headline: Element
   let leaves = collectLeaves(body, headline);
   const headlineAt = headline ? leaves.findIndex((leaf) => leaf.element === headline) : -1;
   if (headlineAt >= 0) leaves = drop($, leaves, leaves.slice(0, headlineAt + 1));
-  leaves = trimLead($, leaves, headlineText, taken);
+  leaves = trimLead($, body, leaves, headlineText, taken);
   for (const leaf of leaves.filter(isProse).slice(0, 3)) {
     const inline = findInlineByline(leaf.text);
     if (inline) taken.bylines.push(inline);
@@ -65,7 +65,7 @@ export function trimBody($: cheerio.CheerioAPI, body: Element, headline: Element
   return taken;
 }
 
-function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, taken: TakenLines): Leaf[] {
+function trimLead($: cheerio.CheerioAPI, body: Element, leaves: Leaf[], headlineText: string, taken: TakenLines): Leaf[] {
   const doomed: Leaf[] = [];
   let afterImage = false;
   for (let i = 0; i < LEAD_LINES; i++) {
@@ -80,13 +80,14 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
       doomed.push(...(box.length <= MAX_CARD_LINES ? box : [leaf]));
     } else if (isOriginalTitleLine(leaf.text) || isInfoLine(leaf.text)) doomed.push(leaf);
     else if (isProse(leaf)) break;
+    else if (metadataTableOf(leaf, body)) i += takeTable($, metadataTableOf(leaf, body), leaves.slice(i), doomed) - 1;
     else if (LEAD_LABEL.test(leaf.text)) {
       doomed.push(leaf);
       // The summary box a 划重点 label heads is the list right after it.
       const summary = leadingListItems(leaves.slice(i + 1));
       doomed.push(...summary);
       i += summary.length;
-    } else if (isBylineLine(leaf.plain)) {
+    } else if (isBylineLine(leaf.plain) && !isPictureCaption(leaf)) {
       taken.bylines.push(leaf.plain);
       doomed.push(leaf);
     } else if (leaf.hasImage && leaf.text.length <= 60) {
@@ -99,6 +100,36 @@ function trimLead($: cheerio.CheerioAPI, leaves: Leaf[], headlineText: string, t
     afterImage = leaf.hasImage || (afterImage && !leaf.text);
   }
   return drop($, leaves, doomed);
+}
+
+/**
+ * Dooms every cell of a table of 留言人：/ 办理单位：/ 索引号： cells above the text, however
+ * many, and removes the table; returns how many of the leaves from here on it held.
+ */
+function takeTable($: cheerio.CheerioAPI, table: Element | undefined, leaves: Leaf[], doomed: Leaf[]): number {
+  if (!table) return 1;
+  const cells = leaves.filter((leaf) => holds(table, leaf.element));
+  doomed.push(...cells);
+  $(table).remove();
+  return cells.length;
+}
+
+/**
+ * The table inside the body that holds the leaf when it is a table of metadata: labelled
+ * cells (留言人：, 发布机构：) and no sentence anywhere in it.
+ */
+function metadataTableOf(leaf: Leaf, body: Element): Element | undefined {
+  let table: Element | undefined;
+  for (let node = leaf.element.parent; isElement(node) && node !== body; node = node.parent) if (node.name === 'table') table = node;
+  if (!table) return undefined;
+  const text = squash(textOf(table));
+  return /[:：]/.test(text) && !/[，。！？；]/.test(text) ? table : undefined;
+}
+
+/** True for a line beside a picture in the same box (li > img + p): a caption, even when it credits someone. */
+function isPictureCaption(leaf: Leaf): boolean {
+  const box = leaf.element.parent;
+  return isElement(box) && box.children.some((child) => isElement(child) && child !== leaf.element && child.name === 'img');
 }
 
 /** The leaves from the start that are list items. */
@@ -148,7 +179,8 @@ function isTrailing(leaf: Leaf): boolean {
   if (!leaf.text) return !leaf.hasImage;
   // Counters and symbols left by widgets (+1, |, 0).
   if (!/[\p{L}]/u.test(leaf.text)) return true;
-  return !leaf.plain || isBylineLine(leaf.plain) || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
+  const byline = isBylineLine(leaf.plain) && !isPictureCaption(leaf);
+  return !leaf.plain || byline || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
 }
 
 function takeLine(leaf: Leaf, taken: TakenLines): void {

@@ -6,7 +6,9 @@ import {
   isCaptionCredit,
   isEditorLine,
   isEndMatter,
+  isFurnitureHeading,
   isOriginalTitleLine,
+  isSummaryBox,
   readReprintCard,
   sourceOfLine,
   startsWithFurnitureMarker,
@@ -121,6 +123,24 @@ describe('line classifiers', () => {
     ['【编前语】2020年1月1日出版的《求是》杂志', false],
   ])('LEAD_LABEL matches %s → %s', (text, expected) => {
     expect(LEAD_LABEL.test(text)).toBe(expected);
+  });
+});
+
+describe('isFurnitureHeading', () => {
+  it.each(['网友留言（7）', '评论(12)', '相关阅读', '发表评论', '精彩评论'])('%s heads furniture', (line) => {
+    expect(isFurnitureHeading(line)).toBe(true);
+  });
+  it.each(['评论', '评论员文章', '相关阅读：泰山皮影戏', '网友留言称小区路灯不亮'])('%s does not', (line) => {
+    expect(isFurnitureHeading(line)).toBe(false);
+  });
+});
+
+describe('isSummaryBox', () => {
+  it.each(['内容摘要：泰安出台20条措施。', '【导读】今年以来……', '核心提示：全市新增学位1.2万个。'])('%s is a summary', (text) => {
+    expect(isSummaryBox(text)).toBe(true);
+  });
+  it.each(['提要求、定目标，会议部署下半年工作。', '导读员王丽在图书馆为读者服务。'])('%s is text', (text) => {
+    expect(isSummaryBox(text)).toBe(false);
   });
 });
 

@@ -73,6 +73,14 @@ describe('findHeadline', () => {
     expect(headlineOf(body, title).text).toMatch(/蟹苗投放季|新增绿地300亩/);
   });
 
+  it('takes an app name of Latin letters (泰山Plus) for the app, and the titled line above the text for the headline', () => {
+    const body =
+      '<div class="top"><span>泰山Plus</span><a>打开APP</a></div><div class="m-title">城际公交8月1日起加密班次</div>' +
+      '<div class="m-meta"><span>泰山Plus</span><span>07-27 16:40</span></div>' +
+      '<div class="m-content"><p>记者从泰安市交通运输局了解到，城际公交将加密班次，发车间隔缩短至20分钟。</p><p>乘客可通过APP查询车辆实时位置。</p></div>';
+    expect(headlineOf(body, '泰山Plus')).toEqual({ text: '城际公交8月1日起加密班次', tag: 'div' });
+  });
+
   it('never takes a related-list heading or a link above a date line', () => {
     const body = '<h3>相关新闻推荐列表</h3><div>2024-05-18 12:01</div><a href="/1">泰安举办读书节活动</a><div>2024-05-17 08:00</div>';
     expect(headlineOf(body, '示例').text).toBe('示例');
