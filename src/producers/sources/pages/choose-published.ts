@@ -1,3 +1,4 @@
+import { anyOf } from '../../../domain/news-vocabulary.js';
 import { chinaDate, findFullDate, findYearlessDate, type FoundDate } from './date-patterns.js';
 import { findLabelledDate } from './info-line.js';
 import type { PageMeta } from './read-page-meta.js';
@@ -57,10 +58,14 @@ function sameDay(structured: string | undefined, visible: FoundDate): structured
   return structured !== undefined && chinaDate(structured) === chinaDate(visible.text);
 }
 
+const PUBLISHED_LABELLED = new RegExp(
+  `${anyOf(['发布', '发表', '首发'])}${anyOf(['日期', '时间'])}?\\s*[:：]?\\s*(\\d{4}\\s*[-/.年][\\s\\S]{0,20})`,
+);
+
 /** Before the headline only a full time counts, or a date labelled as the publication date (not 成文日期). */
 function preHeaderDate(text: string): string | undefined {
   const full = findFullDate(text);
   if (full?.hasTime) return full.text;
-  const labelled = /(?:发布|发表|首发)(?:日期|时间)?\s*[:：]?\s*(\d{4}\s*[-/.年][\s\S]{0,20})/.exec(text)?.[1];
+  const labelled = PUBLISHED_LABELLED.exec(text)?.[1];
   return labelled === undefined ? undefined : findFullDate(labelled)?.text;
 }
