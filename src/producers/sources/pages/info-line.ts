@@ -20,7 +20,11 @@ const LABEL = `(?!${NEXT_LABEL})`;
 /** One to four names after a reporter role. */
 const NAMES = `${LABEL}[\\p{Script=Han}·]{2,8}(?:[\\s、，,]+${LABEL}[\\p{Script=Han}·]{2,8}){0,3}`;
 const REPORTER = new RegExp(`${roleSource(REPORTER_ROLES)}\\s*[:：|｜]?\\s*${NAMES}`, 'gu');
-const EDITOR = new RegExp(`${anyOf(EDITOR_ROLES)}\\s*[:：|｜]\\s*[^\\s:：|｜，,()（）【】]{2,20}`, 'g');
+/** An editor credit: 编辑：汤诗瑶、丁涛, 责任编辑：汤诗瑶 丁涛 (a further name is a word of its own, not a label). */
+const EDITOR = new RegExp(
+  `${anyOf(EDITOR_ROLES)}\\s*[:：|｜]\\s*[^\\s:：|｜，,()（）【】]{2,20}(?:[\\s、，,]+${LABEL}[\\p{Script=Han}·]{2,4}(?![\\p{Script=Han}·:：|｜\\d]))*`,
+  'gu',
+);
 /**
  * `石佳/中国青年报 2019-09-24 09:10`: a name and an outlet (a word ending 报, 网, 社, 台, 新闻…),
  * joined by a slash, before the time.

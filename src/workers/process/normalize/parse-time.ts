@@ -1,3 +1,5 @@
+import { AGO, DAY_AND_CLOCK, DAYS_BACK, JUST_NOW } from '../../../domain/time-phrases.js';
+
 /** China Standard Time, UTC+8 all year (no daylight saving since 1991). */
 const CHINA_OFFSET_MINUTES = 8 * 60;
 const MINUTE = 60_000;
@@ -63,13 +65,12 @@ function parseChineseDate(value: string, now: number): number | undefined {
   return undefined;
 }
 
-const RELATIVE = /^(\d+)\s*(秒|分钟|小时|天)前$/;
+const RELATIVE = new RegExp(`^${AGO}$`);
 const RELATIVE_UNIT: Record<string, number> = { 秒: 1000, 分钟: MINUTE, 小时: HOUR, 天: DAY };
-const DAY_WORD = /^(今天|昨天|前天)\s*(\d{1,2})[:：](\d{2})$/;
-const DAYS_BACK: Record<string, number> = { 今天: 0, 昨天: 1, 前天: 2 };
+const DAY_WORD = new RegExp(`^${DAY_AND_CLOCK}$`);
 
 function parseRelative(value: string, now: number): number | undefined {
-  if (value === '刚刚') return now;
+  if (value === JUST_NOW) return now;
   const ago = RELATIVE.exec(value);
   if (ago) {
     const [, count = '', unit = ''] = ago;

@@ -139,6 +139,50 @@ const CASES = [
     last: '总理菲利普将于11日宣布改革的总体架构。',
     absent: ['图集', '+1', '纠错', '阿富汗'],
   },
+  // Fetched 2024-06-01 08:00 China time: 昨天 is 31 May, 12月03日 the last 3 December before it.
+  {
+    behaviour: 'a relative time (昨天 10:20) and traditional labels (來源, 記者, 通訊員, 編輯) in the info line',
+    fixture: 'generic-relative-traditional.html',
+    title: '東平湖畔油菜花開 老湖鎮迎來賞花客',
+    publishedAt: '2024-05-31T10:20:00+08:00',
+    authors: [
+      { name: '張偉', role: '记者' },
+      { name: '李娜', role: '通讯员' },
+    ],
+    editors: ['汤诗瑶', '丁涛'],
+    source: '東平縣融媒體中心',
+    first: '連日來，東平縣老湖鎮沿湖千畝油菜花競相開放',
+    last: '帶動鄉村旅遊發展。',
+    absent: ['來源', '記者'],
+  },
+  {
+    behaviour: 'a date without a year (12月03日 15:40), reporters and a correspondent in the text, two 责任编辑',
+    fixture: 'generic-yearless-editors.html',
+    title: '宁阳县伏山镇麦田冬管忙',
+    publishedAt: '2023-12-03T15:40:00+08:00',
+    authors: [
+      { name: '王晓东', role: '记者' },
+      { name: '孙明', role: '记者' },
+      { name: '陈刚', role: '通讯员' },
+    ],
+    editors: ['汤诗瑶', '丁涛'],
+    source: '宁阳县融媒体中心',
+    first: '入冬以来，宁阳县伏山镇组织农技人员深入田间地头',
+    last: '目前苗情长势良好。',
+    absent: ['记者', '责任编辑'],
+  },
+  {
+    behaviour: 'an hours-ago time (3小时前) and an account as 作者',
+    fixture: 'generic-hours-ago-author.html',
+    title: '泰山区财源街道便民服务综合体投入使用',
+    publishedAt: '2024-06-01T05:00:00+08:00',
+    authors: [{ name: '泰山旅游圈', role: '作者' }],
+    editors: [],
+    source: null,
+    first: '近日，泰山区财源街道青年路社区便民服务综合体正式投入使用',
+    last: '服务周边居民1.2万余人。',
+    absent: ['作者'],
+  },
 ];
 
 describe('extractArticle (generic, rules off) on fixture pages', () => {
