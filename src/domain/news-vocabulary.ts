@@ -179,6 +179,8 @@ export const TRADITIONAL_FORMS: Readonly<Record<string, string>> = {
   识: '識',
   们: '們',
   网: '網',
+  综: '綜',
+  创: '創',
 };
 
 /**

@@ -38,7 +38,7 @@ const OUTLET = /(?:报|网|社|台|都|中心|新闻|客户端)$/;
  */
 const ACCOUNT = /^[\p{Script=Han}A-Za-z0-9·_-]{2,20}$/u;
 /** Words that sit where names sit but are not names. */
-const NOT_NAMES = new Set([
+const NOT_NAME_WORDS = [
   '报道',
   '摄影',
   '通讯员',
@@ -57,7 +57,9 @@ const NOT_NAMES = new Set([
   '本站',
   '原创',
   '小编',
-]);
+];
+/** A word of NOT_NAME_WORDS in either form (記者, 來源 too). */
+const NOT_NAME = new RegExp(`^${anyOf(NOT_NAME_WORDS)}$`);
 /** The staff-code suffix some CMSs append to names: 杨倩_NF4425. */
 const STAFF_CODE = /_[A-Za-z]+\d*$/;
 
@@ -107,7 +109,7 @@ function addNames(list: string[], names: readonly string[]): void {
 }
 
 function acceptedNames(role: string | undefined, names: string[]): string[] {
-  const usable = names.filter((name) => !NOT_NAMES.has(name));
+  const usable = names.filter((name) => !NOT_NAME.test(name));
   const explicit = role !== undefined && ACCOUNT_ROLE.test(role) && usable.length === 1;
   return usable.filter((name) => NAME.test(name) || (explicit && ACCOUNT.test(name)));
 }

@@ -271,6 +271,23 @@ describe('normalizeItem: fields from a feed item', () => {
 });
 
 describe('normalizeItem on bylines inside a feed item', () => {
+  it('reads a traditional-character byline line and editor line of the text and removes them from the body', () => {
+    const article = normalizeItem(
+      item({
+        title: '新泰市青雲街道老舊小區改造開工',
+        html: '<p>（記者 張偉 通訊員 李娜）</p><p>3月12日，青雲街道12個老舊小區改造項目集中開工。</p><p>（責任編輯：汤诗瑶、丁涛）</p>',
+      }),
+      SOURCE,
+      FETCHED,
+    );
+    expect(article.authors).toEqual([
+      { name: '張偉', role: '记者' },
+      { name: '李娜', role: '通讯员' },
+    ]);
+    expect(article.editors).toEqual(['汤诗瑶', '丁涛']);
+    expect(article.contentText).toBe('3月12日，青雲街道12個老舊小區改造項目集中開工。');
+  });
+
   it('reads the authors from a byline line of the text and removes it from the body', () => {
     const article = normalizeItem(
       item({

@@ -127,6 +127,7 @@ describe('parseBylines: traditional characters', () => {
     ['責任編輯：汤诗瑶', [], [], ['汤诗瑶']],
     ['責編 陳靜', [], [], ['陳靜']],
     ['編輯：李華、王強', [], [], ['李華', '王強']],
+    ['記者 張偉 來源', ['張偉'], ['记者'], []],
   ])('%s → authors %j (%j), editors %j', (line, names, roles, editors) => {
     const { authors, editors: found } = parseBylines([line]);
     expect(authors.map((author) => author.name)).toEqual(names);
