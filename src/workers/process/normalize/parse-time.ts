@@ -60,10 +60,16 @@ function parseChineseDate(value: string, now: number): number | undefined {
     const [, mo = '', d = '', h = '0', mi = '0'] = yearless;
     const year = chinaParts(now).year;
     const thisYear = chinaTime(year, +mo, +d, +h, +mi, 0);
-    return thisYear !== undefined && thisYear > now ? chinaTime(year - 1, +mo, +d, +h, +mi, 0) : thisYear;
+    return thisYear !== undefined && thisYear > now + CLOCK_SKEW_MS ? chinaTime(year - 1, +mo, +d, +h, +mi, 0) : thisYear;
   }
   return undefined;
 }
+
+/**
+ * A yearless time this little after `now` is this year's, printed by a server whose clock runs
+ * ahead (normalize keeps such a time: it is within its future skew), not last year's.
+ */
+const CLOCK_SKEW_MS = 10 * MINUTE;
 
 const RELATIVE = new RegExp(`^${AGO}$`);
 const RELATIVE_UNIT: Record<string, number> = { 秒: 1000, 分钟: MINUTE, 小时: HOUR, 天: DAY };

@@ -77,6 +77,11 @@ describe('parseTime: yearless forms take the latest year that is not in the futu
     expect(parsed!).toBeLessThanOrEqual(NOW);
   });
 
+  it('reads a yearless time a few minutes after now as this year’s (a server clock running fast), not last year’s', () => {
+    expect(parseTime('01-10 12:05', NOW)).toBe(Date.parse('2024-01-10T12:05:00+08:00'));
+    expect(parseTime('01-10 12:11', NOW)).toBe(Date.parse('2023-01-10T12:11:00+08:00'));
+  });
+
   it('uses the China date of now, not the UTC date: 01-01 with now 2024-01-01 01:00 China time is 2024', () => {
     // 2024-01-01 01:00 in China is still 2023-12-31 in UTC.
     const now = Date.parse('2024-01-01T01:00:00+08:00');
