@@ -35,7 +35,8 @@ export interface PageLabel {
 export interface ScoredOutput {
   title: string;
   publishedAt: string | null;
-  authors: readonly string[];
+  /** The writers; their names are scored, not their roles (labels name people only). */
+  authors: readonly { name: string }[];
   contentText: string;
 }
 
@@ -101,8 +102,9 @@ function scoreTime(label: PageLabel, output: ScoredOutput): FieldVerdict {
 function scoreAuthor(label: PageLabel, output: ScoredOutput): FieldVerdict {
   if (!label.author) return { scored: false, passed: false };
   const names = label.author.split(/[\s、，,]+/).filter(Boolean);
-  const passed = names.some((name) => output.authors.includes(name));
-  return { scored: true, passed, why: passed ? undefined : `got [${output.authors.join(', ')}], want ${label.author}` };
+  const got = output.authors.map((author) => author.name);
+  const passed = names.some((name) => got.includes(name));
+  return { scored: true, passed, why: passed ? undefined : `got [${got.join(', ')}], want ${label.author}` };
 }
 
 /**

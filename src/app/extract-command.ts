@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { decodeBody } from '../producers/sources/fetch/decode-body.js';
 import { fetchResource } from '../producers/sources/fetch/fetch-resource.js';
 import { extractArticle } from '../producers/sources/pages/extract-article.js';
+import type { Author } from '../domain/article.js';
 import { normalizeItem } from '../workers/process/normalize/normalize-item.js';
 
 /** One extracted page as `syndicator extract --json` prints it. */
@@ -11,8 +12,8 @@ export interface ExtractedPage {
   file: string;
   title: string;
   publishedAt: string | null;
-  authors: string[];
-  editor: string | null;
+  authors: Author[];
+  editors: string[];
   originalSource: string | null;
   contentText: string;
   contentHtml: string;
@@ -34,7 +35,7 @@ export async function extractPage(input: string, options: { rules: boolean } = {
     title: article.title,
     publishedAt: article.timeFlags.includes('missing') ? null : article.publishedAt,
     authors: article.authors,
-    editor: article.editor,
+    editors: article.editors,
     originalSource: article.originalSource,
     contentText: article.contentText,
     contentHtml: article.contentHtml,

@@ -113,9 +113,87 @@ export const COMMENT_MARKERS = ['评论', '网友评论', '发表评论', '我�
 /** A personal name: two to four Han characters (any Han block: 䶮, 𠇔), or a compound name with a middle dot. */
 export const PERSON_NAME = /^\p{Script=Han}{2,4}$|^\p{Script=Han}{1,6}·\p{Script=Han}{1,6}$/u;
 
-/** Returns a regex source that matches any of the words (already regex sources, or plain words without metacharacters). */
+/**
+ * The traditional forms of the characters of these words, as Hong Kong, Taiwan and overseas
+ * pages print them (來源, 記者, 通訊員, 責任編輯, 發佈時間), by simplified character: every
+ * pattern built with anyOf reads both. A test checks each form against OpenCC's tables.
+ */
+export const TRADITIONAL_FORMS: Readonly<Record<string, string>> = {
+  来: '來',
+  记: '記',
+  编: '編',
+  辑: '輯',
+  责: '責',
+  讯: '訊',
+  员: '員',
+  发: '發',
+  布: '佈',
+  时: '時',
+  间: '間',
+  报: '報',
+  见: '見',
+  习: '習',
+  实: '實',
+  驻: '駐',
+  约: '約',
+  体: '體',
+  评: '評',
+  论: '論',
+  采: '採',
+  写: '寫',
+  图: '圖',
+  译: '譯',
+  摄: '攝',
+  对: '對',
+  审: '審',
+  监: '監',
+  统: '統',
+  筹: '籌',
+  终: '終',
+  复: '複',
+  资: '資',
+  处: '處',
+  于: '於',
+  号: '號',
+  浏: '瀏',
+  览: '覽',
+  阅: '閱',
+  读: '讀',
+  点: '點',
+  击: '擊',
+  举: '舉',
+  闻: '聞',
+  关: '關',
+  欢: '歡',
+  频: '頻',
+  热: '熱',
+  门: '門',
+  为: '為爲',
+  荐: '薦',
+  链: '鏈',
+  顾: '顧',
+  乡: '鄉',
+  亲: '親',
+  扫: '掃',
+  长: '長',
+  识: '識',
+  们: '們',
+  网: '網',
+  综: '綜',
+  创: '創',
+};
+
+/**
+ * Returns a regex source that matches any of the words (already regex sources, or plain words
+ * without metacharacters), each in its simplified or traditional form: 记者 also matches 記者.
+ * A word must not hold a Han character inside a [] class.
+ */
 export function anyOf(words: readonly string[]): string {
-  return `(?:${words.join('|')})`;
+  return `(?:${words.map(withTraditionalForms).join('|')})`;
+}
+
+function withTraditionalForms(word: string): string {
+  return word.replace(/\p{Script=Han}/gu, (ch) => (TRADITIONAL_FORMS[ch] ? `[${ch}${TRADITIONAL_FORMS[ch]}]` : ch));
 }
 
 /** The regex source of one byline role with its optional prefixes: 本报记者, 特约通讯员, 文/, 责任编辑. */

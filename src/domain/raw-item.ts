@@ -1,3 +1,11 @@
+import type { Author } from './article.js';
+
+/**
+ * A writer as a source gives it: a byline in the source's own words (a name, or a line such as
+ * `记者 张三 通讯员 李四` that normalize reads), or a writer already known with their role (the push API).
+ */
+export type RawAuthor = string | Author;
+
 /**
  * A RawItem is what the fetch stage hands to `process`: one item as a source gave it, with
  * every field still in the source's own words (times as found, HTML as found). Feeds, pages,
@@ -18,9 +26,9 @@ export interface RawItem {
   text?: string | undefined;
   /** The source's own summary or teaser. */
   summary?: string | undefined;
-  authors: string[];
-  /** 编辑 / 责任编辑, when the page names one. */
-  editor?: string | undefined;
+  authors: RawAuthor[];
+  /** 编辑 / 责任编辑, when the source names them apart from its bylines. */
+  editors?: string[] | undefined;
   /** 来源: the outlet that first ran the article, as the page names it. */
   originalSource?: string | undefined;
   /** Publication time as found (ISO 8601, RFC 822 or a Chinese form such as `2017年7月5日 10:39`). */

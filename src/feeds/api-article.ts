@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Article } from '../domain/article.js';
 import { showsFullContent, type ContentPolicy } from '../domain/content-policy.js';
-import { storedArticleSchema } from '../store/stored-values.js';
+import { articleSchema } from '../store/stored-values.js';
 
 /** The fields of an article that only the store needs: its identity in its source and its dedupe hash. */
 type StoreOnlyField = 'itemKey' | 'contentHash';
@@ -10,7 +10,7 @@ type StoreOnlyField = 'itemKey' | 'contentHash';
 export type ApiArticle = Omit<Article, StoreOnlyField> & { contentWithheld?: true };
 
 /** The schema of ApiArticle, from the one the store decodes articles with: the responses' schema and the OpenAPI document's `Article`. */
-export const apiArticleSchema = storedArticleSchema
+export const apiArticleSchema = articleSchema
   .omit({ itemKey: true, contentHash: true })
   .extend({
     contentWithheld: z

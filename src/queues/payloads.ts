@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
+import { AUTHOR_ROLES } from '../domain/article.js';
 import type { RawItem } from '../domain/raw-item.js';
 import type { SourceRef } from '../domain/source.js';
 
@@ -20,23 +21,32 @@ export type FetchPayload = z.infer<typeof fetchPayloadSchema>;
 
 const optionalString = z.string().optional();
 
-export const rawItemSchema = z.strictObject({
-  guid: optionalString,
-  url: optionalString,
-  title: optionalString,
-  html: optionalString,
-  contentBase: optionalString,
-  text: optionalString,
-  summary: optionalString,
-  authors: z.array(z.string()),
-  editor: optionalString,
-  originalSource: optionalString,
-  published: optionalString,
-  updated: optionalString,
-  categories: z.array(z.string()),
-  images: z.array(z.string()),
-  placeHints: z.array(z.string()),
-}) satisfies z.ZodType<RawItem>;
+/** A byline as found, or a writer with their role. */
+const rawAuthorSchema = z.union([z.string(), z.strictObject({ name: z.string(), role: z.enum(AUTHOR_ROLES) })]);
+
+export const rawItemSchema = z
+  .strictObject({
+    guid: optionalString,
+    url: optionalString,
+    title: optionalString,
+    html: optionalString,
+    contentBase: optionalString,
+    text: optionalString,
+    summary: optionalString,
+    authors: z.array(rawAuthorSchema),
+    editors: z.array(z.string()).optional(),
+    /** The one editor of payloads enqueued before `editors`: read as a list of one. */
+    editor: optionalString,
+    originalSource: optionalString,
+    published: optionalString,
+    updated: optionalString,
+    categories: z.array(z.string()),
+    images: z.array(z.string()),
+    placeHints: z.array(z.string()),
+  })
+  .transform(({ editor, ...item }): RawItem =>
+    editor !== undefined && item.editors === undefined ? { ...item, editors: [editor] } : item,
+  ) satisfies z.ZodType<RawItem>;
 
 export const sourceRefSchema = z.strictObject({
   id: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlsoPublished, Article } from '../domain/article.js';
+import { AUTHOR_ROLES, type AlsoPublished, type Article } from '../domain/article.js';
 import type { ChannelPlacement } from '../domain/channel.js';
 
 /**
@@ -35,7 +35,7 @@ export const alsoPublishedSchema = z.object({
 }) satisfies z.ZodType<AlsoPublished>;
 
 /** An article as the store writes it: the alsoPublishedBy list lives beside it, in its own key. */
-export const storedArticleSchema = z.object({
+export const articleSchema = z.object({
   id: z.string(),
   url: z.string(),
   itemKey: z.string(),
@@ -43,8 +43,8 @@ export const storedArticleSchema = z.object({
   summary: z.string(),
   contentHtml: z.string(),
   contentText: z.string(),
-  authors: z.array(z.string()),
-  editor: z.string().nullable(),
+  authors: z.array(z.object({ name: z.string(), role: z.enum(AUTHOR_ROLES) })),
+  editors: z.array(z.string()),
   source: z.object({ id: z.string(), name: z.string() }),
   originalSource: z.string().nullable(),
   publishedAt: z.string(),
@@ -57,6 +57,23 @@ export const storedArticleSchema = z.object({
   contentHash: z.string(),
   alsoPublishedBy: z.array(alsoPublishedSchema).default([]),
 }) satisfies z.ZodType<Article>;
+
+/**
+ * The decoder of stored articles: articleSchema, reading the shape written before authors had
+ * roles (`authors: string[]`, `editor: string | null`) as names with role 作者 and a list of
+ * its one editor, so that no article stored earlier is lost or needs a migration.
+ */
+export const storedArticleSchema = z.preprocess(upgradeArticle, articleSchema) satisfies z.ZodType<Article>;
+
+function upgradeArticle(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const { editor, ...article } = value as Record<string, unknown>;
+  const authors = Array.isArray(article.authors)
+    ? article.authors.map((author: unknown) => (typeof author === 'string' ? { name: author, role: '作者' } : author))
+    : article.authors;
+  if (!('editors' in article) && (editor === null || typeof editor === 'string')) article.editors = editor === null ? [] : [editor];
+  return { ...article, authors };
+}
 
 /** Parses a JSON string read from `key` with `schema`; throws CorruptValueError naming the key and the field. */
 export function decodeStored<T>(schema: z.ZodType<T>, json: string, key: string): T {

@@ -66,7 +66,7 @@ describe('the app on the example sources', () => {
     expect(article.title).toBe(SEED_TITLE);
     expect(article.publishedAt).toBe('2017-07-05T10:39:00+08:00');
     expect(article.originalSource).toBe('泰安日报');
-    expect(article.authors).toContain('武建堂');
+    expect(article.authors).toContainEqual({ name: '武建堂', role: '通讯员' });
     expect(article.channels.map((c) => c.id)).toEqual(expect.arrayContaining(['feicheng', 'taian']));
     for (const placement of article.channels) expect(placement.evidence.length).toBeGreaterThan(0);
     expect(article.contentText).toContain('近日,中国科协2017年创新驱动助力工程试点单位评选揭晓');

@@ -30,7 +30,7 @@ const LABEL: PageLabel = {
 const GOOD: ScoredOutput = {
   title: '泰安市成功创建中国科协创新驱动助力工程示范市',
   publishedAt: '2017-07-05T10:39:59+08:00',
-  authors: ['李四'],
+  authors: [{ name: '李四' }],
   contentText: '近日，中国科协2017年创新驱动助力工程示范市评选揭晓，为建设新泰安作出积极贡献。',
 };
 
@@ -45,7 +45,7 @@ describe('scorePage', () => {
     ['time', { publishedAt: '2017-07-05T10:40:00+08:00' }, 'got 2017-07-05 10:40, want 2017-07-05 10:39'],
     ['time', { publishedAt: '2017-07-05T02:39:00Z' }, undefined],
     ['time', { publishedAt: null }, 'got none, want 2017-07-05 10:39'],
-    ['author', { authors: ['王五'] }, 'got [王五], want 张三 李四'],
+    ['author', { authors: [{ name: '王五' }] }, 'got [王五], want 张三 李四'],
     ['body', { contentText: '近日，中国科协2017年' }, 'end missing'],
     ['body', { contentText: `${GOOD.contentText}${'多'.repeat(20)}` }, '61 chars > 1.3×40'],
   ] as const)('%s: %j → %s', (field, change, why) => {

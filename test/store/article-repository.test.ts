@@ -230,4 +230,22 @@ describe('ArticleRepository against Redis', () => {
     expect(await repo.listFeed('channel:xintai', 100)).toContain(original.id);
     expect(await repo.save(aggregator)).toEqual({ kind: 'unchanged', articleId: original.id });
   });
+
+  it('reads an article stored before authors had roles: names as 作者, its one editor as a list, nothing lost', async () => {
+    const article = makeArticle({ url: 'https://example.cn/a/legacy.html', contentText: `${TEXT}旧版存储。` });
+    await repo.save(article);
+    const legacy: Record<string, unknown> = { ...article, authors: ['张伟', 'IT之家'], editor: '孙静', alsoPublishedBy: [] };
+    delete legacy.editors;
+    await redis.set(repo.keys.article(article.id), JSON.stringify(legacy));
+    expect(await repo.get(article.id)).toEqual({
+      ...article,
+      authors: [
+        { name: '张伟', role: '作者' },
+        { name: 'IT之家', role: '作者' },
+      ],
+      editors: ['孙静'],
+    });
+    await redis.set(repo.keys.article(article.id), JSON.stringify({ ...legacy, authors: [], editor: null }));
+    expect(await repo.get(article.id)).toMatchObject({ authors: [], editors: [] });
+  });
 });

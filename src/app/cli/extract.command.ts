@@ -9,9 +9,9 @@ export const extractCommand: Command = {
   usage: `usage: syndicator extract <file-or-url>... [--json]
 
 Extracts the article of HTML files or http(s) pages, normalized as the pipeline would: title,
-publication time, 来源, authors, editor, and the text.
+publication time, 来源, authors with their roles (记者, 通讯员, 作者), editors, and the text.
 
-  --json   print title, publishedAt, authors, editor, originalSource, contentText and contentHtml as JSON
+  --json   print title, publishedAt, authors, editors, originalSource, contentText and contentHtml as JSON
 `,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { allowPositionals: true, options: { json: { type: 'boolean' } } });
@@ -24,7 +24,7 @@ publication time, 来源, authors, editor, and the text.
     }
     for (const page of pages) {
       context.stdout.write(
-        `# ${page.title}\n${page.file}\n${page.publishedAt ?? '(no time)'}  来源: ${page.originalSource ?? '-'}  作者: ${page.authors.join(' ') || '-'}  编辑: ${page.editor ?? '-'}\n\n${page.contentText}\n\n`,
+        `# ${page.title}\n${page.file}\n${page.publishedAt ?? '(no time)'}  来源: ${page.originalSource ?? '-'}  作者: ${page.authors.map((author) => `${author.role} ${author.name}`).join('，') || '-'}  编辑: ${page.editors.join('、') || '-'}\n\n${page.contentText}\n\n`,
       );
     }
     return EXIT.ok;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { AUTHOR_ROLES, type Author } from '../../domain/article.js';
 import { emptyRawItem, type RawItem } from '../../domain/raw-item.js';
+
+const name = z.string().trim().min(1).max(100);
+/** A writer: a plain name (role 作者) or `{ name, role }` with role 记者, 通讯员 or 作者. */
+const authorSchema = z.union([name, z.strictObject({ name, role: z.enum(AUTHOR_ROLES) })]).meta({
+  description: 'A name (role 作者), or { name, role } with role 记者, 通讯员 or 作者.',
+});
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -16,8 +23,10 @@ export const articleInputSchema = z
     summary: z.string().max(5_000).optional(),
     publishedAt: z.string().max(100).optional(),
     updatedAt: z.string().max(100).optional(),
-    authors: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    authors: z.array(authorSchema).max(50).default([]),
+    /** One editor; `editors` names several. */
     editor: z.string().max(100).optional(),
+    editors: z.array(name).max(20).optional(),
     originalSource: z.string().max(200).optional(),
     guid: z.string().min(1).max(2_000).optional(),
     images: z.array(httpUrl).max(100).default([]),
@@ -59,8 +68,8 @@ export function inputToRawItem(input: ArticleInput): RawItem {
     html: input.contentHtml,
     text: input.contentHtml === undefined ? input.contentText : undefined,
     summary: input.summary,
-    authors: input.authors,
-    editor: input.editor,
+    authors: input.authors.map((author): Author => (typeof author === 'string' ? { name: author, role: '作者' } : author)),
+    editors: input.editors ?? (input.editor?.trim() ? [input.editor] : undefined),
     originalSource: input.originalSource,
     published: input.publishedAt,
     updated: input.updatedAt,

@@ -71,9 +71,12 @@ describe('runImport against Redis', () => {
     expect(ningyang.map((a) => a.title)).toEqual(['宁阳县磁窑镇开展春季植树活动']);
     expect(ningyang[0]).toMatchObject({
       publishedAt: '2024-03-12T09:15:00+08:00',
-      authors: ['王晓东'],
+      authors: [{ name: '王晓东', role: '作者' }],
       originalSource: '宁阳县融媒体中心',
     });
+    const all = await articles.getMany(await articles.listFeed('channel:all', 50));
+    const zhoucheng = all.find((article) => article.url === 'https://www.example.cn/dongping/2002.html');
+    expect(zhoucheng).toMatchObject({ authors: [{ name: '刘芳', role: '记者' }], editors: ['孙静', '李四'] });
     expect(await articles.countFeed('source:import')).toBe(8);
     expect(await articles.countFeed('channel:dongping')).toBeGreaterThanOrEqual(3);
   });

@@ -67,6 +67,22 @@ partners:
     expect(jobs.map((job) => job.data.item.title).sort()).toEqual(['新泰市羊流镇新闻1', '新泰市羊流镇新闻2', '新泰市羊流镇新闻3']);
   });
 
+  it('takes authors as plain names (role 作者) or with their roles, and several editors', async () => {
+    const authors = ['张伟', { name: '李娜', role: '记者' }, { name: 'John Smith', role: '通讯员' }];
+    const response = await post({ ...article(10), authors, editors: ['汤诗瑶', '丁涛'] });
+    expect(response.status).toBe(202);
+    const jobs = await processQueue.getJobs(['waiting']);
+    const job = jobs.find((queued) => queued.data.item.url === article(10).url);
+    expect(job?.data.item).toMatchObject({
+      authors: [
+        { name: '张伟', role: '作者' },
+        { name: '李娜', role: '记者' },
+        { name: 'John Smith', role: '通讯员' },
+      ],
+      editors: ['汤诗瑶', '丁涛'],
+    });
+  });
+
   it.each([
     ['no header', null, 401, /Authorization: Bearer/],
     ['an unknown key', 'wrong-key-0123456789abcdef', 401, /unknown API key/],
@@ -84,6 +100,7 @@ partners:
     ['an unknown field', { ...article(4), colour: 'red' }, /Unrecognized key: "colour"/],
     ['too many items', [article(4), article(5), article(6), article(7)], /^body: Too big: expected array to have <=3 items/],
     ['a bad item in an array', [article(4), { ...article(5), authors: 'x' }], /^1\.authors: /],
+    ['an author role that is not 记者, 通讯员 or 作者', { ...article(4), authors: [{ name: '李娜', role: '编辑' }] }, /^authors\.0/],
   ])('answers 400 naming the field for %s', async (_case, body, message) => {
     const response = await post(body);
     expect(response.status).toBe(400);

@@ -1,4 +1,5 @@
-import { chinaDate, findFullDate, findYearlessDate, type FoundDate } from './date-patterns.js';
+import { anyOf } from '../../../domain/news-vocabulary.js';
+import { chinaDate, findFullDate, findRelativeTime, findYearlessDate, type FoundDate } from './date-patterns.js';
 import { findLabelledDate } from './info-line.js';
 import type { PageMeta } from './read-page-meta.js';
 
@@ -30,8 +31,10 @@ export interface TimeEvidence {
  *    adds the minute), else the visible date;
  * 5. a date without a year in the header, given the year of the structured time;
  * 6. the structured time, when the page shows none of its own (or only 3小时前);
- * 7. a full time, or a date labelled 发布, printed just before the headline;
- * 8. a 发布日期 line after the body.
+ * 7. a relative time (3小时前, 昨天 10:20) or a date without a year in the header, as found:
+ *    normalize reads it against the fetch time;
+ * 8. a full time, or a date labelled 发布, printed just before the headline;
+ * 9. a 发布日期 line after the body.
  */
 export function choosePublished(evidence: TimeEvidence): string | undefined {
   const { meta } = evidence;
@@ -48,6 +51,7 @@ export function choosePublished(evidence: TimeEvidence): string | undefined {
   return (
     findYearlessDate(evidence.headerText, reference) ??
     meta.published ??
+    findRelativeTime(evidence.headerText) ??
     preHeaderDate(evidence.preHeaderText ?? '') ??
     findLabelledDate(evidence.trailerText)?.text
   );
@@ -57,10 +61,14 @@ function sameDay(structured: string | undefined, visible: FoundDate): structured
   return structured !== undefined && chinaDate(structured) === chinaDate(visible.text);
 }
 
+const PUBLISHED_LABELLED = new RegExp(
+  `${anyOf(['发布', '发表', '首发'])}${anyOf(['日期', '时间'])}?\\s*[:：]?\\s*(\\d{4}\\s*[-/.年][\\s\\S]{0,20})`,
+);
+
 /** Before the headline only a full time counts, or a date labelled as the publication date (not 成文日期). */
 function preHeaderDate(text: string): string | undefined {
   const full = findFullDate(text);
   if (full?.hasTime) return full.text;
-  const labelled = /(?:发布|发表|首发)(?:日期|时间)?\s*[:：]?\s*(\d{4}\s*[-/.年][\s\S]{0,20})/.exec(text)?.[1];
+  const labelled = PUBLISHED_LABELLED.exec(text)?.[1];
   return labelled === undefined ? undefined : findFullDate(labelled)?.text;
 }

@@ -1,3 +1,5 @@
+import { AGO, DAY_AND_CLOCK, JUST_NOW } from '../../../domain/time-phrases.js';
+
 /**
  * Dates as Chinese portals print them, and helpers that find them in a line of text. Every
  * helper returns a string normalize's parseTime reads (`2017-07-05 10:39`, `2019年09月07日 13:43`).
@@ -45,6 +47,24 @@ export function findYearlessDate(text: string, reference: string | undefined): s
   const year = reference ? (chinaDate(reference) ?? DATE_TIME.exec(reference)?.[1])?.slice(0, 4) : undefined;
   if (!yearless || !year) return undefined;
   return `${year}-${yearless[1]}-${yearless[2]} ${yearless[3]}:${yearless[4]}`;
+}
+
+/** A time relative to when the page was read: 刚刚, 3小时前, 昨天 10:20 (not 13小时前 read as 3小时前). */
+const RELATIVE = new RegExp(`${JUST_NOW}|(?<!\\d)${AGO}|${DAY_AND_CLOCK}(?!\\d)`);
+
+/**
+ * The first time in `text` that only the fetch time completes: a relative one (刚刚, 3小时前,
+ * 昨天 10:20) or a month, day and time without a year (12月03日 15:40, 12-03 15:40), in a form
+ * parseTime reads against the fetch time (`3小时前`, `昨天 10:20`, `12-03 15:40`).
+ */
+export function findRelativeTime(text: string): string | undefined {
+  const relative = RELATIVE.exec(text);
+  const yearless = YEARLESS.exec(text);
+  if (yearless && (!relative || yearless.index < relative.index)) return `${yearless[1]}-${yearless[2]} ${yearless[3]}:${yearless[4]}`;
+  if (!relative) return undefined;
+  const [found, count, unit, day, hour, minute] = relative;
+  if (count !== undefined) return `${count}${unit ?? ''}前`;
+  return day === undefined ? found : `${day} ${hour ?? ''}:${minute ?? ''}`;
 }
 
 /** True when a date string carries a time of day. */

@@ -38,6 +38,8 @@ const WRITER_ROLE = new RegExp(anyOf(REPORTER_ROLES));
 const WRITER_CREDIT = new RegExp(`${roleSource(REPORTER_ROLES)}\\s*[:：|｜\\s]`);
 /** Where the credits after a body end: the first share bar, recommendation list or comment box. */
 const FURNITURE_START = new RegExp(anyOf([...SHARE_MARKERS, ...RELATED_LIST_HEADINGS, ...COMMENT_MARKERS, '分享']));
+/** What a rule's 来源 element may print before the outlet: 来源：, 來源：. */
+const SOURCE_LABEL = new RegExp(`^.*?${anyOf(['来源'])}\\s*[:：]\\s*`);
 /** Hidden text with this many sentences is folded prose, not a keyword dump or a widget's copy. */
 const MIN_HIDDEN_SENTENCES = 2;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -76,7 +78,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   const trailer = readTrailer(body);
   const info = parseInfoLine(header.text);
   const taken = body ? cleanBody($, body, measures, headline) : { bylines: [], sources: [] };
-  const ruleSource = textOf($, rule?.source)?.replace(/^.*?来源\s*[:：]\s*/, '');
+  const ruleSource = textOf($, rule?.source)?.replace(SOURCE_LABEL, '');
   return {
     ...emptyRawItem(),
     url: resolveUrl(meta.canonical, pageUrl) ?? pageUrl,

@@ -20,7 +20,11 @@ const LABEL = `(?!${NEXT_LABEL})`;
 /** One to four names after a reporter role. */
 const NAMES = `${LABEL}[\\p{Script=Han}·]{2,8}(?:[\\s、，,]+${LABEL}[\\p{Script=Han}·]{2,8}){0,3}`;
 const REPORTER = new RegExp(`${roleSource(REPORTER_ROLES)}\\s*[:：|｜]?\\s*${NAMES}`, 'gu');
-const EDITOR = new RegExp(`${anyOf(EDITOR_ROLES)}\\s*[:：|｜]\\s*[^\\s:：|｜，,()（）【】]{2,20}`, 'g');
+/** An editor credit: 编辑：汤诗瑶、丁涛, 责任编辑：汤诗瑶 丁涛 (a further name is a word of its own, not a label). */
+const EDITOR = new RegExp(
+  `${anyOf(EDITOR_ROLES)}\\s*[:：|｜]\\s*[^\\s:：|｜，,()（）【】]{2,20}(?:[\\s、，,]+${LABEL}[\\p{Script=Han}·]{2,4}(?![\\p{Script=Han}·:：|｜\\d]))*`,
+  'gu',
+);
 /**
  * `石佳/中国青年报 2019-09-24 09:10`: a name and an outlet (a word ending 报, 网, 社, 台, 新闻…),
  * joined by a slash, before the time.
@@ -47,9 +51,12 @@ export function parseInfoLine(text: string): InfoLine {
  * newspaper page (《 人民日报 》（ 2024年06月10日 第 10 版）), as found after the article.
  */
 export function findLabelledDate(text: string): FoundDate | undefined {
-  const labelled = /(?:发布|发表|日期|时间)[^\d]{0,6}(\d{4}\s*[-/.年][\s\S]{0,20})/.exec(text)?.[1] ?? ISSUE_DATE.exec(text)?.[1];
+  const labelled = DATE_LABELLED.exec(text)?.[1] ?? ISSUE_DATE.exec(text)?.[1];
   return labelled === undefined ? undefined : findFullDate(labelled);
 }
+
+/** A date after a label: 发布日期：2019-03-06, 發佈時間：2019-03-06 10:00. */
+const DATE_LABELLED = new RegExp(`${anyOf(['发布', '发表', '日期', '时间'])}[^\\d]{0,6}(\\d{4}\\s*[-/.年][\\s\\S]{0,20})`);
 
 /** A date followed by the page of the issue it was printed in: 2024年06月10日 第 10 版. */
 const ISSUE_DATE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:星期.\s*)?第\s*[\dA-Z一二三四五六七八九十]{1,4}\s*版/;

@@ -1,6 +1,7 @@
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { dropEmpty } from '../../../domain/drop-empty.js';
+import { anyOf } from '../../../domain/news-vocabulary.js';
 import { chinaDate, hasClock } from './date-patterns.js';
 import { textOf } from './dom-text.js';
 import { readJsonLd } from './read-json-ld.js';
@@ -33,6 +34,8 @@ export interface PageMeta {
 }
 
 /** Meta names (name, property or itemprop, lower-cased) that carry the publication time, best first. */
+/** What a source meta may hold before the outlet: 来源：, 來源：. */
+const SOURCE_LABEL = new RegExp(`^.*?${anyOf(['来源'])}\\s*[:：]\\s*`);
 const PUBLISHED_META = [
   'article:published_time',
   'og:article:published_time',
@@ -76,7 +79,7 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
     ldHeadline: linked.headline,
     published: preferClock([first(PUBLISHED_META), linked.published, readTimeElement(itemprops), scripts.published]),
     modified: first(MODIFIED_META) ?? linked.modified,
-    source: dropEmpty((metas.get('source') ?? metas.get('contentsource'))?.replace(/^.*?来源\s*[:：]\s*/, '').split(/\s+/)[0]),
+    source: dropEmpty((metas.get('source') ?? metas.get('contentsource'))?.replace(SOURCE_LABEL, '').split(/\s+/)[0]),
     authors: readStructuredAuthors(itemprops, metas, linked.authors, documentTitle),
     scriptNames: scripts.names,
   };

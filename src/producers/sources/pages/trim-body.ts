@@ -12,6 +12,7 @@ import {
   sourceOfLine,
   startsWithFurnitureMarker,
 } from './body-lines.js';
+import { anyOf } from '../../../domain/news-vocabulary.js';
 import { BLOCK_TAGS, holds, isElement, textOf } from './dom-text.js';
 import { parseInfoLine } from './info-line.js';
 import { squash } from './squash.js';
@@ -38,6 +39,8 @@ const SMALL_IMAGE = /emoji|emotion|icon|face|smiley/i;
 const LEAD_LINES = 10;
 /** An info line is short, though longer than a line of prose may be (40 characters). */
 const MAX_INFO_LINE = 100;
+/** The labels of an info line kept inside the body. */
+const INFO_LINE_LABEL = new RegExp(anyOf(['来源', '作者', '编辑', '发布']));
 /** A repost card is a box of a few lines: the card line, the account's name, its logo. */
 const MAX_CARD_LINES = 3;
 /** End matter starts in the second half of the text; earlier, a 编辑 line is part of the story. */
@@ -148,7 +151,7 @@ function isLeadFurniture(leaf: Leaf, afterImage: boolean, headlineText: string):
 
 /** An info line (time, 来源, 浏览次数) kept inside the body: a dated line with labels and no sentence in it. */
 function isInfoLine(text: string): boolean {
-  return text.length <= MAX_INFO_LINE && /\d{4}[-/年]\d{1,2}/.test(text) && /来源|作者|编辑|发布/.test(text) && !/[，。！？]/.test(text);
+  return text.length <= MAX_INFO_LINE && /\d{4}[-/年]\d{1,2}/.test(text) && INFO_LINE_LABEL.test(text) && !/[，。！？]/.test(text);
 }
 
 function cutTail($: cheerio.CheerioAPI, leaves: Leaf[], taken: TakenLines): void {

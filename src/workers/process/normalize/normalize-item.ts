@@ -28,7 +28,7 @@ const NO_SETTINGS: NormalizeSettings = { hostAliases: {} };
 
 /**
  * Turns one raw item into a clean article: canonical URL, times in China time with offset,
- * furniture removed and HTML sanitized, its text, authors and editor parsed from the bylines,
+ * furniture removed and HTML sanitized, its text, authors (with roles) and editors parsed from the bylines,
  * a summary. Throws when the item has neither a title nor any text: there is nothing to publish.
  */
 export function normalizeItem(
@@ -75,7 +75,7 @@ export function normalizeItemWithReport(
     contentHtml,
     contentText,
     authors: bylines.authors,
-    editor: item.editor ? cleanLine(item.editor) : bylines.editor,
+    editors: item.editors?.length ? [...new Set(item.editors.map(cleanLine).filter(Boolean))] : bylines.editors,
     source: { id: source.id, name: source.name },
     originalSource: item.originalSource ? cleanLine(item.originalSource) : null,
     publishedAt,
@@ -98,6 +98,9 @@ export function normalizeItemWithReport(
  */
 function storableItem(item: RawItem): RawItem {
   const strings = (values: string[]) => values.map(removeXmlForbidden);
+  const authors = item.authors.map((author) =>
+    typeof author === 'string' ? removeXmlForbidden(author) : { ...author, name: cleanLine(removeXmlForbidden(author.name)) },
+  );
   const mapped = Object.entries(item).map(([key, value]: [string, unknown]) => [
     key,
     typeof value === 'string' ? removeXmlForbidden(value) : value,
@@ -106,7 +109,8 @@ function storableItem(item: RawItem): RawItem {
   const images = item.images.map((image) => URL.parse(wellFormed(image))?.href).filter((image): image is string => image !== undefined);
   return {
     ...fields,
-    authors: strings(item.authors),
+    authors: authors.filter((author) => typeof author === 'string' || author.name !== ''),
+    ...(item.editors ? { editors: strings(item.editors) } : {}),
     categories: strings(item.categories),
     images: strings(images),
     placeHints: strings(item.placeHints),

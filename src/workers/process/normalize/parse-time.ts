@@ -1,3 +1,5 @@
+import { AGO, DAY_AND_CLOCK, DAYS_BACK, JUST_NOW } from '../../../domain/time-phrases.js';
+
 /** China Standard Time, UTC+8 all year (no daylight saving since 1991). */
 const CHINA_OFFSET_MINUTES = 8 * 60;
 const MINUTE = 60_000;
@@ -58,18 +60,23 @@ function parseChineseDate(value: string, now: number): number | undefined {
     const [, mo = '', d = '', h = '0', mi = '0'] = yearless;
     const year = chinaParts(now).year;
     const thisYear = chinaTime(year, +mo, +d, +h, +mi, 0);
-    return thisYear !== undefined && thisYear > now ? chinaTime(year - 1, +mo, +d, +h, +mi, 0) : thisYear;
+    return thisYear !== undefined && thisYear > now + CLOCK_SKEW_MS ? chinaTime(year - 1, +mo, +d, +h, +mi, 0) : thisYear;
   }
   return undefined;
 }
 
-const RELATIVE = /^(\d+)\s*(秒|分钟|小时|天)前$/;
+/**
+ * A yearless time this little after `now` is this year's, printed by a server whose clock runs
+ * ahead (normalize keeps such a time: it is within its future skew), not last year's.
+ */
+const CLOCK_SKEW_MS = 10 * MINUTE;
+
+const RELATIVE = new RegExp(`^${AGO}$`);
 const RELATIVE_UNIT: Record<string, number> = { 秒: 1000, 分钟: MINUTE, 小时: HOUR, 天: DAY };
-const DAY_WORD = /^(今天|昨天|前天)\s*(\d{1,2})[:：](\d{2})$/;
-const DAYS_BACK: Record<string, number> = { 今天: 0, 昨天: 1, 前天: 2 };
+const DAY_WORD = new RegExp(`^${DAY_AND_CLOCK}$`);
 
 function parseRelative(value: string, now: number): number | undefined {
-  if (value === '刚刚') return now;
+  if (value === JUST_NOW) return now;
   const ago = RELATIVE.exec(value);
   if (ago) {
     const [, count = '', unit = ''] = ago;

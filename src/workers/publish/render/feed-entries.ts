@@ -12,6 +12,7 @@ export interface FeedEntry {
   summary: string;
   /** Sanitized HTML of the body; absent when the policy allows only the summary. */
   contentHtml?: string;
+  /** The writers' names (RSS dc:creator, Atom author, JSON Feed authors carry names, not roles). */
   authors: string[];
   categories: string[];
   image?: string;
@@ -39,7 +40,7 @@ export function toFeedEntry(article: Article, policy: ContentPolicy): FeedEntry 
     title: stripNonXmlChars(article.title),
     summary: stripNonXmlChars(article.summary),
     ...(full ? { contentHtml: stripNonXmlChars(article.contentHtml) } : {}),
-    authors: article.authors.map(stripNonXmlChars).filter((name) => name.length > 0),
+    authors: article.authors.map((author) => stripNonXmlChars(author.name)).filter((name) => name.length > 0),
     categories: article.channels.map((channel) => channel.id),
     ...(article.images[0] ? { image: article.images[0] } : {}),
     published: new Date(article.publishedAt),

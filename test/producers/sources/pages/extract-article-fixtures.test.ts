@@ -22,7 +22,7 @@ const CASES = [
     title: '岱岳区满庄镇：大棚蔬菜喜获丰收',
     publishedAt: '2023-11-02T09:30:00+08:00',
     authors: [],
-    editor: null,
+    editors: [],
     source: null,
     first: '初冬时节，走进岱岳区满庄镇的蔬菜大棚',
     last: '种植户老张一边装箱一边算起了收入账。',
@@ -34,7 +34,7 @@ const CASES = [
     title: '新泰市青云街道开展春季植树活动',
     publishedAt: '2021-03-04T08:09:00+08:00',
     authors: [],
-    editor: null,
+    editors: [],
     source: '新泰新闻网',
     first: '3月3日上午，新泰市青云街道组织机关干部',
     last: '新增绿化面积500亩。',
@@ -46,7 +46,7 @@ const CASES = [
     title: '泰山景区清明假期接待游客21.3万人次',
     publishedAt: '2024-04-07T18:20:00+08:00',
     authors: [],
-    editor: '孙静',
+    editors: ['孙静'],
     source: '泰安日报',
     first: '记者从泰山景区获悉，清明假期三天',
     last: '将继续优化游客服务，提升游览体验。',
@@ -57,8 +57,11 @@ const CASES = [
     fixture: 'generic-two-reporters.html',
     title: '东平湖畔油菜花开 老湖镇迎来赏花客',
     publishedAt: '2024-03-28T10:05:00+08:00',
-    authors: ['刘芳', '王强'],
-    editor: null,
+    authors: [
+      { name: '刘芳', role: '记者' },
+      { name: '王强', role: '记者' },
+    ],
+    editors: [],
     source: '东平县融媒体中心',
     first: '连日来，东平县老湖镇沿湖千亩油菜花竞相开放',
     last: '带动乡村旅游发展。',
@@ -70,7 +73,7 @@ const CASES = [
     title: '宁阳县伏山镇：无人机飞防助力小麦春管',
     publishedAt: '2024-03-18T08:40:00+08:00',
     authors: [],
-    editor: null,
+    editors: [],
     source: null,
     first: '眼下正值小麦返青起身的关键时期',
     last: '目前已完成春季麦田管理面积48万亩。',
@@ -81,8 +84,8 @@ const CASES = [
     fixture: 'generic-gbk.html',
     title: '肥城市桃园镇：桃花盛开引客来',
     publishedAt: '2024-03-26T10:05:00+08:00',
-    authors: ['马强'],
-    editor: null,
+    authors: [{ name: '马强', role: '作者' }],
+    editors: [],
     source: '肥城新闻网',
     first: '3月24日，2024中国·肥城桃花旅游节桃园镇分会场活动开幕。',
     last: '带动群众增收致富。',
@@ -93,8 +96,8 @@ const CASES = [
     fixture: 'generic-self-media.html',
     title: '泰山脚下的民宿火了，周末一房难求',
     publishedAt: '2019-10-08T12:00:00+08:00',
-    authors: ['泰山旅游圈'],
-    editor: null,
+    authors: [{ name: '泰山旅游圈', role: '作者' }],
+    editors: [],
     source: null,
     first: '国庆假期刚过，泰山脚下的几家民宿依然人气不减',
     last: '节假日更是一房难求。',
@@ -105,8 +108,8 @@ const CASES = [
     fixture: 'generic-br-body.html',
     title: '共享充电宝告别1元时代',
     publishedAt: '2019-09-24T09:10:00+08:00',
-    authors: ['石佳'],
-    editor: '张珺',
+    authors: [{ name: '石佳', role: '作者' }],
+    editors: ['张珺'],
     source: '中国青年报',
     first: '“以前花一两元就能充满电，前几天一下子被扣了12元。”',
     last: '共享充电宝的需求量会越来越大。',
@@ -118,7 +121,7 @@ const CASES = [
     title: '交通运输部：着力打造京津冀综合立体交通网络',
     publishedAt: '2019-09-26T10:56:28+08:00',
     authors: [],
-    editor: 'HN666',
+    editors: ['HN666'],
     source: null,
     first: '据财联社9月26日消息',
     last: '下一步将着力打造三地综合立体交通网络。',
@@ -129,23 +132,67 @@ const CASES = [
     fixture: 'generic-inline-byline.html',
     title: '法国全国大罢工再次严重影响交通',
     publishedAt: '2019-12-10T07:57:40+08:00',
-    authors: ['唐霁'],
-    editor: '尹世杰',
+    authors: [{ name: '唐霁', role: '记者' }],
+    editors: ['尹世杰'],
     source: '新华网',
     first: '新华社巴黎12月9日电（记者唐霁）法国9日再次爆发全国跨行业大罢工',
     last: '总理菲利普将于11日宣布改革的总体架构。',
     absent: ['图集', '+1', '纠错', '阿富汗'],
   },
+  // Fetched 2024-06-01 08:00 China time: 昨天 is 31 May, 12月03日 the last 3 December before it.
+  {
+    behaviour: 'a relative time (昨天 10:20) and traditional labels (來源, 記者, 通訊員, 編輯) in the info line',
+    fixture: 'generic-relative-traditional.html',
+    title: '東平湖畔油菜花開 老湖鎮迎來賞花客',
+    publishedAt: '2024-05-31T10:20:00+08:00',
+    authors: [
+      { name: '張偉', role: '记者' },
+      { name: '李娜', role: '通讯员' },
+    ],
+    editors: ['汤诗瑶', '丁涛'],
+    source: '東平縣融媒體中心',
+    first: '連日來，東平縣老湖鎮沿湖千畝油菜花競相開放',
+    last: '帶動鄉村旅遊發展。',
+    absent: ['來源', '記者'],
+  },
+  {
+    behaviour: 'a date without a year (12月03日 15:40), reporters and a correspondent in the text, two 责任编辑',
+    fixture: 'generic-yearless-editors.html',
+    title: '宁阳县伏山镇麦田冬管忙',
+    publishedAt: '2023-12-03T15:40:00+08:00',
+    authors: [
+      { name: '王晓东', role: '记者' },
+      { name: '孙明', role: '记者' },
+      { name: '陈刚', role: '通讯员' },
+    ],
+    editors: ['汤诗瑶', '丁涛'],
+    source: '宁阳县融媒体中心',
+    first: '入冬以来，宁阳县伏山镇组织农技人员深入田间地头',
+    last: '目前苗情长势良好。',
+    absent: ['记者', '责任编辑'],
+  },
+  {
+    behaviour: 'an hours-ago time (3小时前) and an account as 作者',
+    fixture: 'generic-hours-ago-author.html',
+    title: '泰山区财源街道便民服务综合体投入使用',
+    publishedAt: '2024-06-01T05:00:00+08:00',
+    authors: [{ name: '泰山旅游圈', role: '作者' }],
+    editors: [],
+    source: null,
+    first: '近日，泰山区财源街道青年路社区便民服务综合体正式投入使用',
+    last: '服务周边居民1.2万余人。',
+    absent: ['作者'],
+  },
 ];
 
 describe('extractArticle (generic, rules off) on fixture pages', () => {
-  it.each(CASES)('$behaviour', ({ fixture, title, publishedAt, authors, editor, source, first, last, absent }) => {
+  it.each(CASES)('$behaviour', ({ fixture, title, publishedAt, authors, editors, source, first, last, absent }) => {
     const { article } = extractFixture(fixture);
     expect(article.title).toBe(title);
     expect(article.publishedAt).toBe(publishedAt);
     expect(article.timeFlags).toEqual([]);
     expect(article.authors).toEqual(authors);
-    expect(article.editor).toBe(editor);
+    expect(article.editors).toEqual(editors);
     expect(article.originalSource).toBe(source);
     expect(article.contentText.startsWith(first)).toBe(true);
     expect(article.contentText.endsWith(last)).toBe(true);

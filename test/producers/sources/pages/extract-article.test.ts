@@ -113,7 +113,7 @@ describe('extractArticle on the example pages', () => {
     expect(item.url).toBe(url);
     expect(item.published).toContain(date);
     expect(item.originalSource).toBe(originalSource);
-    expect(item.authors.some((line) => line.includes(byline))).toBe(true);
+    expect(item.authors.some((line) => typeof line === 'string' && line.includes(byline))).toBe(true);
     expect(item.placeHints).toContain(place);
     expect(item.placeHints).not.toContain('正文');
     const html = item.html ?? '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choosePublished } from '../../../../src/producers/sources/pages/choose-published.js';
-import { findFullDate, findYearlessDate } from '../../../../src/producers/sources/pages/date-patterns.js';
+import { findFullDate, findRelativeTime, findYearlessDate } from '../../../../src/producers/sources/pages/date-patterns.js';
 import { findLabelledDate, parseInfoLine } from '../../../../src/producers/sources/pages/info-line.js';
 import type { PageMeta } from '../../../../src/producers/sources/pages/read-page-meta.js';
 
@@ -24,6 +24,25 @@ describe('parseInfoLine', () => {
     expect(info.date?.text).toBe(date);
     expect(info.originalSource).toBe(source);
     expect(info.bylines).toEqual(bylines);
+  });
+
+  it.each([
+    ['2024-03-12 09:15 来源：泰安日报 编辑：汤诗瑶、丁涛', ['编辑：汤诗瑶、丁涛']],
+    ['责任编辑：汤诗瑶 丁涛 2024-03-12 09:15', ['责任编辑：汤诗瑶 丁涛']],
+    ['编辑：刘晓阳 校对：李铭', ['编辑：刘晓阳']],
+    ['责任编辑：孙静 浏览次数：100', ['责任编辑：孙静']],
+  ])('keeps every editor of %s', (line, editors) => {
+    expect(parseInfoLine(line).editors).toEqual(editors);
+  });
+
+  it('reads the traditional labels: 來源, 記者, 通訊員, 責任編輯, 發佈時間', () => {
+    const info = parseInfoLine('發佈時間：2024-03-12 09:15 來源：香港文匯報 記者 張偉 通訊員 李娜 責任編輯：陳靜');
+    expect(info).toMatchObject({
+      date: { text: '2024-03-12 09:15', hasTime: true },
+      originalSource: '香港文匯報',
+      bylines: ['記者 張偉 通訊員 李娜', '責任編輯：陳靜'],
+    });
+    expect(findLabelledDate('發布時間：2019-03-06 責任編輯：龍慧')?.text).toBe('2019-03-06');
   });
 
   it('never takes a label word after 记者 for a name', () => {
@@ -52,6 +71,27 @@ describe('date patterns', () => {
     ['发布时间：10-08 12:00', undefined, undefined],
   ])('findYearlessDate(%s, %s) → %s', (text, reference, expected) => {
     expect(findYearlessDate(text, reference)).toBe(expected);
+  });
+
+  it.each([
+    ['3小时前 · 宁阳县融媒体中心', '3小时前'],
+    ['宁阳县融媒体中心 5分钟前', '5分钟前'],
+    ['13小时前', '13小时前'],
+    ['30秒前', '30秒前'],
+    ['2天前 阅读 100', '2天前'],
+    ['刚刚 来源：泰安日报', '刚刚'],
+    ['昨天 10:20 来源：泰安日报', '昨天 10:20'],
+    ['发布时间：昨天10:20', '昨天 10:20'],
+    ['前天 08:00', '前天 08:00'],
+    ['今天 09:15', '今天 09:15'],
+    ['12月03日 15:40 来源：泰安日报', '12-03 15:40'],
+    ['12-03 15:40', '12-03 15:40'],
+    ['发布时间：12月3日15:40', '12-3 15:40'],
+    ['阅读 2819 次', undefined],
+    ['今天是个好日子', undefined],
+    ['第3天', undefined],
+  ])('findRelativeTime(%s) → %s', (text, expected) => {
+    expect(findRelativeTime(text)).toBe(expected);
   });
 
   it('finds a date labelled 发布日期 after the article, not any date', () => {
@@ -117,6 +157,12 @@ describe('choosePublished', () => {
       { headerText: '3小时前 · 宁阳县融媒体中心', meta: meta({ published: '2024-05-11T09:00:00.000Z' }) },
       '2024-05-11T09:00:00.000Z',
     ],
+    [
+      'a relative visible time when the page has no structured time, as found',
+      { headerText: '昨天 10:20 来源：泰安日报', preHeaderText: '2024-05-06 08:21:33', meta: meta({}) },
+      '昨天 10:20',
+    ],
+    ['a yearless visible time when nothing gives its year, as found', { headerText: '12月03日 15:40', meta: meta({}) }, '12-03 15:40'],
     [
       'a full time printed just before the headline, when nothing else gives one',
       { headerText: '', preHeaderText: '2024-05-06 08:21:33 来源：新华网', meta: meta({}) },

@@ -30,8 +30,8 @@ describe('normalizeItem on the example pages', () => {
       title: '泰安市成功创建 中国科协创新驱动助力工程示范市',
       url: 'https://www.yybnet.net/taian/feicheng/news/201707/5862101.html',
       publishedAt: '2017-07-05T10:39:00+08:00',
-      authors: ['武建堂'],
-      editor: null,
+      authors: [{ name: '武建堂', role: '通讯员' }],
+      editors: [],
       originalSource: '泰安日报',
       lead: '近日,中国科协2017年创新驱动助力工程试点单位评选揭晓',
     },
@@ -40,8 +40,11 @@ describe('normalizeItem on the example pages', () => {
       title: '东平县老湖镇：东平湖畔“渔家乐”走出致富新路',
       url: 'https://www.yybnet.net/taian/dongping/news/202404/6940552.html',
       publishedAt: '2024-04-08T07:30:00+08:00',
-      authors: ['刘芳', '陈刚'],
-      editor: null,
+      authors: [
+        { name: '刘芳', role: '记者' },
+        { name: '陈刚', role: '通讯员' },
+      ],
+      editors: [],
       originalSource: '泰安日报',
       lead: '春暖花开，东平湖畔游人渐多。',
     },
@@ -50,8 +53,8 @@ describe('normalizeItem on the example pages', () => {
       title: '肥城市桃园镇：桃花盛开引客来 “赏花经济”热起来',
       url: 'https://www.yybnet.net/taian/feicheng/news/202403/6937245.html',
       publishedAt: '2024-03-26T10:05:00+08:00',
-      authors: ['马强'],
-      editor: null,
+      authors: [{ name: '马强', role: '记者' }],
+      editors: [],
       originalSource: '肥城新闻网',
       lead: '3月24日，2024中国·肥城桃花旅游节桃园镇分会场活动开幕。',
     },
@@ -60,8 +63,8 @@ describe('normalizeItem on the example pages', () => {
       title: '宁阳县伏山镇：无人机飞防助力6.8万亩小麦春管',
       url: 'https://www.yybnet.net/taian/ningyang/news/202403/6935388.html',
       publishedAt: '2024-03-18T08:40:00+08:00',
-      authors: ['王晓东'],
-      editor: null,
+      authors: [{ name: '王晓东', role: '作者' }],
+      editors: [],
       originalSource: '宁阳县融媒体中心',
       lead: '眼下正值小麦返青起身的关键时期',
     },
@@ -70,8 +73,8 @@ describe('normalizeItem on the example pages', () => {
       title: '泰山区财源街道打造“15分钟便民生活圈”',
       url: 'https://www.yybnet.net/taian/taishan/news/202405/6952019.html',
       publishedAt: '2024-05-20T16:02:00+08:00',
-      authors: ['赵磊'],
-      editor: '孙静',
+      authors: [{ name: '赵磊', role: '通讯员' }],
+      editors: ['孙静'],
       originalSource: '泰山晚报',
       lead: '5月18日，泰山区财源街道青年路社区便民服务综合体正式投入使用。',
     },
@@ -80,14 +83,17 @@ describe('normalizeItem on the example pages', () => {
       title: '新泰市青云街道12个老旧小区改造项目集中开工',
       url: 'https://www.yybnet.net/taian/xintai/news/202403/6934120.html',
       publishedAt: '2024-03-12T09:15:00+08:00',
-      authors: ['张伟', '李娜'],
-      editor: null,
+      authors: [
+        { name: '张伟', role: '记者' },
+        { name: '李娜', role: '通讯员' },
+      ],
+      editors: [],
       originalSource: '新泰新闻网',
       lead: '3月11日上午，新泰市青云街道2024年老旧小区改造项目在府前社区西苑小区集中开工。',
     },
-  ])('$page', ({ page, title, url, publishedAt, authors, editor, originalSource, lead }) => {
+  ])('$page', ({ page, title, url, publishedAt, authors, editors, originalSource, lead }) => {
     const article = normalizeItem(rawFromPage(path.join(EXAMPLES, 'pages', page)), SOURCE, FETCHED);
-    expect(article).toMatchObject({ title, url, publishedAt, updatedAt: publishedAt, authors, editor, originalSource });
+    expect(article).toMatchObject({ title, url, publishedAt, updatedAt: publishedAt, authors, editors, originalSource });
     expect(article.timeFlags).toEqual([]);
     expect(article.firstSeenAt).toBe(FETCHED_CHINA);
     expect(article.id).toBe(articleIdFor(url));
@@ -99,7 +105,7 @@ describe('normalizeItem on the example pages', () => {
     expect(article.summary.length).toBeLessThanOrEqual(151);
     expect(article.contentHash).toMatch(/^[0-9a-f]{64}$/);
     // The byline paragraph went to authors, not into the text.
-    for (const name of authors) expect(article.contentText.slice(0, 20)).not.toContain(name);
+    for (const { name } of authors) expect(article.contentText.slice(0, 20)).not.toContain(name);
     // Lazy images got their real, absolute address.
     for (const [, src] of article.contentHtml.matchAll(/<img[^>]*\ssrc="([^"]*)"/g)) {
       expect(src).toMatch(/^https:\/\/www\.yybnet\.net\/uploads\//);
@@ -110,7 +116,7 @@ describe('normalizeItem on the example pages', () => {
     const article = normalizeItem(rawFromPage(path.join(FIXTURES, 'pages', 'hostile-dongping-jieshan.html')), SOURCE, FETCHED);
     expect(article.title).toBe('东平县接山镇：“共富工坊”让群众家门口就业');
     expect(article.publishedAt).toBe('2024-05-20T11:15:00+08:00');
-    expect(article.authors).toEqual(['刘芳']);
+    expect(article.authors).toEqual([{ name: '刘芳', role: '记者' }]);
     expect(article.contentHtml).not.toMatch(/<script|<iframe|<style|\son\w+=|javascript:|evil\.example/i);
     expect(article.contentText).toContain('每个工坊每年可为村集体增收5万元以上');
     expect(article.contentText).not.toContain('脚本生成的垃圾段落');
@@ -164,7 +170,7 @@ describe('normalizeItem: fields from a feed item', () => {
   it('cleans the title, parses authors from byline lines, resolves images against the item URL', () => {
     const article = normalizeItem(feedItem, SOURCE, FETCHED);
     expect(article.title).toBe('新泰市首条城乡定制公交线路开通');
-    expect(article.authors).toEqual(['张伟']);
+    expect(article.authors).toEqual([{ name: '张伟', role: '记者' }]);
     expect(article.publishedAt).toBe('2024-04-02T09:10:00+08:00');
     expect(article.contentHtml).toContain('<img src="https://www.yybnet.net/uploads/bus.jpg" />');
   });
@@ -176,13 +182,25 @@ describe('normalizeItem: fields from a feed item', () => {
     expect(normalizeItem({ ...feedItem, summary }, SOURCE, FETCHED).summary).toBe(expected);
   });
 
-  it('takes the editor the page names over the byline editor', () => {
+  it('takes the editors the item names over the byline editor', () => {
     const article = normalizeItem(
-      item({ title: '标题', text: '正文', authors: ['（责任编辑：孙静）'], editor: ' 李四 ' }),
+      item({ title: '标题', text: '正文', authors: ['（责任编辑：孙静）'], editors: [' 李四 ', '王五', '李四'] }),
       SOURCE,
       FETCHED,
     );
-    expect(article.editor).toBe('李四');
+    expect(article.editors).toEqual(['李四', '王五']);
+  });
+
+  it('keeps writers the item gives with their roles, and reads its bylines', () => {
+    const article = normalizeItem(
+      item({ title: '标题', text: '正文', authors: [{ name: ' John Smith ', role: '作者' }, '记者 张伟', { name: '', role: '记者' }] }),
+      SOURCE,
+      FETCHED,
+    );
+    expect(article.authors).toEqual([
+      { name: 'John Smith', role: '作者' },
+      { name: '张伟', role: '记者' },
+    ]);
   });
 
   it('turns plain text into escaped paragraphs', () => {
@@ -225,7 +243,7 @@ describe('normalizeItem: fields from a feed item', () => {
         html: `<p>正文${lone}</p>`,
         summary: `摘要\udc00`,
         authors: [`作者：IT之家${lone}`],
-        editor: `李四${lone}`,
+        editors: [`李四${lone}`],
         originalSource: `泰安日报${lone}`,
       }),
       SOURCE,
@@ -238,7 +256,7 @@ describe('normalizeItem: fields from a feed item', () => {
       article.contentHtml,
       article.contentText,
       article.summary,
-      article.editor ?? '',
+      ...article.editors,
       article.originalSource ?? '',
     ]) {
       expect(value.isWellFormed()).toBe(true);
@@ -253,6 +271,23 @@ describe('normalizeItem: fields from a feed item', () => {
 });
 
 describe('normalizeItem on bylines inside a feed item', () => {
+  it('reads a traditional-character byline line and editor line of the text and removes them from the body', () => {
+    const article = normalizeItem(
+      item({
+        title: '新泰市青雲街道老舊小區改造開工',
+        html: '<p>（記者 張偉 通訊員 李娜）</p><p>3月12日，青雲街道12個老舊小區改造項目集中開工。</p><p>（責任編輯：汤诗瑶、丁涛）</p>',
+      }),
+      SOURCE,
+      FETCHED,
+    );
+    expect(article.authors).toEqual([
+      { name: '張偉', role: '记者' },
+      { name: '李娜', role: '通讯员' },
+    ]);
+    expect(article.editors).toEqual(['汤诗瑶', '丁涛']);
+    expect(article.contentText).toBe('3月12日，青雲街道12個老舊小區改造項目集中開工。');
+  });
+
   it('reads the authors from a byline line of the text and removes it from the body', () => {
     const article = normalizeItem(
       item({
@@ -262,7 +297,10 @@ describe('normalizeItem on bylines inside a feed item', () => {
       SOURCE,
       FETCHED,
     );
-    expect(article.authors).toEqual(['张伟', '李娜']);
+    expect(article.authors).toEqual([
+      { name: '张伟', role: '记者' },
+      { name: '李娜', role: '通讯员' },
+    ]);
     expect(article.contentText).toBe('3月12日，青云街道12个老旧小区改造项目集中开工。');
   });
 });

@@ -68,10 +68,18 @@ describe('parseTime: yearless forms take the latest year that is not in the futu
     ['01-10 13:00', '2023-01-10T13:00:00+08:00'],
     ['7月5日 10:39', '2023-07-05T10:39:00+08:00'],
     ['1月9日', '2024-01-09T00:00:00+08:00'],
+    // As extraction hands them on from a page's info line (12月03日 15:40, 12-03 15:40).
+    ['12月03日 15:40', '2023-12-03T15:40:00+08:00'],
+    ['12-3 15:40', '2023-12-03T15:40:00+08:00'],
   ])('%s with now 2024-01-10 12:00 → %s', (text, expected) => {
     const parsed = parseTime(text, NOW);
     expect(parsed).toBe(Date.parse(expected));
     expect(parsed!).toBeLessThanOrEqual(NOW);
+  });
+
+  it('reads a yearless time a few minutes after now as this year’s (a server clock running fast), not last year’s', () => {
+    expect(parseTime('01-10 12:05', NOW)).toBe(Date.parse('2024-01-10T12:05:00+08:00'));
+    expect(parseTime('01-10 12:11', NOW)).toBe(Date.parse('2023-01-10T12:11:00+08:00'));
   });
 
   it('uses the China date of now, not the UTC date: 01-01 with now 2024-01-01 01:00 China time is 2024', () => {

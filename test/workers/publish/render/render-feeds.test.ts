@@ -28,7 +28,7 @@ function article(fields: Partial<Article> & Pick<Article, 'id' | 'title' | 'url'
     contentHtml: `<p>${fields.title}</p>`,
     contentText: fields.title,
     authors: [],
-    editor: null,
+    editors: [],
     source: { id: 'yybnet', name: '地方网' },
     originalSource: null,
     publishedAt: '2024-05-20T16:02:00+08:00',
@@ -49,7 +49,7 @@ const KEXIE = article({
   title: '泰安市成功创建 中国科协创新驱动助力工程示范市',
   url: 'https://www.yybnet.net/taian/feicheng/news/201707/5862101.html',
   contentHtml: '<p>近日,中国科协2017年创新驱动助力工程试点单位评选揭晓 & 泰安市入选。</p>',
-  authors: ['武建堂'],
+  authors: [{ name: '武建堂', role: '通讯员' }],
   originalSource: '泰安日报',
   publishedAt: '2017-07-05T10:39:00+08:00',
   updatedAt: '2017-07-05T10:39:00+08:00',
@@ -62,7 +62,10 @@ const XINTAI = article({
   id: '9a8b7c6d5e4f3a21',
   title: '新泰市青云街道12个老旧小区改造项目集中开工',
   url: 'https://www.yybnet.net/taian/xintai/news/202403/6934120.html',
-  authors: ['张伟', '李娜'],
+  authors: [
+    { name: '张伟', role: '记者' },
+    { name: '李娜', role: '通讯员' },
+  ],
   publishedAt: '2024-03-12T09:15:00+08:00',
   updatedAt: '2024-03-13T08:00:00+08:00',
   images: ['https://www.yybnet.net/uploads/2024/03/xintai-qingyun-gaizao.jpg'],
@@ -208,7 +211,7 @@ describe('renderFeeds: validators', () => {
   it.each([
     ['a title', [{ ...XINTAI, title: `${XINTAI.title}（更新）` }, NO_AUTHOR, KEXIE]],
     ['the content', [XINTAI, { ...NO_AUTHOR, contentHtml: '<p>更正后的正文</p>' }, KEXIE]],
-    ['an author', [XINTAI, { ...NO_AUTHOR, authors: ['王晓东'] }, KEXIE]],
+    ['an author', [XINTAI, { ...NO_AUTHOR, authors: [{ name: '王晓东', role: '作者' as const }] }, KEXIE]],
     ['one article fewer', [XINTAI, KEXIE]],
   ])('changing %s changes every ETag', (_, articles) => {
     const changed = renderFeeds(META, articles);

@@ -15,7 +15,14 @@ const SETTINGS: FeedCatalogSettings = {
   hub: 'https://hub.example.com/publish',
 };
 const HOSTILE = '泰安\u0000新闻\u0008 \u000B\u001F\uFFFE\uD800 \u0085\u0090 结束';
-const XINTAI = makeArticle({ url: 'https://www.yybnet.net/xintai/1.html', contentText: '新泰市羊流镇春季植树', authors: ['张伟', '李娜'] });
+const XINTAI = makeArticle({
+  url: 'https://www.yybnet.net/xintai/1.html',
+  contentText: '新泰市羊流镇春季植树',
+  authors: [
+    { name: '张伟', role: '记者' },
+    { name: '李娜', role: '通讯员' },
+  ],
+});
 const NINGYANG = makeArticle({
   url: 'https://www.yybnet.net/ningyang/2.html',
   contentText: '宁阳县伏山镇麦田春管',
@@ -33,7 +40,7 @@ const DIRTY = makeArticle({
   title: HOSTILE,
   summary: HOSTILE,
   contentHtml: `<p>${HOSTILE}</p>`,
-  authors: [HOSTILE],
+  authors: [{ name: HOSTILE, role: '作者' }],
 });
 
 /** Page 2 of 5 (10 items, 2 a page) of the public xintai feed: every paging link is present. */
