@@ -35,6 +35,8 @@ import { PicksRepository } from '../store/picks-repository.js';
 import { ReaderActivityRepository } from '../store/reader-activity-repository.js';
 import { FeedArrivals } from '../store/feed-arrivals.js';
 import { FetchLeases } from '../store/fetch-leases.js';
+import { FullTextCache } from '../store/full-text-cache.js';
+import { ListedEntriesRepository } from '../store/listed-entries-repository.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import { SearchIndex } from '../store/search-index.js';
 import type { SourceRepository } from '../store/source-repository.js';
@@ -280,6 +282,8 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
       // A lease outlives the longest fetch, so it only expires on its own when its worker died.
       backlog: shared.backlog,
       leases: new FetchLeases(shared.connection, config.redis.prefix, config.fetch.perHostConcurrency, config.fetch.totalTimeout + 60_000),
+      listed: new ListedEntriesRepository(shared.connection, config.redis.prefix),
+      fullText: new FullTextCache(shared.connection, config.redis.prefix),
       limits: httpLimitsOf(config.fetch),
       log,
       observeFetch: metrics.observeFetch,
