@@ -7,9 +7,19 @@ import type { ListedEntriesRepository } from '../../store/listed-entries-reposit
 import type { SourceStateRepository } from '../../store/source-state-repository.js';
 import { decodeBody } from './fetch/decode-body.js';
 import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
+import { DEFAULT_HTTP_LIMITS } from './fetch/http-get.js';
 import { findChangedEntries, listingSignature } from './list-changes.js';
 import type { ListEntry } from './pages/discover-links.js';
 import { readSourceDocument, type SourceReading } from './read-source.js';
+
+/**
+ * How long a poll may spend on the pages after the first: each fetch gets what is left of it as
+ * its total timeout, so a poll ends within the first page's limit plus this, well inside its
+ * leases (those outlive the longest single fetch by a minute).
+ */
+export const LIST_PAGING_BUDGET_MS = 30_000;
+/** Less time than this left: the next page is not begun. */
+const MIN_PAGE_TIME_MS = 1_000;
 
 /** What reading a list source's pages gave: every entry of every page, once, in page order. */
 export interface ListPages {
@@ -22,7 +32,8 @@ export interface ListPages {
  * Follows a list source's next-page links from its first page (already read): at most the
  * source's maxPages pages in all, through the same fetcher (the poll's host slot, limits and
  * address guard), and never to a page read already in this poll or on another host than the
- * source's. A later page that cannot be read ends the paging: the entries read so far stand.
+ * source's, and within LIST_PAGING_BUDGET_MS. A later page that cannot be read ends the paging:
+ * the entries read so far stand.
  */
 export async function readListPages(
   source: Source,
@@ -30,14 +41,18 @@ export async function readListPages(
   limits: FetchOptions['limits'],
   log: Logger,
 ): Promise<ListPages> {
+  const deadline = Date.now() + LIST_PAGING_BUDGET_MS;
   const entries = new Map((first.reading.entries ?? []).map((entry) => [entry.url, entry]));
   const read = new Set([source.url, first.finalUrl]);
   let next = first.reading.nextPageUrl;
   let pages = 1;
   while (next !== undefined && pages < listPagesOf(source) && !read.has(next) && sameHost(next, source.url)) {
+    const left = deadline - Date.now();
+    if (left < MIN_PAGE_TIME_MS) break;
     read.add(next);
     try {
-      const fetched = await fetchResource(next, { allowOrigins: source.allowOrigins, limits });
+      const totalTimeoutMs = Math.min(limits?.totalTimeoutMs ?? DEFAULT_HTTP_LIMITS.totalTimeoutMs, left);
+      const fetched = await fetchResource(next, { allowOrigins: source.allowOrigins, limits: { ...limits, totalTimeoutMs } });
       if (fetched.status !== 'ok') break;
       read.add(fetched.finalUrl);
       const reading = await readSourceDocument(
