@@ -47,10 +47,12 @@ export function discoverListEntries(html: string, pageUrl: string, linkSelector?
   // must not make the fetcher read this machine's files.
   const allowed = pageUrl.startsWith('file:') ? /^(https?|file):/ : /^https?:/;
   const entries = new Map<string, ListEntry>();
+  // Items are read once however many links they hold: a page of one cell of 800 links stays linear.
+  const itemTimes = new Map<AnyNode, string | undefined>();
   for (const anchor of anchors) {
     const url = resolveUrl($(anchor).attr('href'), pageUrl);
     if (url === undefined || !allowed.test(url) || entries.has(url)) continue;
-    entries.set(url, { url, title: entryTitle($, anchor), time: entryTime($, anchor) });
+    entries.set(url, { url, title: entryTitle($, anchor), time: entryTime($, anchor, itemTimes) });
   }
   return [...entries.values()];
 }
@@ -62,10 +64,13 @@ function entryTitle($: cheerio.CheerioAPI, anchor: AnyNode): string {
 }
 
 /** The time in the link's own item (li, tr, dd), when the item holds no other link whose time it could be. */
-function entryTime($: cheerio.CheerioAPI, anchor: AnyNode): string | undefined {
+function entryTime($: cheerio.CheerioAPI, anchor: AnyNode, itemTimes: Map<AnyNode, string | undefined>): string | undefined {
   const item = $(anchor).closest('li, tr, dd').get(0) ?? anchor.parent;
-  if (!item || $(item).find('a[href]').length > 1) return undefined;
-  return ENTRY_TIME.exec(squash($(item).text()))?.[0];
+  if (!item) return undefined;
+  if (itemTimes.has(item)) return itemTimes.get(item);
+  const time = $(item).find('a[href]').length > 1 ? undefined : ENTRY_TIME.exec(squash($(item).text()))?.[0];
+  itemTimes.set(item, time);
+  return time;
 }
 
 /**
