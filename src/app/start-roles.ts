@@ -36,9 +36,12 @@ import { PicksRepository } from '../store/picks-repository.js';
 import { ReaderActivityRepository } from '../store/reader-activity-repository.js';
 import { FeedArrivals } from '../store/feed-arrivals.js';
 import { FetchLeases } from '../store/fetch-leases.js';
+import { FullTextCache } from '../store/full-text-cache.js';
+import { ListedEntriesRepository } from '../store/listed-entries-repository.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import { SearchIndex } from '../store/search-index.js';
-import type { SourceRepository } from '../store/source-repository.js';
+import type { ReadRecord, SourceRepository } from '../store/source-repository.js';
+import type { Source } from '../domain/source.js';
 import { SourceStateRepository } from '../store/source-state-repository.js';
 import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
 import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
@@ -286,6 +289,8 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
       // A lease outlives the longest fetch, so it only expires on its own when its worker died.
       backlog: shared.backlog,
       leases: new FetchLeases(shared.connection, config.redis.prefix, config.fetch.perHostConcurrency, config.fetch.totalTimeout + 60_000),
+      listed: new ListedEntriesRepository(shared.connection, config.redis.prefix),
+      fullText: new FullTextCache(shared.connection, config.redis.prefix),
       limits: httpLimitsOf(config.fetch),
       log,
       observeFetch: metrics.observeFetch,
@@ -309,6 +314,7 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
       site: config.site,
       channels: config.channels,
       sources: config.sources,
+      sourcesInForce: async () => withConfigSources(config.sources, await shared.sources.registry.list()),
       partners: config.partners,
       feedLimit: config.feeds.limit,
       hub: config.feeds.hub,
@@ -327,6 +333,17 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
       observe: metrics.observePublish,
     }),
   };
+}
+
+/**
+ * The sources whose feeds are published: those in force (the registry, where runtime changes
+ * land), and the config file's, which a process without the scheduler role may not find there
+ * yet (the scheduler seeds the registry from the file).
+ */
+function withConfigSources(configSources: readonly Source[], inForce: readonly ReadRecord[]): Source[] {
+  const byId = new Map(configSources.map((source) => [source.id, source]));
+  for (const { record } of inForce) byId.set(record.source.id, record.source);
+  return [...byId.values()];
 }
 
 /**
@@ -365,6 +382,7 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
         maxAgeMs: config.feeds.maxAge,
         keyPrefix: prefix,
         publishQueue: queues.publish,
+        findSource: async (id) => (await shared.sources.registry.get(id))?.record.source,
       },
     },
     articles: {

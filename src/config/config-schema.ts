@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
-import { SOURCE_KINDS } from '../domain/source.js';
+import { MAX_LIST_PAGES, SOURCE_KINDS } from '../domain/source.js';
 
 /** `30s`, `10m`, `2h`, `1d`, or a number of seconds. */
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/;
@@ -66,7 +66,8 @@ const originSchema = z
   }, 'an origin: http(s)://host[:port], without path, query or credentials')
   .transform((value) => new URL(value).origin);
 
-export const sourceSchema = z.strictObject({
+/** A source's fields; sourceSchema adds the checks across them. */
+const sourceFieldsSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
   kind: z.enum(SOURCE_KINDS),
@@ -94,6 +95,23 @@ export const sourceSchema = z.strictObject({
       drop: z.array(cssSelector).optional(),
     })
     .optional(),
+  /** For `feed` sources: fetch each entry's linked page and extract its full text (README, Sources). */
+  fullText: z.boolean().optional(),
+  /** For `list` sources: list pages read per poll, following next-page links (default DEFAULT_LIST_PAGES). */
+  maxPages: z.number().int().min(1).max(MAX_LIST_PAGES).optional(),
+});
+
+/** One source of the config file (and of the admin API and the CLI). */
+export const sourceSchema = sourceFieldsSchema.superRefine((source, ctx) => {
+  // Each option belongs to one kind: said at once rather than ignored on another.
+  if (source.fullText !== undefined && source.kind !== 'feed')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fullText'],
+      message: `only feed sources (RSS, Atom, JSON Feed) take fullText, not a ${source.kind} source`,
+    });
+  if (source.maxPages !== undefined && source.kind !== 'list')
+    ctx.addIssue({ code: 'custom', path: ['maxPages'], message: `only list sources take maxPages, not a ${source.kind} source` });
 });
 
 export const partnerSchema = z

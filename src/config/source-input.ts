@@ -16,6 +16,8 @@ export interface SourceFields {
   allowOrigins: string[];
   linkSelector?: string | undefined;
   rules?: SourceExtractionRules | undefined;
+  fullText?: boolean | undefined;
+  maxPages?: number | undefined;
 }
 
 /** One source read from outside input: the source, or what is wrong with it, each problem as `field: message`. */
@@ -73,6 +75,8 @@ export function fieldsOfSource(source: Source): SourceFields {
     allowOrigins: [...source.allowOrigins],
     ...(source.linkSelector === undefined ? {} : { linkSelector: source.linkSelector }),
     ...(source.rules === undefined ? {} : { rules: source.rules }),
+    ...(source.fullText === undefined ? {} : { fullText: source.fullText }),
+    ...(source.maxPages === undefined ? {} : { maxPages: source.maxPages }),
   };
 }
 

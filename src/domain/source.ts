@@ -24,6 +24,20 @@ export interface Source {
   linkSelector?: string | undefined;
   /** For article pages: CSS selectors for the fields, winning over the site table and the generic extractor. */
   rules?: SourceExtractionRules | undefined;
+  /** For `feed` sources: fetch each entry's page and take its full text (title, body, time, authors) from it. */
+  fullText?: boolean | undefined;
+  /** For `list` sources: list pages read per poll, the first and those its next-page links lead to (default DEFAULT_LIST_PAGES). */
+  maxPages?: number | undefined;
+}
+
+/** List pages a `list` source reads per poll unless it sets `maxPages`: the first page and the two its pager leads to. */
+export const DEFAULT_LIST_PAGES = 3;
+/** The most `maxPages` may be: a pager is followed for the newest stories, not to crawl an archive. */
+export const MAX_LIST_PAGES = 20;
+
+/** The list pages a source reads per poll. */
+export function listPagesOf(source: Pick<Source, 'maxPages'>): number {
+  return source.maxPages ?? DEFAULT_LIST_PAGES;
 }
 
 /** Per-source extraction rules, as data (the shape of a site rule). */

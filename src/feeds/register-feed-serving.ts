@@ -7,6 +7,7 @@ import type { PublishPayload } from '../queues/payloads.js';
 import { FeedDemandRepository } from '../store/feed-demand-repository.js';
 import type { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import type { FeedCatalogSettings } from '../domain/feed-catalog.js';
+import type { Source } from '../domain/source.js';
 import { registerDiscoveryRoutes } from './routes/discovery.route.js';
 import { registerFeedRoutes } from './routes/feed.route.js';
 import { registerPartnerFeedRoute } from './routes/partner-feed.route.js';
@@ -28,6 +29,8 @@ export interface FeedHttpSettings {
   pageWaitMs?: number;
   /** How often a served feed's version is checked in Redis (default 250 ms: a change is served within that). */
   versionTtlMs?: number;
+  /** Finds a source in force by id: sources added at runtime get their feeds at /feeds/sources/{id} too. */
+  findSource?: (sourceId: string) => Promise<Pick<Source, 'id' | 'name'> | undefined>;
 }
 
 /** Registers the feed routes (public, source, partner) and the OPML list and home page. */
@@ -56,7 +59,7 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
     waitMs: settings.pageWaitMs ?? 5_000,
     noted: new Map(),
   };
-  registerFeedRoutes(app, { directory, serving });
+  registerFeedRoutes(app, { directory, serving, ...(settings.findSource ? { findSource: settings.findSource } : {}) });
   await registerPartnerFeedRoute(app, {
     directory,
     serving,

@@ -1,4 +1,5 @@
 import type { JobsOptions, Queue } from 'bullmq';
+import type { RawItem } from '../domain/raw-item.js';
 import type { Source } from '../domain/source.js';
 import { JOB } from './queue-names.js';
 import type { FetchPayload, ProcessPayload, PublishPayload } from './payloads.js';
@@ -56,6 +57,18 @@ export async function scheduleRetention(publishQueue: Queue<PublishPayload>, eve
 /** Queues one fetch of a page that a list source linked to. */
 export async function enqueuePageFetch(fetchQueue: Queue<FetchPayload>, sourceId: string, pageUrl: string): Promise<void> {
   await fetchQueue.add(JOB.fetchPage, { sourceId, pageUrl });
+}
+
+/** Queues one fetch of the page a fullText source's entry links to, with the entry the page fills. */
+export async function enqueueFullTextFetch(
+  fetchQueue: Queue<FetchPayload>,
+  sourceId: string,
+  item: RawItem & { url: string },
+): Promise<void> {
+  // One attempt: a page that cannot be read leaves the entry as the feed gave it, and is tried again at a later poll.
+  // Deduplicated while it waits or runs: a poll that comes before it is done does not queue it again.
+  const deduplication = { id: `full-text:${sourceId}:${item.url}` };
+  await fetchQueue.add(JOB.fetchFullText, { sourceId, pageUrl: item.url, item }, { attempts: 1, deduplication });
 }
 
 /** Queues items for processing, one job each; returns the job ids in order. */

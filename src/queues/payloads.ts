@@ -9,16 +9,6 @@ import type { SourceRef } from '../domain/source.js';
  * parsing its job's data with the schema of its queue.
  */
 
-/** `fetch`: poll a configured source, or fetch one page a list source linked to. */
-export const fetchPayloadSchema = z.strictObject({
-  sourceId: z.string().min(1),
-  /** Set for a page discovered on a list source; absent for a poll of the source itself. */
-  pageUrl: z.string().optional(),
-  /** An operator asked for this poll (poll now): it is made whatever the source's backoff, 410 or pause. */
-  pollNow: z.literal(true).optional(),
-});
-export type FetchPayload = z.infer<typeof fetchPayloadSchema>;
-
 const optionalString = z.string().optional();
 
 /** A byline as found, or a writer with their role. */
@@ -53,6 +43,18 @@ export const sourceRefSchema = z.strictObject({
   name: z.string().min(1),
   channels: z.array(z.string()),
 }) satisfies z.ZodType<SourceRef>;
+
+/** `fetch`: poll a configured source, or fetch one page a list source linked to or a fullText entry links to. */
+export const fetchPayloadSchema = z.strictObject({
+  sourceId: z.string().min(1),
+  /** Set for a page discovered on a list source; absent for a poll of the source itself. */
+  pageUrl: z.string().optional(),
+  /** Set for the page a fullText source's entry links to: the entry as the feed gave it, which the page fills. */
+  item: rawItemSchema.optional(),
+  /** An operator asked for this poll (poll now): it is made whatever the source's backoff, 410 or pause. */
+  pollNow: z.literal(true).optional(),
+});
+export type FetchPayload = z.infer<typeof fetchPayloadSchema>;
 
 /** `process`: one raw item to normalize, dedupe, classify and store. */
 export const processPayloadSchema = z.strictObject({

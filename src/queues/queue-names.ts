@@ -12,6 +12,8 @@ export const QUEUE_NAMES: QueueName[] = Object.values(QUEUE);
 export const JOB = {
   pollSource: 'poll-source',
   fetchPage: 'fetch-page',
+  /** Fetch the page a fullText source's entry links to, fill the entry from it, queue it for `process`. */
+  fetchFullText: 'fetch-full-text',
   processItem: 'process-item',
   rebuildChannel: 'rebuild-channel',
   /** Recompute one channel's recommendation lists (hot, picks, channel picks) and render their feeds. */

@@ -48,6 +48,8 @@ const storedSourceSchema = z.object({
   allowOrigins: z.array(z.string()),
   linkSelector: z.string().optional(),
   rules: rulesSchema.optional(),
+  fullText: z.boolean().optional(),
+  maxPages: z.number().int().positive().optional(),
 }) satisfies z.ZodType<Source>;
 
 export const sourceRecordSchema = z.object({

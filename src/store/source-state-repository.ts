@@ -30,6 +30,10 @@ export interface SourceState {
   /** Why the last item of this source that failed did (which item, and what was wrong), and when. */
   lastItemError?: string;
   lastItemErrorAt?: string;
+  /** Pages of fullText entries that could not be read (their entries kept the feed's content), and the last reason. */
+  fullTextFailures?: number;
+  lastFullTextError?: string;
+  lastFullTextErrorAt?: string;
 }
 
 /** A source state hash as Redis returns it: every field a string; counts default to 0. */
@@ -49,6 +53,9 @@ const sourceStateSchema = z.object({
   recentItemFailures: z.coerce.number().int().min(0).optional(),
   lastItemError: z.string().optional(),
   lastItemErrorAt: z.string().optional(),
+  fullTextFailures: z.coerce.number().int().min(0).optional(),
+  lastFullTextError: z.string().optional(),
+  lastFullTextErrorAt: z.string().optional(),
 });
 
 /** Keeps each source's fetch state in a Redis hash. */
@@ -153,6 +160,16 @@ export class SourceStateRepository {
       .exec();
   }
 
+  /** Records that the page a fullText entry links to could not be read (the entry went on with the feed's content). */
+  async recordFullTextFailure(sourceId: string, at: string, message: string): Promise<void> {
+    const key = this.keys.sourceState(sourceId);
+    await this.redis
+      .multi()
+      .hincrby(key, 'fullTextFailures', 1)
+      .hset(key, { lastFullTextError: message.slice(0, 1000), lastFullTextErrorAt: at })
+      .exec();
+  }
+
   /** Clears the source's backoff: its next poll is held back by no earlier failure, Retry-After or 410 Gone. */
   async clearBackoff(sourceId: string): Promise<void> {
     await this.redis.hdel(this.keys.sourceState(sourceId), 'nextPollAt', 'goneUrl');
@@ -163,9 +180,10 @@ export class SourceStateRepository {
     await this.redis.hdel(this.keys.sourceState(sourceId), 'etag', 'lastModified', 'nextPollAt', 'goneUrl');
   }
 
-  /** Deletes everything kept about fetching a source (its state and the pages it linked to). */
+  /** Deletes everything kept about fetching a source (its state, the pages it linked to, what its lists showed). */
   async forget(sourceId: string): Promise<void> {
-    await this.redis.del(this.keys.sourceState(sourceId), this.keys.seenPages(sourceId));
+    const { keys } = this;
+    await this.redis.del(keys.sourceState(sourceId), keys.seenPages(sourceId), keys.listedEntries(sourceId), keys.listedOrder(sourceId));
   }
 
   /** Marks a page of a list source as seen; true the first time only. */

@@ -112,6 +112,12 @@ export class StoreKeys {
   hostSlots = (host: string): string => `${this.prefix}:host-slots:${host}`;
   /** Set: the page URLs a list source has linked to and that were queued once. */
   seenPages = (sourceId: string): string => `${this.sourcesPrefix}:seen-pages:${sourceId}`;
+  /** Hash: what a list source's pages last showed for each article URL (title and time), URL → signature. */
+  listedEntries = (sourceId: string): string => `${this.sourcesPrefix}:listed:${sourceId}`;
+  /** Sorted set: the URLs of listedEntries by when a list last showed them (ms): what bounds it. */
+  listedOrder = (sourceId: string): string => `${this.sourcesPrefix}:listed-order:${sourceId}`;
+  /** String: the full text extracted from one linked page (JSON), by the SHA-256 of its URL, with a TTL. */
+  fullTextPage = (urlHash: string): string => `${this.prefix}:full-text:${urlHash}`;
   /** String: an article's card as JSON (what lists show and ranking compares). */
   card = (articleId: string): string => `${this.recsPrefix}:card:${articleId}`;
   /** Sorted set: the articles whose text has a term, by publication time (the newest kept). */

@@ -21,6 +21,18 @@ function yamlMessages(entry: string): string[] {
 }
 
 describe('parseSourceInput: one source, checked by the config file’s schema', () => {
+  it('takes fullText on a feed and maxPages on a list, and says which kind each belongs to', () => {
+    const feed = parse({ id: 'a', name: 'A', kind: 'feed', url: 'https://a.example/rss', fullText: true });
+    expect(feed.ok && feed.source.fullText).toBe(true);
+    const list = parse({ id: 'b', name: 'B', kind: 'list', url: 'https://a.example/list/', maxPages: 5 });
+    expect(list.ok && list.source.maxPages).toBe(5);
+    expect(list.ok && fieldsOfSource(list.source)).toMatchObject({ maxPages: 5 });
+    expect(parse({ id: 'c', name: 'C', kind: 'page', url: 'https://a.example/1.html', fullText: true })).toEqual({
+      ok: false,
+      problems: ['fullText: only feed sources (RSS, Atom, JSON Feed) take fullText, not a page source'],
+    });
+  });
+
   it('returns the source with its URL resolved and its interval in ms', () => {
     expect(
       parse({
@@ -52,6 +64,9 @@ describe('parseSourceInput: one source, checked by the config file’s schema', 
     ['a bad link selector', { linkSelector: 'ul[[' }, '{ id: a, name: A, kind: feed, url: "https://a.example/", linkSelector: "ul[[" }'],
     ['an unknown key', { colour: 'red' }, '{ id: a, name: A, kind: feed, url: "https://a.example/", colour: red }'],
     ['an unknown channel', { channels: ['laiwu'] }, '{ id: a, name: A, kind: feed, url: "https://a.example/", channels: [laiwu] }'],
+    ['fullText on a list', { kind: 'list', fullText: true }, '{ id: a, name: A, kind: list, url: "https://a.example/", fullText: true }'],
+    ['maxPages on a feed', { maxPages: 3 }, '{ id: a, name: A, kind: feed, url: "https://a.example/", maxPages: 3 }'],
+    ['maxPages past 20', { kind: 'list', maxPages: 50 }, '{ id: a, name: A, kind: list, url: "https://a.example/", maxPages: 50 }'],
   ])('refuses %s with the message the config file gets', (_case, change, yamlEntry) => {
     const result = parse({ id: 'a', name: 'A', kind: 'feed', url: 'https://a.example/', ...change });
     expect(result.ok).toBe(false);

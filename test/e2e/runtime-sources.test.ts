@@ -103,6 +103,19 @@ sources:
     expect(changes.body.items).toEqual([expect.objectContaining({ change: 'add', sourceId: 'added', actor: 'wang.fang' })]);
   });
 
+  it('serves the feeds of a source added at runtime at /feeds/sources/{id}, in every format', async () => {
+    await waitFor(
+      async () => (await (await fetch(`${base}/feeds/sources/added.json`)).text()).includes('新泰市青云街道第2期惠民活动启动'),
+      {
+        what: 'the added source’s own feed',
+      },
+    );
+    const rss = await fetch(`${base}/feeds/sources/added.rss`);
+    expect(rss.status).toBe(200);
+    expect(await rss.text()).toContain('<title>added 来源 - ');
+    expect((await fetch(`${base}/feeds/sources/no-such-source.json`)).status).toBe(404);
+  });
+
   it('refuses an invalid source with the config file’s message, a duplicate with 409, a cross-site post with 403', async () => {
     const invalid = await api('POST', '/api/admin/sources', source('bad', '/x.rss', { kind: 'rss', interval: 'often' }));
     expect(invalid).toEqual({

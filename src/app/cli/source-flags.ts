@@ -12,6 +12,8 @@ export const SOURCE_FIELD_OPTIONS = {
   'link-selector': { type: 'string' },
   'allow-origin': { type: 'string', multiple: true },
   rules: { type: 'string' },
+  'full-text': { type: 'string' },
+  'max-pages': { type: 'string' },
 } as const;
 
 /** The option values parseArgs gives for SOURCE_FIELD_OPTIONS. */
@@ -26,6 +28,8 @@ export interface SourceFieldValues {
   'link-selector'?: string | undefined;
   'allow-origin'?: string[] | undefined;
   rules?: string | undefined;
+  'full-text'?: string | undefined;
+  'max-pages'?: string | undefined;
 }
 
 /** The usage lines of those options. */
@@ -39,6 +43,8 @@ export const SOURCE_FIELD_USAGE = `  --id ID                 lower-case letters,
   --link-selector CSS     for a list page: a CSS selector for its article links
   --allow-origin ORIGIN   an origin (http://intranet.example:8080) it may reach on private addresses (repeat)
   --rules JSON            per-source extraction selectors: {"title": "h1", "body": "#content"}
+  --full-text true|false  for a feed: fetch each entry's page and take its full text
+  --max-pages N           for a list page: list pages read per poll, following 下一页 (default 3)
   In edit, an option given as '' takes the field out (back to its default).`;
 
 /**
@@ -61,6 +67,11 @@ export function sourceFieldsOf(values: SourceFieldValues, clearing: boolean): Re
   set('linkSelector', values['link-selector']);
   set('allowOrigins', values['allow-origin']);
   if (values.rules !== undefined) set('rules', values.rules === '' ? '' : parseRules(values.rules));
+  // Typed as the config file types them; anything else goes through as given, for the schema to name.
+  const flag = values['full-text'];
+  set('fullText', flag === 'true' ? true : flag === 'false' ? false : flag);
+  const pages = values['max-pages'];
+  set('maxPages', pages !== undefined && /^\d+$/.test(pages) ? Number(pages) : pages);
   return fields;
 }
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LIST_FEEDS, type ListFeedKind } from '../../domain/feed-catalog.js';
+import { LIST_FEEDS, type FeedSpec, type ListFeedKind } from '../../domain/feed-catalog.js';
 import { feedId } from '../../domain/feed-id.js';
 import { listIdOf } from '../../domain/recommendation-list.js';
+import type { Source } from '../../domain/source.js';
 import type { FeedDirectory } from '../serve/feed-directory.js';
 import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
 import { feedFileParamsSchema, feedQuerySchema, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
@@ -11,6 +12,8 @@ import { feedFileParamsSchema, feedQuerySchema, notAFeedFile, parseFeedFile, var
 export interface FeedRouteDeps {
   directory: FeedDirectory;
   serving: FeedServing;
+  /** Finds a source in force that the directory does not know (added at runtime), by id. */
+  findSource?: (sourceId: string) => Promise<Pick<Source, 'id' | 'name'> | undefined>;
 }
 
 interface FeedRequest {
@@ -31,8 +34,14 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
     const file = parseFeedFile(request.params.file);
     if (!file) return reply.code(404).send(notAFeedFile(pattern));
     const spec = deps.directory.spec(feedId[kind](file.name));
-    if (!spec) return reply.code(404).send({ error: 'not_found', message: `no ${kind} "${file.name}"` });
-    return serveFeed(deps.serving, request, reply, { spec, format: file.format, variant: variantOf(request.query, spec.defaultLimit) });
+    const serve = (found: FeedSpec) =>
+      serveFeed(deps.serving, request, reply, { spec: found, format: file.format, variant: variantOf(request.query, found.defaultLimit) });
+    if (spec) return serve(spec);
+    const notFound = () => reply.code(404).send({ error: 'not_found', message: `no ${kind} "${file.name}"` });
+    const { findSource } = deps;
+    if (kind !== 'source' || !findSource) return notFound();
+    // A source added at runtime: looked up once, then known to the directory like the config file's.
+    return findSource(file.name).then((source) => (source ? serve(deps.directory.addSource(source)) : notFound()));
   };
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/feeds/:file', { schema }, route('channel', '/feeds/{channel}'));

@@ -1,4 +1,5 @@
 import { FEED_CONTENT_TYPES, type FeedFormat } from '../../domain/feed-format.js';
+import type { Source } from '../../domain/source.js';
 import type { StoredDocument } from '../../store/rendered-feed-repository.js';
 import {
   channelFeed,
@@ -33,6 +34,13 @@ export class FeedDirectory {
   /** Returns the feed with this id, or undefined when there is none. */
   spec(feedId: string): FeedSpec | undefined {
     return this.specs.get(feedId);
+  }
+
+  /** Adds the feed of a source added at runtime (the config file's sources have theirs from the start); returns it. */
+  addSource(source: Pick<Source, 'id' | 'name'>): FeedSpec {
+    const spec = sourceFeed(this.catalog, source);
+    this.specs.set(spec.feedId, spec);
+    return spec;
   }
 
   /** Returns the public feeds grouped for OPML and the home page: channels, then sources. */

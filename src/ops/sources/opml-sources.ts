@@ -67,6 +67,8 @@ function fieldsOf(
     ...(syn.encoding === undefined ? {} : { encoding: syn.encoding }),
     ...(syn.linkSelector === undefined ? {} : { linkSelector: syn.linkSelector }),
     ...(syn.rules === undefined ? {} : { rules: parseJsonOr(syn.rules) }),
+    ...(syn.fullText === undefined ? {} : { fullText: syn.fullText === 'true' ? true : syn.fullText === 'false' ? false : syn.fullText }),
+    ...(syn.maxPages === undefined ? {} : { maxPages: /^\d+$/.test(syn.maxPages) ? Number(syn.maxPages) : syn.maxPages }),
   };
 }
 

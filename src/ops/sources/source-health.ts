@@ -6,7 +6,7 @@ export type SourceHealthStatus = 'gone' | 'failing' | 'items-failing' | 'paused'
 
 export interface SourceHealth {
   status: SourceHealthStatus;
-  /** Why, in a sentence each; empty when it is ok. */
+  /** Why, in a sentence each; empty when it is ok (but for a note on fullText pages that could not be read). */
   reasons: string[];
 }
 
@@ -31,7 +31,14 @@ export function sourceHealthOf(state: SourceState, paused: boolean): SourceHealt
   if (failedItems > 0) findings.push(['items-failing', itemsReason(failedItems, state)]);
   if (paused) findings.push(['paused', 'paused: not polled until resumed']);
   const status = findings[0]?.[0] ?? (state.lastStatus === undefined ? 'never-polled' : 'ok');
-  return { status, reasons: findings.map(([, reason]) => reason) };
+  const reasons = findings.map(([, reason]) => reason);
+  // A page that fails leaves its entry as the feed gave it: worth saying, not a failing source.
+  const fullText = state.fullTextFailures ?? 0;
+  if (fullText > 0)
+    reasons.push(
+      `full text: ${fullText} linked page${fullText === 1 ? '' : 's'} could not be read (the feed's content was kept); last: ${masked(state.lastFullTextError)}`,
+    );
+  return { status, reasons };
 }
 
 /** `timeout: <the error> (3 failed polls in a row; backing off, next poll at …)`. */

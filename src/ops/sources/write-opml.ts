@@ -69,6 +69,8 @@ function outlineOf({ source, paused }: ExportedSource): Element {
     'syn:linkSelector': source.linkSelector,
     'syn:allowOrigins': source.allowOrigins.length > 0 ? source.allowOrigins.join(' ') : undefined,
     'syn:rules': source.rules ? JSON.stringify(source.rules) : undefined,
+    'syn:fullText': source.fullText === undefined ? undefined : String(source.fullText),
+    'syn:maxPages': source.maxPages === undefined ? undefined : String(source.maxPages),
     'syn:paused': paused ? 'true' : undefined,
   };
   return element('outline', { ...standard, ...syn }, []);

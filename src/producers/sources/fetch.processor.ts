@@ -4,17 +4,22 @@ import type { FetchFailure, FetchOutcomeKind } from '../../domain/fetch-outcome.
 import { maskCredentials } from '../../domain/mask-credentials.js';
 import { timeStageAsync, type StageObserver } from '../../domain/pipeline-stage.js';
 import type { Source } from '../../domain/source.js';
-import { enqueueItems, enqueuePageFetch } from '../../queues/enqueue.js';
+import type { RawItem } from '../../domain/raw-item.js';
+import { enqueueFullTextFetch, enqueueItems } from '../../queues/enqueue.js';
 import { fetchPayloadSchema, parsePayload } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
 import type { ProcessBacklog } from '../../queues/process-backlog.js';
 import type { QueueSet } from '../../queues/queue-set.js';
 import type { FetchLeases } from '../../store/fetch-leases.js';
+import type { FullTextCache } from '../../store/full-text-cache.js';
+import type { ListedEntriesRepository } from '../../store/listed-entries-repository.js';
 import type { SourceState, SourceStateRepository } from '../../store/source-state-repository.js';
 import { decodeBody } from './fetch/decode-body.js';
 import { FetchError, refuseLocalLink } from './fetch/fetch-error.js';
 import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
 import { maxAgeMs, nextPollDelay } from './fetch/poll-policy.js';
+import { fillFromCache, readFullText, type LinkedEntry } from './full-text.js';
+import { queueListedPages, readListPages } from './list-pages.js';
 import { readSourceDocument } from './read-source.js';
 
 /** Finds a source in force and whether it is paused, as it is now (sources change at runtime). */
@@ -30,6 +35,10 @@ export interface FetchProcessorDeps {
   leases: FetchLeases;
   /** Past its limit, fetches wait (delayed, off the worker) until `process` has caught up. */
   backlog: Pick<ProcessBacklog, 'full'>;
+  /** What list sources' pages last showed for each article URL: a changed entry's page is fetched again. */
+  listed: ListedEntriesRepository;
+  /** The pages fullText sources' entries link to, as extracted. */
+  fullText: FullTextCache;
   limits?: FetchOptions['limits'];
   log: Logger;
   now?: () => number;
@@ -71,7 +80,7 @@ const BACKLOG_FULL_DELAY_MS = 5_000;
 export function createFetchProcessor(deps: FetchProcessorDeps) {
   const now = deps.now ?? Date.now;
   return async (job: Job, token?: string): Promise<FetchOutcome> => {
-    const { sourceId, pageUrl, pollNow } = parsePayload(fetchPayloadSchema, job.data, QUEUE.fetch);
+    const { sourceId, pageUrl, pollNow, item } = parsePayload(fetchPayloadSchema, job.data, QUEUE.fetch);
     const found = await deps.sources.find(sourceId);
     if (!found) throw new UnrecoverableError(`fetch: unknown source "${sourceId}" (deleted, or never added)`);
     const { source } = found;
@@ -100,7 +109,11 @@ export function createFetchProcessor(deps: FetchProcessorDeps) {
       try {
         // A job without pageUrl is a poll, and every poll read its source's state above.
         if (!state && !pageUrl) throw new Error(`fetch: a poll of "${sourceId}" without the source's state`);
-        const outcome = state ? await pollSource(deps, source, state, now(), log) : await fetchListedPage(deps, source, pageUrl ?? '', log);
+        const outcome = state
+          ? await pollSource(deps, source, state, now(), log)
+          : item
+            ? await fetchFullTextPage(deps, source, { ...item, url: pageUrl ?? '' }, log)
+            : await fetchListedPage(deps, source, pageUrl ?? '', log);
         observe(outcome.status === 'not-modified' ? 'not-modified' : 'ok');
         return outcome;
       } catch (error) {
@@ -149,11 +162,22 @@ async function pollSource(
     }
     const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
     const reading = await timeStageAsync(deps.observeStage, 'extract', () => readSourceDocument(source, text, fetched.finalUrl, false));
+    const items = source.fullText ? await queueFullTextFetches(deps, source, reading.items, startedAt) : reading.items;
     await enqueueItems(
       deps.queues.process,
-      reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
+      items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
     );
-    const pages = await queueNewPages(deps, source, reading.pageUrls);
+    let pages = 0;
+    if (source.kind === 'list') {
+      const listed = await readListPages(source, { reading, finalUrl: fetched.finalUrl }, deps.limits, log);
+      const queued = await queueListedPages(
+        { fetchQueue: deps.queues.fetch, sourceStates: deps.sourceStates, listed: deps.listed },
+        source,
+        listed.entries,
+      );
+      pages = queued.queued + queued.refetched;
+      log.debug({ list_pages: listed.pages, queued: queued.queued, refetched: queued.refetched }, 'read list pages');
+    }
     const hintMs = Math.max((reading.ttlMinutes ?? 0) * 60_000, maxAgeMs(fetched.cacheControl) ?? 0);
     const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true, hintMs })).toISOString();
     await deps.sourceStates.recordSuccess(source.id, at, {
@@ -208,20 +232,22 @@ async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl
   }
 }
 
-/** Queues each page link not seen before, once. */
-async function queueNewPages(deps: FetchProcessorDeps, source: Source, pageUrls: string[]): Promise<number> {
-  let queued = 0;
-  for (const link of pageUrls) {
-    if (!(await deps.sourceStates.markPageSeen(source.id, link))) continue;
-    try {
-      await enqueuePageFetch(deps.queues.fetch, source.id, link);
-      queued++;
-    } catch (error) {
-      await deps.sourceStates.forgetPage(source.id, link);
-      throw error;
-    }
-  }
-  return queued;
+/**
+ * Fills a fullText source's entries from the pages the cache holds, and queues a fetch of each
+ * other page (that fetch queues its entry); returns the entries ready for `process` now.
+ */
+async function queueFullTextFetches(deps: FetchProcessorDeps, source: Source, items: RawItem[], now: number): Promise<RawItem[]> {
+  const { ready, toFetch } = await fillFromCache(deps.fullText, items, now);
+  for (const entry of toFetch) await enqueueFullTextFetch(deps.queues.fetch, source.id, entry);
+  return ready;
+}
+
+/** Reads the page a fullText entry links to and queues the entry filled from it (or as the feed gave it, when the page fails). */
+async function fetchFullTextPage(deps: FetchProcessorDeps, source: Source, entry: LinkedEntry, log: Logger): Promise<FetchOutcome> {
+  const at = new Date().toISOString();
+  const item = await readFullText({ ...deps, cache: deps.fullText, now: deps.now ?? Date.now }, source, entry, log);
+  await enqueueItems(deps.queues.process, [{ source: refOf(source), item, fetchedAt: at }]);
+  return { status: 'ok', items: 1, pages: 0 };
 }
 
 function refOf(source: Source) {

@@ -20,6 +20,11 @@ export interface PublishProcessorDeps {
   site: { name: string; publicUrl: string; language: string };
   channels: readonly Channel[];
   sources: readonly Source[];
+  /**
+   * The sources in force now (sources change at runtime): whose feeds the `all` rebuild keeps up
+   * to date. Without it, `sources` (the config file's) are.
+   */
+  sourcesInForce?: () => Promise<readonly Source[]>;
   partners: readonly Partner[];
   feedLimit: number;
   /** The WebSub hub to name in public feeds and to ping when they change. */
@@ -56,8 +61,10 @@ export function createPublishProcessor(deps: PublishProcessorDeps) {
   return async (job: Job): Promise<ChannelPublishSummary | { lists: string[] } | RetentionSummary> => {
     const { channelId } = parsePayload(publishPayloadSchema, job.data, QUEUE.publish);
     const log = deps.log.child({ queue: QUEUE.publish, job_id: job.id, channel_id: channelId });
+    // Only `all` publishes source feeds: the others need not read the registry.
+    const inForce = channelId === ALL_CHANNEL_ID && deps.sourcesInForce ? await deps.sourcesInForce() : undefined;
     const feedDeps = {
-      catalog,
+      catalog: inForce ? { ...catalog, sources: inForce } : catalog,
       articles: deps.articles,
       rendered: deps.rendered,
       demand,

@@ -158,6 +158,7 @@ describe('writeSourcesOpml', () => {
       allowOrigins: ['http://intranet.example:8080'],
       linkSelector: 'ul.news-list > li a[href*="/news/"]',
       rules: { body: '#content', drop: ['.share'] },
+      maxPages: 5,
     },
     {
       id: 'elsewhere',
@@ -167,6 +168,16 @@ describe('writeSourcesOpml', () => {
       intervalMs: 3_600_000,
       channels: [],
       allowOrigins: [],
+    },
+    {
+      id: 'thin-rss',
+      name: 'Thin',
+      kind: 'feed',
+      url: 'https://a.example/thin.rss',
+      intervalMs: 600_000,
+      channels: [],
+      allowOrigins: [],
+      fullText: true,
     },
   ];
   const opml = writeSourcesOpml(
@@ -195,8 +206,8 @@ describe('writeSourcesOpml', () => {
       return { source: result.source, paused: candidate.paused };
     });
     // The folders in the config's channel order (taian, then feicheng), then the sources of no channel.
-    expect(back.map(({ source }) => source.id)).toEqual(['taian-news-rss', 'feicheng-list', 'elsewhere']);
+    expect(back.map(({ source }) => source.id)).toEqual(['taian-news-rss', 'feicheng-list', 'elsewhere', 'thin-rss']);
     expect(back.map(({ source }) => source)).toEqual(sources);
-    expect(back.map(({ paused }) => paused)).toEqual([false, true, false]);
+    expect(back.map(({ paused }) => paused)).toEqual([false, true, false, false]);
   });
 });

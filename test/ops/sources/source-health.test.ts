@@ -44,6 +44,13 @@ describe('sourceHealthOf', () => {
       'gone',
       ['gone: https://a.example/: HTTP 410 (not polled until its URL changes or it is polled now)'],
     ],
+    [
+      'ok, though a fullText page could not be read',
+      state({ lastStatus: 'ok', fullTextFailures: 2, lastFullTextError: 'full text: https://a.example/2.html: HTTP 404' }),
+      false,
+      'ok',
+      ["full text: 2 linked pages could not be read (the feed's content was kept); last: full text: https://a.example/2.html: HTTP 404"],
+    ],
     ['paused', state({ lastStatus: 'ok' }), true, 'paused', ['paused: not polled until resumed']],
     [
       'paused and failing',

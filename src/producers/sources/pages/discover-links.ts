@@ -13,12 +13,32 @@ const ITEM_DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{1,2}[-/]\d{1,2}
 /** How much a list headed by 热点排行, 相关新闻 and the like still counts. */
 const FURNITURE_WEIGHT = 0.1;
 
+/** One entry of a channel list page: the article's URL, and the title and time the list shows for it. */
+export interface ListEntry {
+  url: string;
+  title: string;
+  /** The date (and time) beside the link, as the list words it, when its item shows one. */
+  time?: string | undefined;
+}
+
+/** A date beside a link, with its time of day when the list shows one (2024-03-26 10:20). */
+const ENTRY_TIME = new RegExp(`(?:${ITEM_DATE.source})日?(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?`);
+
 /**
  * Returns the article links of a channel list page, resolved against the page URL, in page
  * order, without repeats: those `linkSelector` picks, or by default the links of the best
  * list on the page (the channel's own list, not the nav or a sidebar).
  */
 export function discoverArticleLinks(html: string, pageUrl: string, linkSelector?: string): string[] {
+  return discoverListEntries(html, pageUrl, linkSelector).map((entry) => entry.url);
+}
+
+/**
+ * Returns the entries of a channel list page, as discoverArticleLinks finds their links, each
+ * with the title the list gives it (the link's text, or its title attribute when the text is
+ * cut short or empty) and the time its item shows beside it.
+ */
+export function discoverListEntries(html: string, pageUrl: string, linkSelector?: string): ListEntry[] {
   assertParsableDepth(html, 'discover');
   // parse5 throws on lone surrogates (UTF-16 bytes gone wrong), so the text is made well-formed first.
   const $ = cheerio.load(html.toWellFormed());
@@ -26,10 +46,31 @@ export function discoverArticleLinks(html: string, pageUrl: string, linkSelector
   // Local files are followed only from a local list page: a web page linking to file:///etc/…
   // must not make the fetcher read this machine's files.
   const allowed = pageUrl.startsWith('file:') ? /^(https?|file):/ : /^https?:/;
-  const urls = anchors
-    .map((anchor) => resolveUrl($(anchor).attr('href'), pageUrl))
-    .filter((url): url is string => url !== undefined && allowed.test(url));
-  return [...new Set(urls)];
+  const entries = new Map<string, ListEntry>();
+  // Items are read once however many links they hold: a page of one cell of 800 links stays linear.
+  const itemTimes = new Map<AnyNode, string | undefined>();
+  for (const anchor of anchors) {
+    const url = resolveUrl($(anchor).attr('href'), pageUrl);
+    if (url === undefined || !allowed.test(url) || entries.has(url)) continue;
+    entries.set(url, { url, title: entryTitle($, anchor), time: entryTime($, anchor, itemTimes) });
+  }
+  return [...entries.values()];
+}
+
+function entryTitle($: cheerio.CheerioAPI, anchor: AnyNode): string {
+  const text = squash($(anchor).text());
+  const title = isElement(anchor) ? squash(anchor.attribs.title ?? '') : '';
+  return title && (text === '' || /(…|\.\.\.)$/.test(text)) ? title : text;
+}
+
+/** The time in the link's own item (li, tr, dd), when the item holds no other link whose time it could be. */
+function entryTime($: cheerio.CheerioAPI, anchor: AnyNode, itemTimes: Map<AnyNode, string | undefined>): string | undefined {
+  const item = $(anchor).closest('li, tr, dd').get(0) ?? anchor.parent;
+  if (!item) return undefined;
+  if (itemTimes.has(item)) return itemTimes.get(item);
+  const time = $(item).find('a[href]').length > 1 ? undefined : ENTRY_TIME.exec(squash($(item).text()))?.[0];
+  itemTimes.set(item, time);
+  return time;
 }
 
 /**
