@@ -1,4 +1,4 @@
-import { AGO, DAY_AND_CLOCK, DAYS_BACK, JUST_NOW } from '../../../domain/time-phrases.js';
+import { AGO, AGO_UNIT_MS, DAY_AND_CLOCK, DAYS_BACK, JUST_NOW } from '../../../domain/time-phrases.js';
 
 /** China Standard Time, UTC+8 all year (no daylight saving since 1991). */
 const CHINA_OFFSET_MINUTES = 8 * 60;
@@ -72,15 +72,15 @@ function parseChineseDate(value: string, now: number): number | undefined {
 const CLOCK_SKEW_MS = 10 * MINUTE;
 
 const RELATIVE = new RegExp(`^${AGO}$`);
-const RELATIVE_UNIT: Record<string, number> = { 秒: 1000, 分钟: MINUTE, 小时: HOUR, 天: DAY };
+const NOW_WORD = new RegExp(`^${JUST_NOW}$`);
 const DAY_WORD = new RegExp(`^${DAY_AND_CLOCK}$`);
 
 function parseRelative(value: string, now: number): number | undefined {
-  if (value === JUST_NOW) return now;
+  if (NOW_WORD.test(value)) return now;
   const ago = RELATIVE.exec(value);
   if (ago) {
     const [, count = '', unit = ''] = ago;
-    const unitMs = RELATIVE_UNIT[unit];
+    const unitMs = AGO_UNIT_MS[unit];
     return unitMs === undefined ? undefined : now - Number(count) * unitMs;
   }
   const day = DAY_WORD.exec(value);
