@@ -30,15 +30,7 @@ export class SearchIndex {
 
   /** Indexes a stored article under its terms, replacing the terms it had; returns false when the article is no longer stored. */
   async write(articleId: string, terms: readonly string[]): Promise<boolean> {
-    return (
-      (await this.redis.writeSearchTerms(
-        this.keys.searchTerms(articleId),
-        this.keys.articlePrefix,
-        articleId,
-        terms.join(','),
-        'write',
-      )) === 1
-    );
+    return this.writeTerms(articleId, terms, 'write');
   }
 
   /**
@@ -46,15 +38,18 @@ export class SearchIndex {
    * processing may have stopped between storing the article and indexing it. Returns whether it wrote.
    */
   async ensure(articleId: string, terms: readonly string[]): Promise<boolean> {
-    return (
-      (await this.redis.writeSearchTerms(
-        this.keys.searchTerms(articleId),
-        this.keys.articlePrefix,
-        articleId,
-        terms.join(','),
-        'ensure',
-      )) === 1
+    return this.writeTerms(articleId, terms, 'ensure');
+  }
+
+  private async writeTerms(articleId: string, terms: readonly string[], mode: 'write' | 'ensure'): Promise<boolean> {
+    const written = await this.redis.writeSearchTerms(
+      this.keys.searchTerms(articleId),
+      this.keys.articlePrefix,
+      articleId,
+      terms.join(','),
+      mode,
     );
+    return written === 1;
   }
 
   /** Takes an article out of the index. */

@@ -106,3 +106,30 @@ export function variedItems(count: number, sourceId = 'bench-feed'): ProcessPayl
     };
   });
 }
+
+/**
+ * Copies of the first `count` stories on five other sites, reposted two hours later (whichever
+ * order workers see them in, the original must end up canonical): exact, with a sentence added,
+ * and truncated to 80%, in turn.
+ */
+export function repostsOf(originals: readonly ProcessPayload[], count: number): ProcessPayload[] {
+  return originals.slice(0, count).map((original, i) => {
+    const html = original.item.html ?? '';
+    const variants = [
+      html,
+      `${html}<p>（本文转载自地方网，转载请注明出处）</p>`,
+      html.slice(0, Math.round(html.length * 0.8)).replace(/<[^>]*$/, ''),
+    ];
+    return {
+      ...original,
+      source: { id: `mirror-${i % 5}`, name: `转载站${i % 5}`, channels: [] },
+      item: {
+        ...original.item,
+        guid: `mirror-${i}`,
+        url: `https://mirror${i % 5}.example.cn/a/${i}.html`,
+        html: variants[i % 3],
+        published: original.item.published?.replace(' 09:', ' 11:'),
+      },
+    };
+  });
+}

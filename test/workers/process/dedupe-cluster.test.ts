@@ -16,34 +16,11 @@ import { exampleGazetteer, exampleSegmenter } from '../../support/example-config
 import { uniquePrefix } from '../../support/redis.js';
 import { HAS_REDIS_CLUSTER_TOOLS, keysPerMaster, startLocalCluster, type LocalCluster } from '../../support/redis-cluster.js';
 import { shuffled } from '../../support/shuffled.js';
-import { syntheticItems } from '../../support/synthetic-items.js';
+import { repostsOf, syntheticItems } from '../../support/synthetic-items.js';
 
 const UNIQUE = 200;
 const COPIES = 100;
 const WORKERS = 4;
-
-/** Reposts of the first COPIES originals on other sites, two hours later: exact, with a sentence added, truncated. */
-function copiesOf(originals: ProcessPayload[]): ProcessPayload[] {
-  return originals.slice(0, COPIES).map((original, i) => {
-    const html = original.item.html!;
-    const variants = [
-      html,
-      `${html}<p>（本文转载自地方网，转载请注明出处）</p>`,
-      html.slice(0, Math.round(html.length * 0.8)).replace(/<[^>]*$/, ''),
-    ];
-    return {
-      ...original,
-      source: { id: `mirror-${i % 5}`, name: `转载站${i % 5}`, channels: [] },
-      item: {
-        ...original.item,
-        guid: `mirror-${i}`,
-        url: `https://mirror${i % 5}.example.cn/a/${i}.html`,
-        html: variants[i % 3],
-        published: original.item.published!.replace(' 09:', ' 11:'),
-      },
-    };
-  });
-}
 
 /**
  * The dedupe race of dedupe-concurrency.test.ts on a local Redis Cluster of three masters:
@@ -100,7 +77,9 @@ describe.skipIf(!HAS_REDIS_CLUSTER_TOOLS)(
       });
       await events.waitUntilReady();
       const originals = syntheticItems(UNIQUE);
-      const jobs = await queue.addBulk(shuffled([...originals, ...copiesOf(originals)], 7).map((data) => ({ name: 'process-item', data })));
+      const jobs = await queue.addBulk(
+        shuffled([...originals, ...repostsOf(originals, COPIES)], 7).map((data) => ({ name: 'process-item', data })),
+      );
       await Promise.all(jobs.map((job) => job.waitUntilFinished(events)));
       await events.close();
       await queue.close();

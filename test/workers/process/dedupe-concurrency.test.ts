@@ -12,35 +12,11 @@ import { createProcessProcessor } from '../../../src/workers/process/process.pro
 import { exampleGazetteer, exampleSegmenter } from '../../support/example-config.js';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../support/redis.js';
 import { shuffled } from '../../support/shuffled.js';
-import { syntheticItems } from '../../support/synthetic-items.js';
+import { repostsOf, syntheticItems } from '../../support/synthetic-items.js';
 
 const UNIQUE = 667;
 const COPIES = 333;
 const WORKERS = 8;
-
-/** Copies of stories: exact reposts, reposts with a sentence added, and truncated reposts, from other sites. */
-function copiesOf(originals: ProcessPayload[]): ProcessPayload[] {
-  return originals.slice(0, COPIES).map((original, i) => {
-    const html = original.item.html!;
-    const variants = [
-      html,
-      `${html}<p>（本文转载自地方网，转载请注明出处）</p>`,
-      html.slice(0, Math.round(html.length * 0.8)).replace(/<[^>]*$/, ''),
-    ];
-    return {
-      ...original,
-      source: { id: `mirror-${i % 5}`, name: `转载站${i % 5}`, channels: [] },
-      // Reposted two hours later: whichever order the workers see them in, the original must end up canonical.
-      item: {
-        ...original.item,
-        guid: `mirror-${i}`,
-        url: `https://mirror${i % 5}.example.cn/a/${i}.html`,
-        html: variants[i % 3],
-        published: original.item.published!.replace(' 09:', ' 11:'),
-      },
-    };
-  });
-}
 
 describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES} are copies, in random order`, () => {
   const prefix = uniquePrefix('dedupe-race');
@@ -74,7 +50,9 @@ describe(`${WORKERS} process workers, ${UNIQUE + COPIES} items of which ${COPIES
     const events = new QueueEvents('process', { connection: eventsConnection, prefix });
     await events.waitUntilReady();
     const originals = syntheticItems(UNIQUE);
-    const jobs = await queue.addBulk(shuffled([...originals, ...copiesOf(originals)], 7).map((data) => ({ name: 'process-item', data })));
+    const jobs = await queue.addBulk(
+      shuffled([...originals, ...repostsOf(originals, COPIES)], 7).map((data) => ({ name: 'process-item', data })),
+    );
     await Promise.all(jobs.map((job) => job.waitUntilFinished(events)));
     await events.close();
     await publishQueue.close();
