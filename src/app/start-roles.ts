@@ -383,6 +383,7 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
         keyPrefix: prefix,
         publishQueue: queues.publish,
         findSource: async (id) => (await shared.sources.registry.get(id))?.record.source,
+        sourcesInForce: async () => (await shared.sources.registry.list()).map((read) => read.record.source),
       },
     },
     articles: {

@@ -31,6 +31,8 @@ export interface FeedHttpSettings {
   versionTtlMs?: number;
   /** Finds a source in force by id: sources added at runtime get their feeds at /feeds/sources/{id} too. */
   findSource?: (sourceId: string) => Promise<Pick<Source, 'id' | 'name'> | undefined>;
+  /** The sources in force, for /feeds.opml and the home page (default: the config file's). */
+  sourcesInForce?: () => Promise<Pick<Source, 'id' | 'name'>[]>;
 }
 
 /** Registers the feed routes (public, source, partner) and the OPML list and home page. */
@@ -67,5 +69,9 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
     redis: deps.redis,
     keyPrefix: settings.keyPrefix,
   });
-  registerDiscoveryRoutes(app, { directory, maxAgeSeconds });
+  registerDiscoveryRoutes(app, {
+    directory,
+    maxAgeSeconds,
+    ...(settings.sourcesInForce ? { sourcesInForce: settings.sourcesInForce } : {}),
+  });
 }

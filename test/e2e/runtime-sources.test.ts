@@ -114,6 +114,12 @@ sources:
     expect(rss.status).toBe(200);
     expect(await rss.text()).toContain('<title>added 来源 - ');
     expect((await fetch(`${base}/feeds/sources/no-such-source.json`)).status).toBe(404);
+    // The OPML list and the home page name it too, once they read the sources again (every 5 s at most).
+    await waitFor(async () => (await (await fetch(`${base}/feeds.opml`)).text()).includes('/feeds/sources/added.rss'), {
+      what: 'the added source in /feeds.opml',
+      timeoutMs: 15_000,
+    });
+    expect(await (await fetch(`${base}/`)).text()).toContain('/feeds/sources/added.rss');
   });
 
   it('refuses an invalid source with the config file’s message, a duplicate with 409, a cross-site post with 403', async () => {

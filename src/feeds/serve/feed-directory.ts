@@ -43,12 +43,15 @@ export class FeedDirectory {
     return spec;
   }
 
-  /** Returns the public feeds grouped for OPML and the home page: channels, then sources. */
-  groups(): FeedGroup[] {
+  /**
+   * Returns the public feeds grouped for OPML and the home page: channels, then sources (those
+   * in force, when given: the registry's, runtime changes included; else the config file's).
+   */
+  groups(sources: readonly Pick<Source, 'id' | 'name'>[] = this.catalog.sources): FeedGroup[] {
     const listed = (spec: FeedSpec) => ({ title: spec.title, baseUrl: spec.baseUrl });
     return [
       { title: '频道', discoverable: true, feeds: channelFeedIds(this.catalog).map((id) => listed(channelFeed(this.catalog, id))) },
-      { title: '来源', feeds: this.catalog.sources.map((source) => listed(sourceFeed(this.catalog, source))) },
+      { title: '来源', feeds: sources.map((source) => listed(sourceFeed(this.catalog, source))) },
     ];
   }
 
