@@ -6,7 +6,11 @@ import { decodeBody } from '../../producers/sources/fetch/decode-body.js';
 import { refuseLocalLink } from '../../producers/sources/fetch/fetch-error.js';
 import { fetchResource } from '../../producers/sources/fetch/fetch-resource.js';
 import { httpLimitsOf, type HttpLimits } from '../../producers/sources/fetch/http-get.js';
+import { readListPages } from '../../producers/sources/list-pages.js';
+import { mergeFullText } from '../../producers/sources/merge-full-text.js';
+import { extractArticle } from '../../producers/sources/pages/extract-article.js';
 import { readSourceDocument } from '../../producers/sources/read-source.js';
+import { pino, type Logger } from 'pino';
 
 /** A source read whole, now: its items, and the linked pages that could not be read, each with why. */
 export interface SourceRead {
@@ -18,27 +22,47 @@ export interface SourceRead {
 
 /**
  * Reads a source the way a poll does, but unconditionally: no ETag or Last-Modified is sent, so
- * the whole document comes back; a list source's linked pages are all read, seen before or not.
- * The source's fetch state is left as it is. Throws when the source itself cannot be read.
+ * the whole document comes back; a list source's pages are followed as far as its maxPages and
+ * every article page they link to is read, seen before or not; a fullText feed's entries are
+ * filled from their pages (read now, past the poll's cache; an entry whose page fails keeps the
+ * feed's content and the failure is reported). The source's fetch state is left as it is.
+ * Throws when the source itself cannot be read.
  */
-export async function readSourceNow(source: Source, fetchSettings: Config['fetch']): Promise<SourceRead> {
+export async function readSourceNow(
+  source: Source,
+  fetchSettings: Config['fetch'],
+  log: Logger = pino({ level: 'silent' }),
+): Promise<SourceRead> {
   const fetchedAt = new Date().toISOString();
   const limits = httpLimitsOf(fetchSettings);
   const document = await fetchText(source, source.url, limits);
   const reading = await readSourceDocument(source, document.text, document.url, false);
-  const items = [...reading.items];
+  const pageUrls =
+    source.kind === 'list'
+      ? (await readListPages(source, { reading, finalUrl: document.url }, limits, log)).entries.map((entry) => entry.url)
+      : reading.items.flatMap((item) => (source.fullText && item.url !== undefined ? [item.url] : []));
+  const items = source.kind === 'list' ? [] : [...reading.items];
   const pageErrors: string[] = [];
-  // A list page's links are read a few at a time, as many as one host serves at once.
+  // Linked pages are read a few at a time, as many as one host serves at once.
   const batch = fetchSettings.perHostConcurrency;
-  for (let start = 0; start < reading.pageUrls.length; start += batch) {
-    const urls = reading.pageUrls.slice(start, start + batch);
+  for (let start = 0; start < pageUrls.length; start += batch) {
+    const urls = pageUrls.slice(start, start + batch);
     const pages = await Promise.allSettled(urls.map((url) => readListedPage(source, url, limits)));
     pages.forEach((page, i) => {
-      if (page.status === 'fulfilled') items.push(...page.value);
-      else pageErrors.push(maskCredentials(`${urls[i] ?? ''}: ${messageOf(page.reason)}`));
+      const url = urls[i] ?? '';
+      if (page.status === 'rejected') pageErrors.push(maskCredentials(`${url}: ${messageOf(page.reason)}`));
+      else if (source.kind === 'list') items.push(page.value.item);
+      else fillEntry(items, url, page.value);
     });
   }
   return { items, fetchedAt, pageErrors };
+}
+
+/** Replaces the feed entry that links to `url` with itself filled from its page (fullText). */
+function fillEntry(items: RawItem[], url: string, page: { item: RawItem; url: string }): void {
+  const index = items.findIndex((item) => item.url === url);
+  const entry = items[index];
+  if (entry) items[index] = mergeFullText(entry, page.item, page.url);
 }
 
 async function fetchText(source: Source, url: string, limits: HttpLimits): Promise<{ text: string; url: string }> {
@@ -48,10 +72,11 @@ async function fetchText(source: Source, url: string, limits: HttpLimits): Promi
   return { text: decodeBody(fetched.body, fetched.contentType, source.encoding), url: fetched.finalUrl };
 }
 
-async function readListedPage(source: Source, pageUrl: string, limits: HttpLimits): Promise<RawItem[]> {
+/** Reads an article page a source links to: the article, and the URL it was read from. */
+async function readListedPage(source: Source, pageUrl: string, limits: HttpLimits): Promise<{ item: RawItem; url: string }> {
   refuseLocalLink(source.url, pageUrl);
   const page = await fetchText(source, pageUrl, limits);
-  return (await readSourceDocument(source, page.text, page.url, true)).items;
+  return { item: extractArticle(page.text, page.url, { rules: true, sourceRule: source.rules }), url: page.url };
 }
 
 function messageOf(error: unknown): string {
