@@ -28,12 +28,12 @@ export function weighCues(reading: Reading, channels: readonly Channel[], county
   const tied = reading.cityInHints || counting.length > 0;
   const cityWide = channels.find((channel) => channel.cityWide);
   const channelsOf = (unit: string) =>
-    unit.startsWith('channel:')
-      ? channels.filter((channel) => `channel:${channel.id}` === unit)
+    unit.startsWith(CHANNEL_UNIT)
+      ? channels.filter((channel) => CHANNEL_UNIT + channel.id === unit)
       : channels.filter((channel) => channel.divisions.some((code) => unit === code || (channel.rollUp && unit.startsWith(code))));
   const targetOf = (cue: CueMention): Channel[] => {
     const unit = cue.qualifier ?? home;
-    const type = unit && !unit.startsWith('channel:') ? countyTypeOf(unit) : undefined;
+    const type = unit && !unit.startsWith(CHANNEL_UNIT) ? countyTypeOf(unit) : undefined;
     const toCity = () => (cityWide && tied ? [cityWide] : []);
     if (cue.qualifier?.length === 4) return cue.meaning.level === 'city' ? toCity() : [];
     if (cue.meaning.level === 'city') {
@@ -79,8 +79,11 @@ function homeOf(counting: Mention[]): string | undefined {
   return undefined;
 }
 
+/** The unit of a place filed under a channel rather than a division (a zone, a landmark): `channel=<id>`. */
+const CHANNEL_UNIT = 'channel=';
+
 function unitOf(mention: Mention): string | undefined {
-  if (mention.channel) return `channel:${mention.channel}`;
+  if (mention.channel) return CHANNEL_UNIT + mention.channel;
   return mention.division && mention.division.length >= 6 ? mention.division.slice(0, 6) : undefined;
 }
 
