@@ -6,8 +6,11 @@ import type { FetchPayload, ProcessPayload, PublishPayload } from './payloads.js
 import { feedId } from '../domain/feed-id.js';
 import { ALL_CHANNEL_ID } from '../domain/channel.js';
 
-/** The job scheduler id of a source's polling. */
-export const sourceSchedulerId = (sourceId: string): string => `source:${sourceId}`;
+/**
+ * The job scheduler id of a source's polling: named as the source's feed is (`source:<id>`),
+ * the name every deployment's schedulers already carry in Redis, so it must not change.
+ */
+export const sourceSchedulerId = (sourceId: string): string => feedId.source(sourceId);
 
 /**
  * Makes the fetch queue poll each source at its interval (a BullMQ job scheduler per source,
