@@ -152,22 +152,18 @@ export class SourceStateRepository {
 
   /** Records that an item of the source failed for good: why (the message names the item), and when. */
   async recordItemFailure(sourceId: string, at: string, message: string): Promise<void> {
-    const key = this.keys.sourceState(sourceId);
-    await this.redis
-      .multi()
-      .hincrby(key, 'recentItemFailures', 1)
-      .hset(key, { lastItemError: message.slice(0, 1000), lastItemErrorAt: at })
-      .exec();
+    await this.countFailure(sourceId, 'recentItemFailures', { lastItemError: message.slice(0, 1000), lastItemErrorAt: at });
   }
 
   /** Records that the page a fullText entry links to could not be read (the entry went on with the feed's content). */
   async recordFullTextFailure(sourceId: string, at: string, message: string): Promise<void> {
+    await this.countFailure(sourceId, 'fullTextFailures', { lastFullTextError: message.slice(0, 1000), lastFullTextErrorAt: at });
+  }
+
+  /** Counts one failure of a kind on the source and keeps what it said, in one transaction. */
+  private async countFailure(sourceId: string, counter: string, last: Record<string, string>): Promise<void> {
     const key = this.keys.sourceState(sourceId);
-    await this.redis
-      .multi()
-      .hincrby(key, 'fullTextFailures', 1)
-      .hset(key, { lastFullTextError: message.slice(0, 1000), lastFullTextErrorAt: at })
-      .exec();
+    await this.redis.multi().hincrby(key, counter, 1).hset(key, last).exec();
   }
 
   /** Clears the source's backoff: its next poll is held back by no earlier failure, Retry-After or 410 Gone. */
