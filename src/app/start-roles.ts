@@ -25,7 +25,13 @@ import { isbot } from 'isbot';
 import { ArticleChannels } from '../producers/events/article-channels.js';
 import { newAdminToken } from './admin-token.js';
 import { connectionTrouble, type ConnectionTrouble } from './connection-trouble.js';
-import { openRuntimeSources, scheduleSourcesInForce, type RuntimeSources } from './runtime-sources.js';
+import {
+  findSourceInForce,
+  openRuntimeSources,
+  scheduleSourcesInForce,
+  withConfigSources,
+  type RuntimeSources,
+} from './runtime-sources.js';
 import { rememberingBotTest } from '../producers/events/screen-events.js';
 import { EventBuffer } from '../producers/events/event-buffer.js';
 import { readyWithin, redisReady } from '../queues/redis-ready.js';
@@ -40,8 +46,7 @@ import { FullTextCache } from '../store/full-text-cache.js';
 import { ListedEntriesRepository } from '../store/listed-entries-repository.js';
 import { RenderedFeedRepository } from '../store/rendered-feed-repository.js';
 import { SearchIndex } from '../store/search-index.js';
-import type { ReadRecord, SourceRepository } from '../store/source-repository.js';
-import type { Source } from '../domain/source.js';
+import type { SourceRepository } from '../store/source-repository.js';
 import { SourceStateRepository } from '../store/source-state-repository.js';
 import { loadGazetteer } from '../workers/process/classify/load-gazetteer.js';
 import { createJiebaSegmenter } from '../workers/process/keywords/jieba-segmenter.js';
@@ -336,17 +341,6 @@ function buildProcessors(shared: Shared, preparer: Preparer | undefined): Record
 }
 
 /**
- * The sources whose feeds are published: those in force (the registry, where runtime changes
- * land), and the config file's, which a process without the scheduler role may not find there
- * yet (the scheduler seeds the registry from the file).
- */
-function withConfigSources(configSources: readonly Source[], inForce: readonly ReadRecord[]): Source[] {
-  const byId = new Map(configSources.map((source) => [source.id, source]));
-  for (const { record } of inForce) byId.set(record.source.id, record.source);
-  return [...byId.values()];
-}
-
-/**
  * Cuts search queries as the process stage cut the articles (jieba with the city's place names),
  * loaded on the first query: a server that is never searched does not pay for the dictionary.
  */
@@ -382,7 +376,7 @@ function httpServerParts(shared: Shared, workersRunning: (() => boolean) | undef
         maxAgeMs: config.feeds.maxAge,
         keyPrefix: prefix,
         publishQueue: queues.publish,
-        findSource: async (id) => (await shared.sources.registry.get(id))?.record.source,
+        findSource: (id) => findSourceInForce(config.sources, shared.sources.registry, id),
         sourcesInForce: async () => (await shared.sources.registry.list()).map((read) => read.record.source),
       },
     },

@@ -14,6 +14,7 @@ import { registerPartnerFeedRoute } from './routes/partner-feed.route.js';
 import { FeedDirectory } from './serve/feed-directory.js';
 import { redisReady } from '../queues/redis-ready.js';
 import { ServedFeedCache } from './serve/served-feed-cache.js';
+import { SourcesInForce, type FindSource } from './serve/sources-in-force.js';
 import type { FeedServing } from './serve/serve-feed.js';
 
 /** How the server serves feeds: what exists, for how long caches keep it, where to ask for pages. */
@@ -29,8 +30,11 @@ export interface FeedHttpSettings {
   pageWaitMs?: number;
   /** How often a served feed's version is checked in Redis (default 250 ms: a change is served within that). */
   versionTtlMs?: number;
-  /** Finds a source in force by id: sources added at runtime get their feeds at /feeds/sources/{id} too. */
-  findSource?: (sourceId: string) => Promise<Pick<Source, 'id' | 'name'> | undefined>;
+  /**
+   * Finds a source in force by id: the feeds at /feeds/sources/{id} are served while their source
+   * is in force (added at runtime: from then; deleted: no more, within 5 s).
+   */
+  findSource?: FindSource;
   /** The sources in force, for /feeds.opml and the home page (default: the config file's). */
   sourcesInForce?: () => Promise<Pick<Source, 'id' | 'name'>[]>;
 }
@@ -61,7 +65,7 @@ export async function registerFeedServing(app: FastifyInstance, deps: FeedServin
     waitMs: settings.pageWaitMs ?? 5_000,
     noted: new Map(),
   };
-  registerFeedRoutes(app, { directory, serving, ...(settings.findSource ? { findSource: settings.findSource } : {}) });
+  registerFeedRoutes(app, { directory, serving, ...(settings.findSource ? { sources: new SourcesInForce(settings.findSource) } : {}) });
   await registerPartnerFeedRoute(app, {
     directory,
     serving,

@@ -96,6 +96,11 @@ export class SourceRepository {
     return new Map(Object.entries(fields).map(([id, json]) => [id, decodeStored(deletedSourceSchema, json, `${key} ${id}`)]));
   }
 
+  /** Whether a source of this id was deleted at runtime (and not added again since). */
+  async wasDeleted(id: string): Promise<boolean> {
+    return (await this.redis.hexists(this.keys.deletedSources(), id)) === 1;
+  }
+
   /** Adds a source that is not in force; a deletion of its id is forgotten. */
   async create(record: SourceRecord): Promise<WriteOutcome> {
     return this.write(record.source.id, '', JSON.stringify(record), '-', false);

@@ -215,9 +215,12 @@ sources:
     expect(site.hitsOf('/flaky.rss')).toBe(hits + 2);
   });
 
-  it('deletes a source; the config file does not bring a deleted source back on the next start', async () => {
+  it('deletes a source: its feed is gone within 5 s, and the config file does not bring it back on the next start', async () => {
+    const seededFeed = async () => (await fetch(`${base}/feeds/sources/seeded.json`)).status;
+    expect(await seededFeed()).toBe(200);
     expect((await api('DELETE', '/api/admin/sources/seeded', undefined, { 'x-syndicator-actor': 'ops' })).status).toBe(204);
     expect((await fetchQueue.getJobSchedulers()).map((s) => s.key)).not.toContain(sourceSchedulerId('seeded'));
+    await waitFor(async () => (await seededFeed()) === 404, { what: 'the deleted source’s feed gone', timeoutMs: 10_000 });
     await server?.close();
     server = await startRoles(config, SERVER_ROLES, testRedisUrl(), pino({ level: 'silent' }));
     base = server.baseUrl!;

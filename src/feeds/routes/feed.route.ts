@@ -7,13 +7,17 @@ import { listIdOf } from '../../domain/recommendation-list.js';
 import type { Source } from '../../domain/source.js';
 import type { FeedDirectory } from '../serve/feed-directory.js';
 import { serveFeed, type FeedServing } from '../serve/serve-feed.js';
+import type { SourcesInForce } from '../serve/sources-in-force.js';
 import { feedFileParamsSchema, feedQuerySchema, notAFeedFile, parseFeedFile, variantOf, type FeedQuery } from './feed-query.js';
 
 export interface FeedRouteDeps {
   directory: FeedDirectory;
   serving: FeedServing;
-  /** Finds a source in force that the directory does not know (added at runtime), by id. */
-  findSource?: (sourceId: string) => Promise<Pick<Source, 'id' | 'name'> | undefined>;
+  /**
+   * The sources in force (runtime changes included): a source's feed is served only while its
+   * source is in force; without it, the config file's sources are.
+   */
+  sources?: SourcesInForce;
 }
 
 interface FeedRequest {
@@ -36,12 +40,14 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
     const spec = deps.directory.spec(feedId[kind](file.name));
     const serve = (found: FeedSpec) =>
       serveFeed(deps.serving, request, reply, { spec: found, format: file.format, variant: variantOf(request.query, found.defaultLimit) });
-    if (spec) return serve(spec);
     const notFound = () => reply.code(404).send({ error: 'not_found', message: `no ${kind} "${file.name}"` });
-    const { findSource } = deps;
-    if (kind !== 'source' || !findSource) return notFound();
-    // A source added at runtime: looked up once, then known to the directory like the config file's.
-    return findSource(file.name).then((source) => (source ? serve(deps.directory.addSource(source)) : notFound()));
+    const { sources } = deps;
+    if (kind === 'channel' || !sources) return spec ? serve(spec) : notFound();
+    // A source's feed lives while the source does: added at runtime, it appears; deleted, it is gone.
+    const answer = (found: Pick<Source, 'id' | 'name'> | undefined) => (found ? serve(deps.directory.addSource(found)) : notFound());
+    const known = sources.known(file.name);
+    if (known) return spec && known.found ? serve(spec) : answer(known.found);
+    return sources.lookUp(file.name).then((looked) => (looked ? answer(looked.found) : spec ? serve(spec) : notFound()));
   };
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/feeds/:file', { schema }, route('channel', '/feeds/{channel}'));
