@@ -1,61 +1,15 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import type { Logger } from 'pino';
-import type { FetchFailure, FetchOutcomeKind } from '../../domain/fetch-outcome.js';
-import { maskCredentials } from '../../domain/mask-credentials.js';
-import { timeStageAsync, type StageObserver } from '../../domain/pipeline-stage.js';
+import type { FetchOutcomeKind } from '../../domain/fetch-outcome.js';
 import type { Source } from '../../domain/source.js';
-import type { RawItem } from '../../domain/raw-item.js';
-import { enqueueFullTextFetch, enqueueItems } from '../../queues/enqueue.js';
 import { fetchPayloadSchema, parsePayload } from '../../queues/payloads.js';
 import { QUEUE } from '../../queues/queue-names.js';
-import type { ProcessBacklog } from '../../queues/process-backlog.js';
-import type { QueueSet } from '../../queues/queue-set.js';
-import type { FetchLeases } from '../../store/fetch-leases.js';
-import type { FullTextCache } from '../../store/full-text-cache.js';
-import type { ListedEntriesRepository } from '../../store/listed-entries-repository.js';
-import type { SourceState, SourceStateRepository } from '../../store/source-state-repository.js';
-import { decodeBody } from './fetch/decode-body.js';
-import { FetchError, refuseLocalLink } from './fetch/fetch-error.js';
-import { fetchResource, type FetchOptions } from './fetch/fetch-resource.js';
-import { maxAgeMs, nextPollDelay } from './fetch/poll-policy.js';
-import { fillFromCache, readFullText, type LinkedEntry } from './full-text.js';
-import { queueListedPages, readListPages } from './list-pages.js';
-import { readSourceDocument } from './read-source.js';
+import type { SourceState } from '../../store/source-state-repository.js';
+import { failureOf } from './fetch-failures.js';
+import { fetchFullTextPage, fetchListedPage } from './fetch-linked-page.js';
+import type { FetchOutcome, FetchProcessorDeps } from './fetch-job.js';
+import { pollSource } from './poll-source.js';
 
-/** Finds a source in force and whether it is paused, as it is now (sources change at runtime). */
-export interface SourceLookup {
-  find(sourceId: string): Promise<{ source: Source; paused: boolean } | undefined>;
-}
-
-export interface FetchProcessorDeps {
-  sources: SourceLookup;
-  sourceStates: SourceStateRepository;
-  queues: Pick<QueueSet, 'fetch' | 'process'>;
-  /** One poll per source at a time, and the per-host limit, across every worker process. */
-  leases: FetchLeases;
-  /** Past its limit, fetches wait (delayed, off the worker) until `process` has caught up. */
-  backlog: Pick<ProcessBacklog, 'full'>;
-  /** What list sources' pages last showed for each article URL: a changed entry's page is fetched again. */
-  listed: ListedEntriesRepository;
-  /** The pages fullText sources' entries link to, as extracted. */
-  fullText: FullTextCache;
-  limits?: FetchOptions['limits'];
-  log: Logger;
-  now?: () => number;
-  /** Told of every fetch made (not of skipped polls): the source, what came of it, how long it took. */
-  observeFetch?: (sourceId: string, outcome: FetchOutcomeKind, seconds: number) => void;
-  /** Told how long reading a fetched document into items took (the `extract` stage). */
-  observeStage?: StageObserver;
-}
-
-/** Result of one fetch job, kept by BullMQ for the dashboard. */
-export interface FetchOutcome {
-  status: 'ok' | 'not-modified' | 'skipped';
-  /** Why a poll was skipped: the source backs off, is gone or paused, or another poll of it is running. */
-  reason?: 'backoff' | 'gone' | 'paused' | 'poll-running';
-  items: number;
-  pages: number;
-}
+export type { FetchOutcome, FetchProcessorDeps, SourceLookup } from './fetch-job.js';
 
 /** How long a fetch waits, off the worker, when its host has no free slot: a second, and up to a second of jitter. */
 const HOST_BUSY_DELAY_MS = 1_000;
@@ -139,141 +93,10 @@ function reasonToSkip(source: Source, paused: boolean, state: SourceState, start
   return undefined;
 }
 
-async function pollSource(
-  deps: FetchProcessorDeps,
-  source: Source,
-  state: SourceState,
-  startedAt: number,
-  log: Logger,
-): Promise<FetchOutcome> {
-  const at = new Date(startedAt).toISOString();
-  try {
-    const fetched = await fetchResource(source.url, {
-      etag: state.etag,
-      lastModified: state.lastModified,
-      allowOrigins: source.allowOrigins,
-      limits: deps.limits,
-    });
-    if (fetched.status === 'not-modified') {
-      const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true })).toISOString();
-      await deps.sourceStates.recordSuccess(source.id, at, { status: 'not-modified', items: 0, nextPollAt });
-      log.info({ status: 'not-modified' }, 'polled');
-      return { status: 'not-modified', items: 0, pages: 0 };
-    }
-    const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
-    const reading = await timeStageAsync(deps.observeStage, 'extract', () => readSourceDocument(source, text, fetched.finalUrl, false));
-    const items = source.fullText ? await queueFullTextFetches(deps, source, reading.items, startedAt) : reading.items;
-    await enqueueItems(
-      deps.queues.process,
-      items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
-    );
-    let pages = 0;
-    if (source.kind === 'list') {
-      const listed = await readListPages(source, { reading, finalUrl: fetched.finalUrl }, deps.limits, log);
-      const queued = await queueListedPages(
-        { fetchQueue: deps.queues.fetch, sourceStates: deps.sourceStates, listed: deps.listed },
-        source,
-        listed.entries,
-      );
-      pages = queued.queued + queued.refetched;
-      log.debug({ list_pages: listed.pages, queued: queued.queued, refetched: queued.refetched }, 'read list pages');
-    }
-    const hintMs = Math.max((reading.ttlMinutes ?? 0) * 60_000, maxAgeMs(fetched.cacheControl) ?? 0);
-    const nextPollAt = new Date(startedAt + nextPollDelay(source.intervalMs, { ok: true, hintMs })).toISOString();
-    await deps.sourceStates.recordSuccess(source.id, at, {
-      status: 'ok',
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      items: reading.items.length,
-      pages,
-      nextPollAt,
-    });
-    log.info({ status: 'ok', items: reading.items.length, pages }, 'polled');
-    return { status: 'ok', items: reading.items.length, pages };
-  } catch (error) {
-    // Fetch errors name their URL already; parse errors get it here.
-    const message = error instanceof FetchError ? error.message : maskCredentials(`${source.url}: ${messageOf(error)}`);
-    if (error instanceof FetchError && error.status === 410) {
-      await deps.sourceStates.recordGone(source.id, at, source.url, message);
-      log.warn({ err: error }, 'source gone');
-      throw unrecoverable(message, error);
-    }
-    const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
-    const errors = await deps.sourceStates.recordFailure(source.id, at, { message, kind: failureOf(error) }, (count) =>
-      new Date(startedAt + nextPollDelay(source.intervalMs, { ok: false, consecutiveErrors: count, retryAfterMs })).toISOString(),
-    );
-    log.warn({ err: error, error_count: errors }, 'poll failed');
-    // The source's own backoff decides when to try again; a BullMQ retry would poll too soon.
-    throw unrecoverable(message, error);
-  }
-}
-
-async function fetchListedPage(deps: FetchProcessorDeps, source: Source, pageUrl: string, log: Logger): Promise<FetchOutcome> {
-  const at = new Date().toISOString();
-  try {
-    refuseLocalLink(source.url, pageUrl);
-    const fetched = await fetchResource(pageUrl, { allowOrigins: source.allowOrigins, limits: deps.limits });
-    if (fetched.status !== 'ok') return { status: 'not-modified', items: 0, pages: 0 };
-    const text = decodeBody(fetched.body, fetched.contentType, source.encoding);
-    const reading = await timeStageAsync(deps.observeStage, 'extract', () => readSourceDocument(source, text, fetched.finalUrl, true));
-    await enqueueItems(
-      deps.queues.process,
-      reading.items.map((item) => ({ source: refOf(source), item, fetchedAt: at })),
-    );
-    await deps.sourceStates.countListedItems(source.id, reading.items.length);
-    log.info({ page_url: pageUrl, items: reading.items.length }, 'fetched listed page');
-    return { status: 'ok', items: reading.items.length, pages: 0 };
-  } catch (error) {
-    const message = maskCredentials(`${pageUrl}: ${messageOf(error)}`);
-    log.warn({ err: error, page_url: pageUrl }, 'listed page failed');
-    if (error instanceof FetchError && !error.permanent) throw new Error(message, { cause: error });
-    await deps.sourceStates.recordFailure(source.id, at, { message, kind: failureOf(error) });
-    throw unrecoverable(message, error);
-  }
-}
-
-/**
- * Fills a fullText source's entries from the pages the cache holds, and queues a fetch of each
- * other page (that fetch queues its entry); returns the entries ready for `process` now.
- */
-async function queueFullTextFetches(deps: FetchProcessorDeps, source: Source, items: RawItem[], now: number): Promise<RawItem[]> {
-  const { ready, toFetch } = await fillFromCache(deps.fullText, items, now);
-  for (const entry of toFetch) await enqueueFullTextFetch(deps.queues.fetch, source.id, entry);
-  return ready;
-}
-
-/** Reads the page a fullText entry links to and queues the entry filled from it (or as the feed gave it, when the page fails). */
-async function fetchFullTextPage(deps: FetchProcessorDeps, source: Source, entry: LinkedEntry, log: Logger): Promise<FetchOutcome> {
-  const at = new Date().toISOString();
-  const item = await readFullText({ ...deps, cache: deps.fullText, now: deps.now ?? Date.now }, source, entry, log);
-  await enqueueItems(deps.queues.process, [{ source: refOf(source), item, fetchedAt: at }]);
-  return { status: 'ok', items: 1, pages: 0 };
-}
-
-function refOf(source: Source) {
-  return { id: source.id, name: source.name, channels: source.channels };
-}
-
 function hostOf(url: string): string {
   try {
     return new URL(url).host || 'local';
   } catch {
     return 'invalid';
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The kind of a failed fetch: the fetch error's own (also when wrapped), or a document that could not be read. */
-function failureOf(error: unknown): FetchFailure {
-  if (error instanceof FetchError) return error.kind;
-  if (error instanceof Error && error.cause !== undefined) return failureOf(error.cause);
-  return 'parse-error';
-}
-
-/** A failure BullMQ must not retry, still carrying the error it came from. */
-function unrecoverable(message: string, cause: unknown): UnrecoverableError {
-  return Object.assign(new UnrecoverableError(message), { cause });
 }
