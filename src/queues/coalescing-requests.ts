@@ -1,5 +1,5 @@
 /** Asks the queue for the rebuild of these channels (deduplicated jobs: see enqueue.ts). */
-export type EnqueueChannels = (channelIds: ReadonlySet<string>) => Promise<void>;
+export type EnqueueChannels = (channelIds: ReadonlySet<string>) => Promise<unknown>;
 
 /**
  * Gathers the channels that changed in this process and asks for their rebuild at most once
@@ -37,11 +37,14 @@ export class CoalescingRequests {
     this.pending = new Set();
     if (batch.size === 0) return this.flushing;
     this.flushing = this.flushing.then(() =>
-      this.enqueue(batch).catch((error: unknown) => {
-        batch.forEach((id) => this.pending.add(id)); // try again with the next window
-        if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
-        this.onError(error);
-      }),
+      this.enqueue(batch).then(
+        () => undefined,
+        (error: unknown) => {
+          batch.forEach((id) => this.pending.add(id)); // try again with the next window
+          if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+          this.onError(error);
+        },
+      ),
     );
     return this.flushing;
   }

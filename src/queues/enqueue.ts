@@ -81,19 +81,25 @@ export async function enqueueItems(processQueue: Queue<ProcessPayload>, payloads
   return jobs.map((job) => job.id ?? '');
 }
 
-/**
- * Asks for a rebuild of each channel's feeds. Coalesced by BullMQ deduplication: while a
- * rebuild of a channel waits, further requests join it; while one runs, one follow-up is kept,
- * so a burst of 1,000 items makes at most two rebuilds and the last one sees every item.
- */
 /** The deduplication id of a channel's feed rebuilds: one waiting (and one running) per channel. */
 export function publishDeduplicationId(channelId: string): string {
   return feedId.channel(channelId);
 }
 
-export async function enqueuePublish(publishQueue: Queue<PublishPayload>, channelIds: Iterable<string>): Promise<void> {
-  await Promise.all(
-    [...new Set(channelIds)].map((channelId) =>
+/**
+ * Asks for a rebuild of each channel's feeds. Coalesced by BullMQ deduplication: while a
+ * rebuild of a channel waits, further requests join it; while one runs, one follow-up is kept,
+ * so a burst of 1,000 items makes at most two rebuilds and the last one sees every item.
+ * Answers, per channel, the id of the job the request joined or made (the running one when
+ * the request was kept as its follow-up).
+ */
+export async function enqueuePublish(
+  publishQueue: Queue<PublishPayload>,
+  channelIds: Iterable<string>,
+): Promise<Map<string, string | undefined>> {
+  const unique = [...new Set(channelIds)];
+  const jobs = await Promise.all(
+    unique.map((channelId) =>
       publishQueue.add(
         JOB.rebuildChannel,
         { channelId },
@@ -101,6 +107,7 @@ export async function enqueuePublish(publishQueue: Queue<PublishPayload>, channe
       ),
     ),
   );
+  return new Map(unique.map((channelId, index) => [channelId, jobs[index]?.id]));
 }
 
 /** How long a request to recompute a channel's lists waits, gathering the requests that follow it: counts are hourly anyway. */

@@ -31,12 +31,12 @@ export async function republishAndWait(
   });
   try {
     await events.waitUntilReady();
-    await enqueuePublish(publishQueue, channelIds);
+    const requested = await enqueuePublish(publishQueue, channelIds);
     progress?.start(channelIds.length);
     await Promise.all(
       channelIds.map(async (channelId) => {
         try {
-          await waitForRebuild(publishQueue, events, channelId);
+          await waitForRebuild(publishQueue, events, channelId, requested.get(channelId));
           report.rebuilt.push(channelId);
           progress?.settle('rebuilt');
         } catch (error) {
@@ -54,16 +54,21 @@ export async function republishAndWait(
 
 /**
  * Waits for the rebuild that serves a request just made. enqueuePublish deduplicates by channel
- * (keepLastIfActive): the request joined the rebuild the deduplication key names if that one had
- * not started, else BullMQ keeps it as a follow-up that takes the key when the running one ends.
- * So: wait for the named job; if it had started already, wait for its follow-up too. No key
- * means the rebuild has already finished.
+ * (keepLastIfActive): the request joined the job it answered with if that one had not started,
+ * else BullMQ keeps it as a follow-up that takes the deduplication key when the running one
+ * ends. So: wait for the job the request answered with (a job that has already finished, even
+ * failed, is read from its state, never from a key that is gone); if it was running, wait for
+ * the follow-up the key names next. No key then means the follow-up has already finished.
  */
-async function waitForRebuild(queue: Queue<PublishPayload>, events: QueueEvents, channelId: string): Promise<void> {
-  const deduplicationId = publishDeduplicationId(channelId);
+async function waitForRebuild(
+  queue: Queue<PublishPayload>,
+  events: QueueEvents,
+  channelId: string,
+  requestedJobId: string | undefined,
+): Promise<void> {
+  let jobId = requestedJobId;
   let finished: string | undefined;
   for (let round = 0; round < 2; round++) {
-    const jobId = await queue.getDeduplicationJobId(deduplicationId);
     if (!jobId || jobId === finished) return;
     const job = await queue.getJob(jobId);
     if (!job) return;
@@ -71,5 +76,6 @@ async function waitForRebuild(queue: Queue<PublishPayload>, events: QueueEvents,
     await job.waitUntilFinished(events);
     if (!wasRunning) return;
     finished = jobId;
+    jobId = (await queue.getDeduplicationJobId(publishDeduplicationId(channelId))) ?? undefined;
   }
 }

@@ -65,7 +65,20 @@ describe('republishAndWait against Redis', () => {
       connection: redis.duplicate(),
       prefix,
     });
-    const failing = new Queue<PublishPayload>(QUEUE.publish, { connection: redis, prefix, defaultJobOptions: { attempts: 1 } });
+    let failures = 0;
+    worker.on('failed', () => failures++);
+    /** A queue whose reads come only after the rebuild has failed: the race a fast failure makes. */
+    class LateReadingQueue extends Queue<PublishPayload> {
+      override async getJob(jobId: string) {
+        await waitFor(() => failures > 0, { what: 'the rebuild failing' });
+        return super.getJob(jobId);
+      }
+      override async getDeduplicationJobId(id: string) {
+        await waitFor(() => failures > 0, { what: 'the rebuild failing' });
+        return super.getDeduplicationJobId(id);
+      }
+    }
+    const failing = new LateReadingQueue(QUEUE.publish, { connection: redis, prefix, defaultJobOptions: { attempts: 1 } });
     expect(await republishAndWait(failing, redis, prefix, ['feicheng'])).toEqual({
       rebuilt: [],
       failed: [{ channelId: 'feicheng', reason: 'publish: disk full' }],
