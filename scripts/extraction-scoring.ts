@@ -12,8 +12,13 @@ export type Split = 'dev' | 'heldout';
 export interface PageLabel {
   file: string;
   site: string;
-  /** Own pages only: which part the page belongs to, as `splitOf` decides it from the file name. */
+  /** Own pages only: which part the page belongs to, as `splitOfLabel` decides it. */
   split?: Split | undefined;
+  /**
+   * Own pages only: the day a held-out page's failure was read to change the extractor. From
+   * then on the page is development material: it counts as dev, whatever its name's hash says.
+   */
+  heldout_read?: string | undefined;
   title: string;
   /** `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DD`, China time. */
   publish_time: string | null;
@@ -71,6 +76,11 @@ export const HELDOUT_TARGETS: Targets = { title: 0.95, time: 0.9, author: 0.75, 
 export function splitOf(file: string): Split {
   const hash = createHash('sha256').update(file).digest('hex');
   return Number.parseInt(hash.slice(0, 8), 16) % 3 === 0 ? 'heldout' : 'dev';
+}
+
+/** The split of a labelled page: its name's (splitOf), or dev once its held-out failure has been read. */
+export function splitOfLabel(label: Pick<PageLabel, 'file' | 'heldout_read'>): Split {
+  return label.heldout_read ? 'dev' : splitOf(label.file);
 }
 
 /** Returns the verdict of every scored field of one extracted page against its label. */

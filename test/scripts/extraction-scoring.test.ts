@@ -6,6 +6,7 @@ import {
   meetsTarget,
   scorePage,
   splitOf,
+  splitOfLabel,
   totalVerdicts,
   type PageLabel,
   type ScoredOutput,
@@ -95,7 +96,13 @@ describe('splitOf', () => {
   it('is the split recorded for every own labelled page', () => {
     const labels = JSON.parse(readFileSync(path.join(FIXTURES, 'pages', 'labels.json'), 'utf8')) as PageLabel[];
     expect(labels.length).toBeGreaterThanOrEqual(60);
-    for (const label of labels) expect(label.split, label.file).toBe(splitOf(label.file));
+    for (const label of labels) expect(label.split, label.file).toBe(splitOfLabel(label));
+  });
+
+  it('counts a held-out page as dev once its failure has been read', () => {
+    const file = Array.from({ length: 30 }, (_, i) => `labelled/page-${i}.html`).find((name) => splitOf(name) === 'heldout')!;
+    expect(splitOfLabel({ file })).toBe('heldout');
+    expect(splitOfLabel({ file, heldout_read: '2026-12-06' })).toBe('dev');
   });
 });
 

@@ -76,13 +76,24 @@ export function isOriginalTitleLine(line: string): boolean {
 /** Disclaimers and copyright notices; they run up to a few sentences. */
 const DISCLAIMER =
   /声明[:：]|免责声明|版权(?:所有|归)|未经(?:授权|许可)|不得转载|转载请|如有侵权|本文来自|仅代表(?:作者|该机构)|不代表.{0,12}(?:观点|立场)|图片来自网络/;
+/** A page bar: 上一页 1 2 下一页, 第1页, 【1】【2】, 2/3, 余下全文. */
+const PAGINATION = /^(?:【\d+】)+$|上一页|下一页|余下全文|^(?:展开|阅读|查看)全文|^\d+\s*\/\s*\d+$|^第\s*\d+\s*页/;
+/** An app or WeChat promo: 点击蓝字关注我们, 长按识别二维码, 下载客户端. */
+const PROMO =
+  /二维码|扫码|扫一扫|长按识别|点击.{0,6}(?:关注|阅读原文|菜单|进入)|回复【|点.{0,2}【?在看|下载.{0,8}(?:客户端|APP)|返回.{0,8}首页/i;
 /** Pagination, app and WeChat promos, 相关资讯 pointers: short lines of their own. */
-const SHORT_END_MATTER = [
-  /^(?:【\d+】)+$|上一页|下一页|余下全文|^(?:展开|阅读|查看)全文|^\d+\s*\/\s*\d+$|^第\s*\d+\s*页/,
-  /二维码|扫码|扫一扫|长按识别|点击.{0,6}(?:关注|阅读原文|菜单|进入)|回复【|点.{0,2}【?在看|下载.{0,8}(?:客户端|APP)|返回.{0,8}首页/i,
-  /^(?:相关(?:资讯|阅读|新闻|链接|文章|推荐)|延伸阅读|推荐阅读|更多精彩)/,
-];
+const SHORT_END_MATTER = [PAGINATION, PROMO, /^(?:相关(?:资讯|阅读|新闻|链接|文章|推荐)|延伸阅读|推荐阅读|更多精彩)/];
 const MAX_SHORT_END_MATTER = 40;
+
+/** True for a page bar of its own (上一页 1 2 下一页, 第1页 第2页). */
+export function isPaginationLine(line: string): boolean {
+  return line.length <= MAX_SHORT_END_MATTER && PAGINATION.test(line);
+}
+
+/** True for an app or WeChat promo line of its own (点击蓝字 关注我们, 长按识别二维码). */
+export function isPromoLine(line: string): boolean {
+  return line.length <= MAX_SHORT_END_MATTER && PROMO.test(line);
+}
 
 /** True for end matter: disclaimers, copyright, pagination, app and WeChat promos, 相关资讯 pointers. */
 export function isEndMatter(line: string): boolean {

@@ -5,7 +5,9 @@ import { squash } from './squash.js';
 
 /** Class and id words of blocks that hold anything but the article: comments, lists, sidebars. */
 export const UNLIKELY =
-  /comment|cmt|reply|related|recommend|sidebar|footer|\bnav|menu|share|\bhot|rank|banner|copyright|breadcrumb|crumb|tuijian|xgxw|disclaimer/;
+  /comment|cmt|reply|related|recommend|sidebar|\baside|footer|\bnav|menu|share|\bhot|rank|banner|copyright|breadcrumb|crumb|tuijian|xgxw|disclaimer/;
+/** Class and id words of a sidebar box beside the text, which a wrapper of both does not own. */
+const ASIDE = /sidebar|\baside|footer/;
 const CHROME_TAGS = new Set(['footer', 'aside', 'nav']);
 const CHROME_WORDS = new Set(['footer', 'sidebar', 'nav', 'navbar', 'comment', 'comments', 'copyright']);
 /** Class and id words of blocks that usually hold the article. */
@@ -36,7 +38,9 @@ export function findBodyContainer(measures: Map<Element, TextMeasure>, headline?
   for (const [element, text] of own) {
     let wrapped = 0;
     for (const child of element.children) {
-      if (isElement(child) && measures.get(child)?.hasBlock && !isWrappedParagraph(child, measures)) wrapped += own.get(child) ?? 0;
+      // A sidebar or comment box inside the wrapper lends it nothing.
+      if (isElement(child) && measures.get(child)?.hasBlock && !isWrappedParagraph(child, measures) && !ASIDE.test(classAndId(child)))
+        wrapped += own.get(child) ?? 0;
     }
     const score = (text + wrapped / 2) * classWeight(element) * proximity(measures.get(element), headlineEnd);
     if (score > bestScore) {

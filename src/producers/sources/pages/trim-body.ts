@@ -7,6 +7,8 @@ import {
   isCaptionCredit,
   isEditorLine,
   isEndMatter,
+  isPaginationLine,
+  isPromoLine,
   isOriginalTitleLine,
   readReprintCard,
   sourceOfLine,
@@ -64,8 +66,19 @@ export function trimBody($: cheerio.CheerioAPI, body: Element, headline: Element
     const inline = findInlineByline(leaf.text);
     if (inline) taken.bylines.push(inline);
   }
+  leaves = dropPageBars($, leaves);
   cutTail($, leaves, taken);
   return taken;
+}
+
+/** Drops the page bars between the pages of a story shown in one document (第1页 第2页 with text after it). */
+function dropPageBars($: cheerio.CheerioAPI, leaves: Leaf[]): Leaf[] {
+  const lastProse = leaves.findLastIndex(isProse);
+  return drop(
+    $,
+    leaves,
+    leaves.slice(0, lastProse).filter((leaf) => isPaginationLine(leaf.text)),
+  );
 }
 
 function trimLead($: cheerio.CheerioAPI, body: Element, leaves: Leaf[], headlineText: string, taken: TakenLines): Leaf[] {
@@ -145,6 +158,8 @@ function isLeadFurniture(leaf: Leaf, afterImage: boolean, headlineText: string):
   if (!leaf.text) return false;
   if (!leaf.plain) return true;
   if (afterImage && isCaptionCredit(leaf.text)) return true;
+  // 点击蓝字 关注我们 above a WeChat article.
+  if (isPromoLine(leaf.text)) return true;
   // The headline repeated above the text.
   return leaf.text.length <= 50 && similarity(leaf.text, headlineText) >= 0.5;
 }

@@ -49,6 +49,9 @@ const CASES = [
   { behaviour: 'a time written with 时 and 分, and the long info line out of the body', fixture: 'gov-shifen-time.html' },
   { behaviour: 'a 本报评论员 byline', fixture: 'fushun-column-pinglun.html' },
   { behaviour: 'a 相关阅读 box in the middle of the body', fixture: 'related-box-mid-body.html' },
+  { behaviour: 'a page bar (第1页 第2页) between the two pages of one story', fixture: 'two-pages-one-document.html' },
+  { behaviour: 'a page bar (1 2 下一页) inside the text container', fixture: 'split-body-pages-in-one.html' },
+  { behaviour: 'a 点击蓝字 关注我们 prompt above a WeChat text', fixture: 'wechat-no-author.html' },
 ];
 
 describe('extractPage on labelled development pages (issue 16 kinds)', () => {

@@ -40,6 +40,31 @@ describe('findBodyContainer', () => {
     expect(containerOf(`<div class="main"><h1>泰山女儿茶开采</h1><div class="con">${paragraphs}</div>${disclaimer}</div>`)).toBe('con');
   });
 
+  it('gives a wrapper no credit for a sidebar box beside the text, so text without punctuation (a poem) still wins', () => {
+    const poem = [
+      '泰山的石阶',
+      '一级一级',
+      '托起挑山工的脚步',
+      '也托起日出时分',
+      '万千人的仰望',
+      '十八盘的风',
+      '吹过千年',
+      '吹白了松',
+      '吹不老这座山',
+      '我站在南天门',
+      '看云从脚下升起',
+      '才知道',
+      '山有多高',
+      '人就能走多远',
+    ]
+      .map((line) => `<p>${line}</p>`)
+      .join('');
+    const aside = SENTENCES.map((text) => `<p>${text}</p>`).join('');
+    expect(containerOf(`<div class="main"><div class="poem-body">${poem}</div><div class="aside-box">${aside}</div></div>`)).toBe(
+      'poem-body',
+    );
+  });
+
   it('gives little weight to a box under a furniture heading (网友留言（7）), whatever its class', () => {
     const paragraphs = SENTENCES.map((text) => `<p>${text}</p>`).join('');
     const comments = [...SENTENCES, ...SENTENCES].map((text) => `<p>网友：${text}</p>`).join('');
