@@ -104,6 +104,14 @@ export function isEndMatter(line: string): boolean {
 const CAPTION_CREDIT =
   /(?:摄|供图|截图|资料图|图片来源|图源|视觉中国|东方IC|IC\s*photo|图虫|新华社发|CFP)(?:\s*资料)?\s*[)）]?$|^[▲△↑↓]|^图[为：:]|^[上下左右]图/i;
 
+/** A labelled credit of the pictures or video, on a line of its own: 图片｜市民供图, 摄影：李明. */
+const PICTURE_CREDIT_LINE = /^(?:图片|图|摄影|视频|图源|配图|图文)\s*[｜|丨:：/]\s*\S.{0,20}$/;
+
+/** True for a credit line of the pictures (图片｜市民供图): it may close the text as bylines do. */
+export function isPictureCreditLine(line: string): boolean {
+  return PICTURE_CREDIT_LINE.test(line);
+}
+
 /** True for a line that credits or describes a photo (…沙坪坝区公安分局供图, ▲图片来自视频截图, 视觉中国 资料). */
 export function isCaptionCredit(line: string): boolean {
   return line.length <= 80 && CAPTION_CREDIT.test(line);
@@ -124,10 +132,15 @@ export const LEAD_LABEL = /^[【[]?(?:图集|组图|导语|摘要|内容提要|�
 /** The byline inside a paragraph's opening: 新京报讯（记者 陆一夫）, 新华社巴黎12月9日电（记者唐霁）. */
 const INLINE_BYLINE = new RegExp(`[（(]\\s*(${roleSource(['记者', '通讯员', '实习生'])}[^（）()]{2,30}?)\\s*[)）]`);
 
+/** A news agency's dateline whose bracket names the reporters alone: 中新网泰安5月7日电 (李明 张华). */
+const DATELINE_NAMES = /^\S{2,24}?日电\s*[（(]\s*([\p{Script=Han}·]{2,5}(?:[\s、]+[\p{Script=Han}·]{2,5}){0,3})\s*[)）]/u;
+
 /** The byline a paragraph opens with, or undefined. */
 export function findInlineByline(paragraph: string): string | undefined {
   const match = INLINE_BYLINE.exec(paragraph.slice(0, 80));
-  return match && match.index < 40 ? match[1] : undefined;
+  if (match && match.index < 40) return match[1];
+  const names = DATELINE_NAMES.exec(paragraph.trim())?.[1];
+  return names ? `记者 ${names}` : undefined;
 }
 
 /** The card a reposting account puts above a story: 以下文章来源于泰安日报 ，作者刘强. */

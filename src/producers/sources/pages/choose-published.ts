@@ -1,6 +1,6 @@
 import { anyOf } from '../../../domain/news-vocabulary.js';
 import { chinaDate, findFullDate, findRelativeTime, findYearlessDate, type FoundDate } from './date-patterns.js';
-import { findLabelledDate } from './info-line.js';
+import { findIssueDate, findLabelledDate } from './info-line.js';
 import type { PageMeta } from './read-page-meta.js';
 
 /** Where a page may state its publication time. */
@@ -23,7 +23,8 @@ export interface TimeEvidence {
  * says in structured data (meta tags, JSON-LD, microdata, script variables; `meta.published`):
  *
  * 1. the site rule's element;
- * 2. a full date and time in the header, under the headline: it is the article's own, and it
+ * 2. a full date and time in the header, under the headline (not one labelled 更新于: an update
+ *    time is not the publication time): it is the article's own, and it
  *    wins over structured data that disagrees (metas often hold the time the CMS regenerated
  *    the page, an update time, or a local time mislabelled as UTC);
  * 3. the datetime of a `<time>` element in the header (its text may say 今天 07:20);
@@ -33,7 +34,8 @@ export interface TimeEvidence {
  * 6. the structured time, when the page shows none of its own (or only 3小时前);
  * 7. a relative time (3小时前, 昨天 10:20) or a date without a year in the header, as found:
  *    normalize reads it against the fetch time;
- * 8. a full time, or a date labelled 发布, printed just before the headline;
+ * 8. a full time, a date labelled 发布, or a newspaper's issue date (2024年03月12日 第A03版),
+ *    printed just before the headline;
  * 9. a 发布日期 line after the body.
  */
 export function choosePublished(evidence: TimeEvidence): string | undefined {
@@ -43,19 +45,27 @@ export function choosePublished(evidence: TimeEvidence): string | undefined {
     const ruled = findFullDate(evidence.ruleText)?.text ?? findYearlessDate(evidence.ruleText, reference);
     if (ruled) return ruled;
   }
-  const header = findFullDate(evidence.headerText);
+  // A time the page labels as its last update (更新于 2021-03-19 16:30) is not when it was published.
+  const headerText = evidence.headerText.replace(UPDATE_TIME, ' ');
+  const header = findFullDate(headerText);
   if (header?.hasTime) return header.text;
   const datetime = evidence.headerDatetimes?.find((value) => chinaDate(value) !== undefined);
   if (datetime) return datetime;
   if (header) return sameDay(meta.published, header) ? meta.published : header.text;
   return (
-    findYearlessDate(evidence.headerText, reference) ??
+    findYearlessDate(headerText, reference) ??
     meta.published ??
-    findRelativeTime(evidence.headerText) ??
+    findRelativeTime(headerText) ??
     preHeaderDate(evidence.preHeaderText ?? '') ??
     findLabelledDate(evidence.trailerText)?.text
   );
 }
+
+/** A date after an update label: 更新于 2021-03-19 16:30, 最后更新时间：2021年3月19日. */
+const UPDATE_TIME = new RegExp(
+  `${anyOf(['更新', '修改'])}(?:于|时间|日期)?\\s*[:：]?\\s*\\d{4}\\s*[-/.年][\\d\\s:：/.\\-月日时分]{3,20}`,
+  'g',
+);
 
 function sameDay(structured: string | undefined, visible: FoundDate): structured is string {
   return structured !== undefined && chinaDate(structured) === chinaDate(visible.text);
@@ -70,5 +80,6 @@ function preHeaderDate(text: string): string | undefined {
   const full = findFullDate(text);
   if (full?.hasTime) return full.text;
   const labelled = PUBLISHED_LABELLED.exec(text)?.[1];
-  return labelled === undefined ? undefined : findFullDate(labelled)?.text;
+  // A newspaper page's edition bar above the headline: 2024年03月12日 第A03版：要闻.
+  return (labelled === undefined ? undefined : findFullDate(labelled)?.text) ?? findIssueDate(text)?.text;
 }

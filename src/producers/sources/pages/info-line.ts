@@ -58,5 +58,11 @@ export function findLabelledDate(text: string): FoundDate | undefined {
 /** A date after a label: 发布日期：2019-03-06, 發佈時間：2019-03-06 10:00. */
 const DATE_LABELLED = new RegExp(`${anyOf(['发布', '发表', '日期', '时间'])}[^\\d]{0,6}(\\d{4}\\s*[-/.年][\\s\\S]{0,20})`);
 
+/** The issue date of a newspaper page (2024年03月12日 第A03版：要闻), or undefined. */
+export function findIssueDate(text: string): FoundDate | undefined {
+  const issue = ISSUE_DATE.exec(text)?.[1];
+  return issue === undefined ? undefined : findFullDate(issue);
+}
+
 /** A date followed by the page of the issue it was printed in: 2024年06月10日 第 10 版. */
 const ISSUE_DATE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:星期.\s*)?第\s*[\dA-Z一二三四五六七八九十]{1,4}\s*版/;

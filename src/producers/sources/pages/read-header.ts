@@ -59,7 +59,7 @@ export function readHeader(headline: Element | undefined, body: Element | undefi
 }
 
 /** How far up from the headline, and how much text, the zone before it reaches. */
-const PRE_HEADER_LEVELS = 3;
+const PRE_HEADER_LEVELS = 5;
 const MAX_PRE_HEADER_CHARS = 200;
 
 /**
@@ -110,10 +110,25 @@ function contains(ancestor: Element, node: AnyNode): boolean {
   return false;
 }
 
+/** The tag a platform shows beside an account's name: 澎湃号·政务, 百家号, 头条号. */
+const ACCOUNT_TAG = /^(?:澎湃号|百家号|头条号|网易号|搜狐号|企鹅号|大鱼号|人民号|新华号|央视号|大众号|齐鲁号)(?:\s*[·・]\s*\S{1,6})?$/;
+
 function noteAuthorHint(element: Element, header: Header): void {
   const profile = element.name === 'a' && PROFILE_LINK.test(element.attribs.href ?? '');
-  if (!profile && !AUTHOR_CLASS.test(classAndId(element))) return;
+  if (!profile && !AUTHOR_CLASS.test(classAndId(element)) && !beforeAccountTag(element) && !isNameInAuthorBox(element)) return;
   const text = squash(textOf(element)).replace(FOLLOW_BUTTON, '');
   // An author block that also holds the date is a wrapper; its name child is noted on its own.
   if (text && text.length <= 20 && !/\d{1,2}[:：]\d{2}|\d{4}/.test(text)) header.authorHints.push(text);
+}
+
+/** True for an element right before a platform's account tag (<a>泰安发布</a><span>澎湃号·政务</span>). */
+function beforeAccountTag(element: Element): boolean {
+  let next = element.next;
+  while (next && isText(next) && !squash(next.data)) next = next.next;
+  return isElement(next) && ACCOUNT_TAG.test(squash(textOf(next)));
+}
+
+/** True for the name part of an author box (div.rmh-author-info > p.rmh-name beside p.rmh-date). */
+function isNameInAuthorBox(element: Element): boolean {
+  return classAndId(element).includes('name') && isElement(element.parent) && AUTHOR_CLASS.test(classAndId(element.parent));
 }

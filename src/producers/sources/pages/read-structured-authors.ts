@@ -34,6 +34,8 @@ export function readStructuredAuthors(
     ...fromMeta('article:author'),
     ...fromMeta('og:article:author'),
     ...fromMeta('author').filter((name) => !INSTITUTION.test(name)),
+    // 搜狐号 pages name the account in a mediaid meta.
+    ...fromMeta('mediaid'),
   ];
   const names = candidates.filter((name) => name.length <= MAX_NAME && !isSite(name) && !/^(?:https?:|\/\/|www\.)|@/.test(name));
   return [...new Set(names)];

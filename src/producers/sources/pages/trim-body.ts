@@ -8,6 +8,7 @@ import {
   isEditorLine,
   isEndMatter,
   isPaginationLine,
+  isPictureCreditLine,
   isPromoLine,
   isOriginalTitleLine,
   readReprintCard,
@@ -198,7 +199,7 @@ function isTrailing(leaf: Leaf): boolean {
   // Counters and symbols left by widgets (+1, |, 0).
   if (!/[\p{L}]/u.test(leaf.text)) return true;
   const byline = isBylineLine(leaf.plain) && !isPictureCaption(leaf);
-  return !leaf.plain || byline || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
+  return !leaf.plain || byline || isPictureCreditLine(leaf.text) || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
 }
 
 function takeLine(leaf: Leaf, taken: TakenLines): void {

@@ -52,6 +52,13 @@ const CASES = [
   { behaviour: 'a page bar (第1页 第2页) between the two pages of one story', fixture: 'two-pages-one-document.html' },
   { behaviour: 'a page bar (1 2 下一页) inside the text container', fixture: 'split-body-pages-in-one.html' },
   { behaviour: 'a 点击蓝字 关注我们 prompt above a WeChat text', fixture: 'wechat-no-author.html' },
+  { behaviour: 'a 图片｜ credit line closing a WeChat text', fixture: 'wechat-pen-name-meta-text-ct-only.html' },
+  { behaviour: 'a 搜狐号 account named by the mediaid meta', fixture: 'sohu-hao-sidebar-account-data-val.html' },
+  { behaviour: 'an account name beside its platform tag (澎湃号·政务)', fixture: 'pengpai-hao-zhengwu-br-br-text.html' },
+  { behaviour: 'the name part of an author box that also holds the date', fixture: 'renminhao-account.html' },
+  { behaviour: 'reporters named in a news agency dateline (中新网泰安5月7日电 (李明 张华))', fixture: 'chinanews-style.html' },
+  { behaviour: 'a visible 更新于 time that is not the publication time', fixture: 'jsonld-string-author-visible-updated-only.html' },
+  { behaviour: "a newspaper page's issue date in the edition bar above the headline", fixture: 'epaper-yinti-futi-banci-date-only.html' },
 ];
 
 describe('extractPage on labelled development pages (issue 16 kinds)', () => {
