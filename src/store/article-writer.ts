@@ -3,7 +3,9 @@ import type { Article } from '../domain/article.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { ArticleDocuments } from './article-documents.js';
 import { CanonicalTakeover, LSH_BUCKET_CAP } from './canonical-takeover.js';
-import { claimHash as hash, copyRecordOf, joinedFeedIdsOf } from './claim-records.js';
+import { claimHash as hash, copyRecordOf } from './claim-records.js';
+import { callDeclaring, declareKeys, UndeclaredKeysError, type Undeclared } from './declared-keys.js';
+import { articleKeysOf, bucketsOf, feedKeyGroups, readAheadMerged } from './script-keys.js';
 import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
 import { RECORD_COPY_LUA } from './scripts/record-copy.js';
 import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
@@ -11,7 +13,12 @@ import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { StoreKeys } from './store-keys.js';
 
 type ClaimReply =
-  ['item', string] | ['duplicate', string, 'url' | 'content'] | ['candidates', ...string[]] | ['created', string] | ['unwritten'];
+  | ['item', string]
+  | ['duplicate', string, 'url' | 'content']
+  | ['candidates', ...string[]]
+  | ['created', string]
+  | ['unwritten']
+  | Undeclared;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -45,9 +52,10 @@ export class ArticleWriter {
     private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
     private readonly get: (id: string) => Promise<Article | undefined>,
   ) {
-    redis.defineCommand('claimArticle', { numberOfKeys: 3, lua: CLAIM_ARTICLE_LUA });
-    redis.defineCommand('updateArticle', { numberOfKeys: 1, lua: UPDATE_ARTICLE_LUA });
-    redis.defineCommand('recordCopy', { numberOfKeys: 1, lua: RECORD_COPY_LUA });
+    // The number of keys of the claim and the update varies with the call: the caller gives it first.
+    redis.defineCommand('claimArticle', { lua: CLAIM_ARTICLE_LUA });
+    redis.defineCommand('updateArticle', { lua: UPDATE_ARTICLE_LUA });
+    redis.defineCommand('recordCopy', { numberOfKeys: 3, lua: RECORD_COPY_LUA });
     this.takeover = new CanonicalTakeover(redis, keys, documents, getMany);
   }
 
@@ -58,11 +66,13 @@ export class ArticleWriter {
    */
   async save(article: Article, near?: NearDuplicateCheck): Promise<Verdict> {
     const examined = new Set<string>();
+    // The ids whose keys the claim declares: its own, and every id it met in an earlier round.
+    const declared = new Set([article.id]);
     let retries = 0;
     // Rounds that only bring new candidates always make progress (each compares articles not seen
     // before); rounds lost to a concurrent write of the same item are bounded separately.
     for (let round = 0; round < MAX_CLAIM_ROUNDS && retries < MAX_RETRIES; round++) {
-      const verdict = await this.claim(article, near, examined);
+      const verdict = await this.claim(article, near, examined, declared);
       if (verdict === 'retry') retries++;
       else if (verdict !== 'examined') return verdict;
     }
@@ -79,33 +89,58 @@ export class ArticleWriter {
     article: Article,
     near: NearDuplicateCheck | undefined,
     examined: Set<string>,
+    declared: Set<string>,
   ): Promise<Verdict | 'retry' | 'examined'> {
     const { keys } = this;
     const copy = copyRecordOf(article);
-    const claimWith = (stored: string) =>
-      this.redis.claimArticle(
-        keys.item(hash(article.itemKey)),
-        // An item without a URL, or with too little text to tell it apart (图片新闻), claims keys of
-        // its own: otherwise every such item would match the first one.
-        article.url ? keys.url(hash(article.url)) : keys.url(`item-${hash(article.itemKey)}`),
+    const { buckets, fields } = bucketsOf(keys, near?.bandKeys ?? []);
+    const groups = {
+      item: keys.item(hash(article.itemKey)),
+      // An item without a URL, or with too little text to tell it apart (图片新闻), claims keys of
+      // its own: otherwise every such item would match the first one.
+      url: article.url ? keys.url(hash(article.url)) : keys.url(`item-${hash(article.itemKey)}`),
+      content:
         article.contentText.length >= MIN_CONTENT_FOR_HASH
           ? keys.content(article.contentHash)
           : keys.content(`item-${hash(article.itemKey)}`),
-        keys.articlePrefix,
-        article.id,
-        stored,
-        article.contentHash,
-        Date.parse(article.publishedAt),
-        joinedFeedIdsOf(article),
-        JSON.stringify(copy),
-        (near?.bandKeys ?? []).join(','),
-        [...examined].join(','),
-        LSH_BUCKET_CAP,
-        Date.parse(article.firstSeenAt),
-        near?.maxCandidates ?? 0,
+      stored: keys.stored(),
+      clock: keys.changeClock(),
+      buckets,
+      ...feedKeyGroups(keys, 'new', article),
+    };
+    const claimWith = (stored: string) =>
+      callDeclaring(
+        (ids) => {
+          const call = declareKeys(groups, ids, articleKeysOf(keys));
+          return this.redis.claimArticle(
+            call.keys.length,
+            ...call.keys,
+            call.layout,
+            article.id,
+            stored,
+            article.contentHash,
+            Date.parse(article.publishedAt),
+            JSON.stringify(copy),
+            fields,
+            [...examined].join(','),
+            LSH_BUCKET_CAP,
+            Date.parse(article.firstSeenAt),
+            near?.maxCandidates ?? 0,
+          );
+        },
+        { script: 'claim-article', readAhead: (ids) => readAheadMerged(this.redis, keys, ids) },
+        declared,
       );
     // On Redis Cluster the article's document is written only when the claim would create it.
-    let reply = await claimWith(this.documents.separate ? '' : JSON.stringify(article));
+    // Under a burst of similar stories other workers can keep adding ids to the buckets faster than
+    // a claim declares them: that counts as a round lost to concurrent writes (the ids stay declared).
+    let reply;
+    try {
+      reply = await claimWith(this.documents.separate ? '' : JSON.stringify(article));
+    } catch (error) {
+      if (error instanceof UndeclaredKeysError) return 'retry';
+      throw error;
+    }
     if (reply[0] === 'unwritten') {
       const version = await this.documents.stage(article);
       reply = await claimWith(version);
@@ -126,7 +161,8 @@ export class ArticleWriter {
     if (!same) return 'examined';
     const recorded = await this.redis.recordCopy(
       keys.item(hash(article.itemKey)),
-      keys.articlePrefix,
+      keys.article(same.id),
+      keys.alsoPublished(same.id),
       same.id,
       article.contentHash,
       JSON.stringify(copy),
@@ -168,18 +204,25 @@ export class ArticleWriter {
     // On Redis Cluster: the version replaced, read after the item (a change in between fails the compare-and-set).
     const replaced = await this.documents.currentVersion(stored.id);
     const value = await this.documents.stage(updated);
+    const { keys } = this;
+    const call = declareKeys({
+      item: keys.item(hash(article.itemKey)),
+      article: keys.article(stored.id),
+      oldContent: keys.content(stored.contentHash),
+      newContent: keys.content(article.contentHash),
+      clock: keys.changeClock(),
+      ...feedKeyGroups(keys, 'old', stored),
+      ...feedKeyGroups(keys, 'new', updated),
+    });
     const reply = await this.redis.updateArticle(
-      this.keys.item(hash(article.itemKey)),
-      this.keys.articlePrefix,
+      call.keys.length,
+      ...call.keys,
+      call.layout,
       stored.id,
       itemValue,
       `${stored.id}|${article.contentHash}|own`,
       value,
-      stored.contentHash,
-      article.contentHash,
       Date.parse(stored.publishedAt),
-      joinedFeedIdsOf(stored),
-      joinedFeedIdsOf(updated),
     );
     if (this.documents.separate) await this.documents.discard(stored.id, reply === 'updated' ? replaced : value);
     return reply === 'updated' ? { kind: 'updated', articleId: stored.id, previousChannelIds: stored.channels.map((c) => c.id) } : 'retry';

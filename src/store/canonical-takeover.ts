@@ -4,15 +4,17 @@ import { takesCanonicalFrom } from '../domain/canonical-claim.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { ArticleDocuments } from './article-documents.js';
-import { claimHash, copyRecordOf, joinedFeedIdsOf } from './claim-records.js';
+import { claimHash, copyRecordOf } from './claim-records.js';
+import { callDeclaring, declareKeys, type Undeclared } from './declared-keys.js';
+import { articleKeysOf, bucketsOf, feedKeyGroups, readAheadMerged } from './script-keys.js';
 import { CURRENT_ARTICLE_ID_LUA } from './scripts/current-article.js';
 import { REPLACE_CANONICAL_LUA } from './scripts/replace-canonical.js';
 import type { StoreKeys } from './store-keys.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    replaceCanonical(...args: (string | number)[]): Result<'replaced' | 'gone' | 'changed' | 'exists' | 'conflict', Context>;
-    currentArticleId(...args: (string | number)[]): Result<string | null, Context>;
+    replaceCanonical(...args: (string | number)[]): Result<'replaced' | 'gone' | 'changed' | 'exists' | 'conflict' | Undeclared, Context>;
+    currentArticleId(...args: (string | number)[]): Result<string | null | Undeclared, Context>;
   }
 }
 
@@ -35,8 +37,9 @@ export class CanonicalTakeover {
     private readonly documents: ArticleDocuments,
     private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
   ) {
-    redis.defineCommand('replaceCanonical', { numberOfKeys: 1, lua: REPLACE_CANONICAL_LUA });
-    redis.defineCommand('currentArticleId', { numberOfKeys: 1, lua: CURRENT_ARTICLE_ID_LUA });
+    // The number of keys varies with the call: the caller gives it first.
+    redis.defineCommand('replaceCanonical', { lua: REPLACE_CANONICAL_LUA });
+    redis.defineCommand('currentArticleId', { lua: CURRENT_ARTICLE_ID_LUA });
   }
 
   /**
@@ -75,7 +78,13 @@ export class CanonicalTakeover {
    */
   private async currentArticle(id: string): Promise<Article | undefined> {
     for (let attempt = 0; attempt < MAX_FOLLOWS; attempt++) {
-      const current = await this.redis.currentArticleId(this.keys.stored(), this.keys.articlePrefix, id);
+      const current = await callDeclaring(
+        (ids) => {
+          const call = declareKeys({}, ids, { article: this.keys.article, merged: this.keys.merged });
+          return this.redis.currentArticleId(call.keys.length, ...call.keys, call.layout, id);
+        },
+        { script: 'current-article', ids: [id], readAhead: this.readAhead },
+      );
       if (!current) return undefined;
       const [article] = await this.getMany([current]);
       // Replaced again between the two reads: look again.
@@ -100,28 +109,47 @@ export class CanonicalTakeover {
   }
 
   private async swap(article: Article, stored: Article, near: NearDuplicateCheck | undefined, value: string) {
-    return this.redis.replaceCanonical(
-      this.keys.stored(),
-      this.keys.articlePrefix,
-      stored.id,
-      article.id,
-      value,
-      Date.parse(article.publishedAt),
-      joinedFeedIdsOf(stored),
-      joinedFeedIdsOf(article),
-      claimHash(article.itemKey),
-      claimHash(article.url),
-      article.contentHash,
-      claimHash(stored.itemKey),
-      claimHash(stored.url),
-      stored.contentHash,
-      JSON.stringify(copyRecordOf(article)),
-      JSON.stringify(copyRecordOf(stored)),
-      (near?.bandKeys ?? []).join(','),
-      LSH_BUCKET_CAP,
-      Date.parse(article.firstSeenAt),
+    const { keys } = this;
+    const { buckets, fields } = bucketsOf(keys, near?.bandKeys ?? []);
+    const groups = {
+      stored: keys.stored(),
+      clock: keys.changeClock(),
+      newItem: keys.item(claimHash(article.itemKey)),
+      oldItem: keys.item(claimHash(stored.itemKey)),
+      newUrl: keys.url(claimHash(article.url)),
+      oldUrl: keys.url(claimHash(stored.url)),
+      newContent: keys.content(article.contentHash),
+      oldContent: keys.content(stored.contentHash),
+      ...feedKeyGroups(keys, 'old', stored),
+      ...feedKeyGroups(keys, 'new', article),
+      buckets,
+    };
+    return callDeclaring(
+      (ids) => {
+        const call = declareKeys(groups, ids, articleKeysOf(keys));
+        return this.redis.replaceCanonical(
+          call.keys.length,
+          ...call.keys,
+          call.layout,
+          stored.id,
+          article.id,
+          value,
+          Date.parse(article.publishedAt),
+          article.contentHash,
+          stored.contentHash,
+          JSON.stringify(copyRecordOf(article)),
+          JSON.stringify(copyRecordOf(stored)),
+          fields,
+          LSH_BUCKET_CAP,
+          Date.parse(article.firstSeenAt),
+        );
+      },
+      { script: 'replace-canonical', ids: [stored.id, article.id], readAhead: this.readAhead },
     );
   }
+
+  /** Returns the ids merged chains lead to: declared ahead when a script meets a chain. */
+  private readonly readAhead = (ids: readonly string[]) => readAheadMerged(this.redis, this.keys, ids);
 }
 
 /**

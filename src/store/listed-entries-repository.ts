@@ -1,5 +1,5 @@
 import type { Redis, Result } from 'ioredis';
-import { StoreKeys } from './store-keys.js';
+import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 /**
  * Writes what a list showed and keeps the newest `limit` URLs. KEYS[1] the hash (URL →
@@ -46,7 +46,7 @@ export class ListedEntriesRepository {
     prefix: string,
     private readonly limit = LISTED_ENTRIES_KEPT,
   ) {
-    this.keys = new StoreKeys(prefix);
+    this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
     redis.defineCommand('rememberListed', { numberOfKeys: 2, lua: REMEMBER_LISTED_LUA });
   }
 

@@ -76,23 +76,26 @@ export class ReaderActivityRepository {
    * article-hour and one profile update per reader, not a round of commands per event.
    */
   async record(events: readonly CountableEvent[]): Promise<RecordedEvents> {
-    const groups: [readersKey: string, articleId: string, hotKeys: string[]][] = [];
+    // The script takes every key from KEYS: the JSON names each key by its index there (1-based).
+    const declared = new Map<string, number>();
+    const declare = (key: string) => declared.get(key) ?? declared.set(key, declared.size + 1).size;
+    const groups: [readersKey: number, articleId: string, hotKeys: number[]][] = [];
     const groupChannels: (readonly string[])[] = [];
     const groupIndex = new Map<string, number>();
-    const readers = new Map<string, [readerId: string, rateKey: string, readsKey: string, events: [group: number, at: number][]]>();
+    const readers = new Map<string, [readerId: string, rateKey: number, readsKey: number, events: [group: number, at: number][]]>();
     for (const event of events) {
       const hour = hourOf(event.at);
       const readersKey = this.keys.articleReaders(event.articleId, hour);
       let group = groupIndex.get(readersKey);
       if (group === undefined) {
-        groups.push([readersKey, event.articleId, event.channels.map((channel) => this.keys.hotHour(channel, hour))]);
+        groups.push([declare(readersKey), event.articleId, event.channels.map((channel) => declare(this.keys.hotHour(channel, hour)))]);
         groupChannels.push(event.channels);
         group = groups.length; // Lua counts from 1
         groupIndex.set(readersKey, group);
       }
       let reader = readers.get(event.readerId);
       if (!reader) {
-        reader = [event.readerId, this.keys.readerRate(event.readerId), this.keys.readerReads(event.readerId), []];
+        reader = [event.readerId, declare(this.keys.readerRate(event.readerId)), declare(this.keys.readerReads(event.readerId)), []];
         readers.set(event.readerId, reader);
       }
       reader[3].push([group, event.at]);
@@ -100,13 +103,9 @@ export class ReaderActivityRepository {
     if (events.length === 0) return { counted: 0, floods: 0, repeats: 0, changedChannels: new Set() };
     const { maxEventsPerMinute, profileTtlMs, profileSize } = this.settings;
     const batch = { max: maxEventsPerMinute, profileTtl: profileTtlMs, profileSize, hotTtl: HOT_HOUR_TTL_S, readersTtl: READERS_TTL_S };
-    const declared = [
-      ...groups.flatMap(([readersKey, , hotKeys]) => [readersKey, ...hotKeys]),
-      ...[...readers.values()].flatMap(([, rateKey, readsKey]) => [rateKey, readsKey]),
-    ];
     const [counted = 0, floods = 0, ...changed] = await this.redis.recordEvents(
-      declared.length,
-      ...declared,
+      declared.size,
+      ...declared.keys(),
       JSON.stringify({ ...batch, groups, readers: [...readers.values()] }),
     );
     return {

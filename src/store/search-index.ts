@@ -1,11 +1,12 @@
 import type { Redis, Result } from 'ioredis';
+import { callDeclaring, declareKeys, type Undeclared } from './declared-keys.js';
 import { REMOVE_SEARCH_TERMS_LUA, WRITE_SEARCH_TERMS_LUA } from './scripts/search-terms.js';
 import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    writeSearchTerms(...args: string[]): Result<0 | 1, Context>;
-    removeSearchTerms(...args: string[]): Result<1, Context>;
+    writeSearchTerms(...args: (string | number)[]): Result<0 | 1 | Undeclared, Context>;
+    removeSearchTerms(...args: (string | number)[]): Result<1 | Undeclared, Context>;
   }
 }
 
@@ -24,8 +25,9 @@ export class SearchIndex {
     prefix: string,
   ) {
     this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
-    redis.defineCommand('writeSearchTerms', { numberOfKeys: 1, lua: WRITE_SEARCH_TERMS_LUA });
-    redis.defineCommand('removeSearchTerms', { numberOfKeys: 1, lua: REMOVE_SEARCH_TERMS_LUA });
+    // The number of keys varies with the terms: the caller gives it first.
+    redis.defineCommand('writeSearchTerms', { lua: WRITE_SEARCH_TERMS_LUA });
+    redis.defineCommand('removeSearchTerms', { lua: REMOVE_SEARCH_TERMS_LUA });
   }
 
   /** Indexes a stored article under its terms, replacing the terms it had; returns false when the article is no longer stored. */
@@ -42,18 +44,33 @@ export class SearchIndex {
   }
 
   private async writeTerms(articleId: string, terms: readonly string[], mode: 'write' | 'ensure'): Promise<boolean> {
-    const written = await this.redis.writeSearchTerms(
-      this.keys.searchTerms(articleId),
-      this.keys.articlePrefix,
-      articleId,
-      terms.join(','),
-      mode,
+    const { keys } = this;
+    const groups = {
+      listed: keys.searchTerms(articleId),
+      article: keys.article(articleId),
+      changes: keys.searchChanges(),
+      clock: keys.changeClock(),
+    };
+    // The terms it had are known only to the script: it names those it needs declared.
+    const written = await callDeclaring(
+      (declared) => {
+        const call = declareKeys(groups, declared, { word: keys.searchPostings });
+        return this.redis.writeSearchTerms(call.keys.length, ...call.keys, call.layout, articleId, terms.join(','), mode);
+      },
+      { script: 'write-search-terms', ids: terms },
     );
     return written === 1;
   }
 
   /** Takes an article out of the index. */
   async remove(articleId: string): Promise<void> {
-    await this.redis.removeSearchTerms(this.keys.searchTerms(articleId), this.keys.articlePrefix, articleId);
+    const groups = { listed: this.keys.searchTerms(articleId), changes: this.keys.searchChanges() };
+    await callDeclaring(
+      (terms) => {
+        const call = declareKeys(groups, terms, { word: this.keys.searchPostings });
+        return this.redis.removeSearchTerms(call.keys.length, ...call.keys, call.layout, articleId);
+      },
+      { script: 'remove-search-terms' },
+    );
   }
 }

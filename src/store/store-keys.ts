@@ -26,8 +26,7 @@ export function keyLayoutOf(connection: { readonly isCluster: boolean }): KeyLay
  * - untagged, spread key by key: rendered feeds, feed demand, picks, leases, rate-limit counters.
  */
 export class StoreKeys {
-  /** The prefix of the article store's keys, which its Lua scripts are given. */
-  readonly articlePrefix: string;
+  private readonly articlePrefix: string;
   private readonly recsPrefix: string;
   private readonly activityPrefix: string;
   private readonly sourcesPrefix: string;
@@ -67,6 +66,8 @@ export class StoreKeys {
   merged = (id: string): string => `${this.articlePrefix}:merged:${id}`;
   /** String: the article id that claimed a content hash. */
   content = (contentHash: string): string => `${this.articlePrefix}:content:${contentHash}`;
+  /** Hash: one LSH band bucket (`<band>.<shard>`), field → the ids of articles whose band hashes there, joined by ','. */
+  lshBucket = (bandShard: string): string => `${this.articlePrefix}:lsh:${bandShard}`;
   /** Sorted set: every stored article id by the time it was first seen (ms): what retention expires. */
   stored = (): string => `${this.articlePrefix}:stored`;
   /** String: a one-time step of the store was done (its time). */

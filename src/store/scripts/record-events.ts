@@ -1,7 +1,7 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
 export const RECORD_EVENTS_LUA = `
 -- Counts a batch of reading events, grouped by the caller, in one call.
--- KEYS: every key the batch names (declared for Redis Cluster; the JSON names them again).
+-- KEYS: every key the batch names; the JSON names each by its index in KEYS (1-based).
 -- ARGV[1] JSON: {max: events per reader per minute, profileTtl: ms, profileSize, hotTtl: s, readersTtl: s,
 --   groups: [[readers key (HyperLogLog of an article's hour), article id, [hot-set keys]]],
 --   readers: [[reader id, rate key, reads key, [[group index (1-based), time ms], ...]]]}
@@ -13,7 +13,7 @@ local batch = cjson.decode(ARGV[1])
 local members = {}
 local floods = 0
 for _, reader in ipairs(batch.readers) do
-  local id, rate, reads, events = reader[1], reader[2], reader[3], reader[4]
+  local id, rate, reads, events = reader[1], KEYS[reader[2]], KEYS[reader[3]], reader[4]
   local sent = redis.call('INCRBY', rate, #events)
   if sent == #events then redis.call('EXPIRE', rate, 60) end
   local allowed = math.max(0, math.min(#events, batch.max - (sent - #events)))
@@ -35,7 +35,7 @@ end
 local counted = 0
 local result = { 0, floods }
 for group, ids in pairs(members) do
-  local readers, article, hots = batch.groups[group][1], batch.groups[group][2], batch.groups[group][3]
+  local readers, article = KEYS[batch.groups[group][1]], batch.groups[group][2]
   local before = redis.call('PFCOUNT', readers)
   for i = 1, #ids, 1000 do
     redis.call('PFADD', readers, unpack(ids, i, math.min(i + 999, #ids)))
@@ -45,9 +45,9 @@ for group, ids in pairs(members) do
   if after > before then
     counted = counted + after - before
     table.insert(result, group)
-    for _, hot in ipairs(hots) do
-      redis.call('ZADD', hot, after, article)
-      redis.call('EXPIRE', hot, batch.hotTtl)
+    for _, hot in ipairs(batch.groups[group][3]) do
+      redis.call('ZADD', KEYS[hot], after, article)
+      redis.call('EXPIRE', KEYS[hot], batch.hotTtl)
     end
   end
 end

@@ -1,45 +1,53 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
 import { CHANGE_CLOCK_LUA } from './change-clock.js';
+import { DECLARED_KEYS_LUA } from './declared-keys.js';
 
 /**
  * Writes an article's search terms: its id into the postings of each term (word:<term>, a sorted
  * set whose scores are all 0: most terms are rare, and a small sorted set is a compact listpack
- * where a set of strings is a hash table, half the memory per article measured), out of those of the terms it no longer has, the list of its terms (words:<id>, what removing
- * it reads), and its entry in search-changes at the time of this write. An article no longer
- * stored (replaced or expired since it was saved) is not indexed: nothing would remove it.
- * KEYS[1] the article's list of terms (words:<id>, in the article store's slot),
- * ARGV[1] key prefix, ARGV[2] article id, ARGV[3] terms joined by ',',
+ * where a set of strings is a hash table, half the memory per article measured), out of those of
+ * the terms it no longer has, the list of its terms (words:<id>, what removing it reads), and its
+ * entry in search-changes at the time of this write. An article no longer stored (replaced or
+ * expired since it was saved) is not indexed: nothing would remove it.
+ * KEYS (declared-keys.ts): groups listed (words:<id>), article, changes (search-changes), clock;
+ * ids: terms, with kind word (their postings): the new terms and any old one the caller has met.
+ * ARGV[1] the layout of KEYS, ARGV[2] article id, ARGV[3] terms joined by ',',
  * ARGV[4] 'write', or 'ensure': only when the article has no terms written yet
- * Returns 1 when it wrote, 0 when not.
+ * Returns 1 when it wrote, 0 when not, {'undeclared', term...}: old terms not declared (nothing written).
  */
-export const WRITE_SEARCH_TERMS_LUA = `${CHANGE_CLOCK_LUA}
-local p, id = ARGV[1], ARGV[2]
-local listed = p .. ':words:' .. id
-if ARGV[4] == 'ensure' and redis.call('EXISTS', listed) == 1 then return 0 end
-if redis.call('EXISTS', p .. ':article:' .. id) == 0 then return 0 end
-local terms = {}
-for term in string.gmatch(ARGV[3], '[^,]+') do terms[term] = true end
-for term in string.gmatch(redis.call('GET', listed) or '', '[^,]+') do
-  if not terms[term] then redis.call('ZREM', p .. ':word:' .. term, id) end
+export const WRITE_SEARCH_TERMS_LUA = `${DECLARED_KEYS_LUA}${CHANGE_CLOCK_LUA}
+local id = ARGV[2]
+if ARGV[4] == 'ensure' and redis.call('EXISTS', key('listed')) == 1 then return 0 end
+if redis.call('EXISTS', key('article')) == 0 then return 0 end
+local terms, dropped = {}, {}
+for term in string.gmatch(ARGV[3], '[^,]+') do terms[term] = key_for('word', term) end
+for term in string.gmatch(redis.call('GET', key('listed')) or '', '[^,]+') do
+  if not terms[term] then dropped[#dropped + 1] = key_for('word', term) end
 end
-for term in pairs(terms) do redis.call('ZADD', p .. ':word:' .. term, 0, id) end
-redis.call('SET', listed, ARGV[3])
-redis.call('ZADD', p .. ':search-changes', change_time(p), id)
+if #unmet_ids > 0 then return undeclared() end
+for _, postings in ipairs(dropped) do redis.call('ZREM', postings, id) end
+for _, postings in pairs(terms) do redis.call('ZADD', postings, 0, id) end
+redis.call('SET', key('listed'), ARGV[3])
+redis.call('ZADD', key('changes'), change_time(key('clock')), id)
 return 1
 `;
 
 /**
  * Removes an article from the search index: from the postings of every term it has, with its
  * list of terms and its search-changes entry.
- * KEYS[1] the article's list of terms, ARGV[1] key prefix, ARGV[2] article id
+ * KEYS (declared-keys.ts): groups listed, changes; ids: terms, with kind word.
+ * ARGV[1] the layout of KEYS, ARGV[2] article id
+ * Returns 1, or {'undeclared', term...}: terms not declared (nothing written).
  */
-export const REMOVE_SEARCH_TERMS_LUA = `
-local p, id = ARGV[1], ARGV[2]
-local listed = p .. ':words:' .. id
-for term in string.gmatch(redis.call('GET', listed) or '', '[^,]+') do
-  redis.call('ZREM', p .. ':word:' .. term, id)
+export const REMOVE_SEARCH_TERMS_LUA = `${DECLARED_KEYS_LUA}
+local id = ARGV[2]
+local postings = {}
+for term in string.gmatch(redis.call('GET', key('listed')) or '', '[^,]+') do
+  postings[#postings + 1] = key_for('word', term)
 end
-redis.call('DEL', listed)
-redis.call('ZREM', p .. ':search-changes', id)
+if #unmet_ids > 0 then return undeclared() end
+for _, word in ipairs(postings) do redis.call('ZREM', word, id) end
+redis.call('DEL', key('listed'))
+redis.call('ZREM', key('changes'), id)
 return 1
 `;

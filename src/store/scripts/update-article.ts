@@ -1,21 +1,23 @@
 // Redis Lua; kept in a .ts module so that the build carries it along with the code.
 import { CHANGE_CLOCK_LUA } from './change-clock.js';
+import { DECLARED_KEYS_LUA } from './declared-keys.js';
 
-export const UPDATE_ARTICLE_LUA = `${CHANGE_CLOCK_LUA}
+export const UPDATE_ARTICLE_LUA = `${DECLARED_KEYS_LUA}${CHANGE_CLOCK_LUA}
 -- Replaces a stored article with a new version of the same item, if the item still holds
 -- the value the caller read (compare-and-set: a concurrent update makes the caller retry).
--- KEYS[1] item key
--- ARGV[1] key prefix, ARGV[2] article id, ARGV[3] expected item value, ARGV[4] new item value,
--- ARGV[5] what article:<id> holds (JSON, or on Redis Cluster a document's version), ARGV[6] old content hash, ARGV[7] new content hash, ARGV[8] published ms,
--- ARGV[9] old feed ids joined by ',', ARGV[10] new feed ids joined by ','
+-- KEYS (declared-keys.ts): groups item, article, oldContent, newContent (the content claims of
+-- the old and the new version), clock, oldIndexes, oldChanges, newIndexes, newChanges (feeds)
+-- ARGV[1] the layout of KEYS, ARGV[2] article id, ARGV[3] expected item value, ARGV[4] new item
+-- value, ARGV[5] what article:<id> holds (JSON, or on Redis Cluster a document's version),
+-- ARGV[6] published ms
 -- Returns 'updated' | 'conflict'
-local prefix, id = ARGV[1], ARGV[2]
-if redis.call('GET', KEYS[1]) ~= ARGV[3] then return 'conflict' end
-redis.call('SET', KEYS[1], ARGV[4])
-redis.call('SET', prefix .. ':article:' .. id, ARGV[5])
-local old_content = prefix .. ':content:' .. ARGV[6]
-if redis.call('GET', old_content) == id then redis.call('DEL', old_content) end
-redis.call('SET', prefix .. ':content:' .. ARGV[7], id, 'NX')
-refile(prefix, id, ARGV[9], id, ARGV[10], ARGV[8])
+local id = ARGV[2]
+if redis.call('GET', key('item')) ~= ARGV[3] then return 'conflict' end
+redis.call('SET', key('item'), ARGV[4])
+redis.call('SET', key('article'), ARGV[5])
+if redis.call('GET', key('oldContent')) == id then redis.call('DEL', key('oldContent')) end
+redis.call('SET', key('newContent'), id, 'NX')
+local old_feeds = {indexes = keys('oldIndexes'), changes = keys('oldChanges')}
+refile(id, old_feeds, id, {indexes = keys('newIndexes'), changes = keys('newChanges')}, ARGV[6], key('clock'))
 return 'updated'
 `;
