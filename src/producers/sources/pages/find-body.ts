@@ -38,7 +38,7 @@ export function findBodyContainer(measures: Map<Element, TextMeasure>, headline?
   for (const [element, text] of own) {
     let wrapped = 0;
     for (const child of element.children) {
-      // A sidebar or comment box inside the wrapper lends it nothing.
+      // A sidebar or footer box inside the wrapper lends it nothing.
       if (isElement(child) && measures.get(child)?.hasBlock && !isWrappedParagraph(child, measures) && !ASIDE.test(classAndId(child)))
         wrapped += own.get(child) ?? 0;
     }
