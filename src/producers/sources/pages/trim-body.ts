@@ -1,43 +1,23 @@
 import type * as cheerio from 'cheerio';
-import { isText, type AnyNode, type Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import {
   LEAD_LABEL,
   findInlineByline,
   isBylineLine,
   isCaptionCredit,
-  isEditorLine,
-  isEndMatter,
   isPaginationLine,
-  isPictureCreditLine,
   isPromoLine,
   isOriginalTitleLine,
   readReprintCard,
-  sourceOfLine,
-  startsWithFurnitureMarker,
 } from './body-lines.js';
 import { anyOf } from '../../../domain/news-vocabulary.js';
-import { BLOCK_TAGS, holds, isElement, textOf } from './dom-text.js';
-import { parseInfoLine } from './info-line.js';
+import { holds, isElement, textOf } from './dom-text.js';
+import { collectLeaves, dropLeaves as drop, isPictureCaption, isProse, type Leaf, type TakenLines } from './body-leaves.js';
+import { cutTail } from './cut-tail.js';
 import { squash } from './squash.js';
 
-/** What the trimming took out of the body that still says something about the article. */
-export interface TakenLines {
-  /** Byline and editor lines, as found. */
-  bylines: string[];
-  /** 来源 named by lines around the text. */
-  sources: string[];
-}
+export type { TakenLines } from './body-leaves.js';
 
-/** One line of the body: a block with no block inside it. */
-interface Leaf {
-  element: Element;
-  text: string;
-  /** The text without link text: bylines are read from it (`作者：王五` + a 返回首页 link). */
-  plain: string;
-  hasImage: boolean;
-}
-
-const SMALL_IMAGE = /emoji|emotion|icon|face|smiley/i;
 /** The opening lines that may still be furniture (原标题, captions, labels) rather than text. */
 const LEAD_LINES = 10;
 /** An info line is short, though longer than a line of prose may be (40 characters). */
@@ -46,10 +26,6 @@ const MAX_INFO_LINE = 100;
 const INFO_LINE_LABEL = new RegExp(anyOf(['来源', '作者', '编辑', '发布']));
 /** A repost card is a box of a few lines: the card line, the account's name, its logo. */
 const MAX_CARD_LINES = 3;
-/** End matter starts in the second half of the text; earlier, a 编辑 line is part of the story. */
-const TAIL_START = 0.5;
-/** The longest line read for credits (来源, 责任编辑) when it is not a byline line itself. */
-const MAX_CREDIT_LINE = 60;
 
 /**
  * Trims the body's edges: everything up to the headline when the body holds it; at the top,
@@ -143,12 +119,6 @@ function metadataTableOf(leaf: Leaf, body: Element): Element | undefined {
   return /[:：]/.test(text) && !/[，。！？；]/.test(text) ? table : undefined;
 }
 
-/** True for a line beside a picture in the same box (li > img + p): a caption, even when it credits someone. */
-function isPictureCaption(leaf: Leaf): boolean {
-  const box = leaf.element.parent;
-  return isElement(box) && box.children.some((child) => isElement(child) && child !== leaf.element && child.name === 'img');
-}
-
 /** The leaves from the start that are list items. */
 function leadingListItems(leaves: Leaf[]): Leaf[] {
   const end = leaves.findIndex((leaf) => leaf.element.name !== 'li');
@@ -170,65 +140,6 @@ function isInfoLine(text: string): boolean {
   return text.length <= MAX_INFO_LINE && /\d{4}[-/年]\d{1,2}/.test(text) && INFO_LINE_LABEL.test(text) && !/[，。！？]/.test(text);
 }
 
-function cutTail($: cheerio.CheerioAPI, leaves: Leaf[], taken: TakenLines): void {
-  const total = leaves.reduce((sum, leaf) => sum + leaf.text.length, 0);
-  let cutAt = leaves.length;
-  let before = 0;
-  for (const [i, leaf] of leaves.entries()) {
-    if (before >= total * TAIL_START && isEndMarker(leaf)) {
-      cutAt = i;
-      break;
-    }
-    before += leaf.text.length;
-  }
-  // The trailing lines just before the cut go with the tail.
-  cutAt = leaves.slice(0, cutAt).findLastIndex((leaf) => !isTrailing(leaf)) + 1;
-  const tail = leaves.slice(cutAt);
-  for (const leaf of tail) takeLine(leaf, taken);
-  drop($, leaves, tail);
-}
-
-function isEndMarker(leaf: Leaf): boolean {
-  const { text } = leaf;
-  return isEditorLine(text) || isEndMatter(text) || isOriginalTitleLine(text) || startsWithFurnitureMarker(text);
-}
-
-/** Lines that may end the body without being text: bylines, 来源, links, empty blocks, end markers. */
-function isTrailing(leaf: Leaf): boolean {
-  if (!leaf.text) return !leaf.hasImage;
-  // Counters and symbols left by widgets (+1, |, 0).
-  if (!/[\p{L}]/u.test(leaf.text)) return true;
-  const byline = isBylineLine(leaf.plain) && !isPictureCaption(leaf);
-  return !leaf.plain || byline || isPictureCreditLine(leaf.text) || sourceOfLine(leaf.text) !== undefined || isEndMarker(leaf);
-}
-
-function takeLine(leaf: Leaf, taken: TakenLines): void {
-  if (isBylineLine(leaf.plain) || isEditorLine(leaf.plain)) {
-    taken.bylines.push(leaf.plain);
-    return;
-  }
-  // Only short lines are credits; a paragraph that mentions a 记者 names no author.
-  if (leaf.plain.length > MAX_CREDIT_LINE) return;
-  const source = sourceOfLine(leaf.text);
-  const info = parseInfoLine(leaf.plain);
-  // Reporter words inside other lines (版权归原作者所有) name nobody; 责任编辑： labels do.
-  taken.bylines.push(...info.editors);
-  const outlet = info.originalSource ?? source;
-  if (outlet) taken.sources.push(outlet);
-}
-
-/** Paragraph-like text: long, or a sentence that ends as one. */
-function isProse(leaf: Leaf): boolean {
-  return leaf.text.length >= 40 || (leaf.text.length >= 10 && /[。！？!?…”"]$/.test(leaf.text) && !isEndMatter(leaf.text));
-}
-
-function drop($: cheerio.CheerioAPI, leaves: Leaf[], doomed: Leaf[]): Leaf[] {
-  if (doomed.length === 0) return leaves;
-  $(doomed.map((leaf) => leaf.element)).remove();
-  const gone = new Set(doomed);
-  return leaves.filter((leaf) => !gone.has(leaf));
-}
-
 /** Share of character bigrams two short lines have in common (Dice coefficient). */
 function similarity(a: string, b: string): number {
   const grams = (text: string) => new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, i) => text.slice(i, i + 2)));
@@ -238,36 +149,4 @@ function similarity(a: string, b: string): number {
   let shared = 0;
   for (const gram of left) if (right.has(gram)) shared += 1;
   return (2 * shared) / (left.size + right.size);
-}
-
-/** The body's leaf blocks in document order; the headline counts as one when the body holds it. */
-function collectLeaves(body: Element, headline: Element | undefined): Leaf[] {
-  const leaves: Leaf[] = [];
-  const walk = (element: Element): boolean => {
-    let hasBlock = false;
-    for (const child of element.children) {
-      if (isElement(child) && walk(child)) hasBlock = true;
-    }
-    const isBlock = BLOCK_TAGS.has(element.name);
-    if (element !== body && ((isBlock && !hasBlock) || element === headline)) leaves.push(toLeaf(element));
-    return hasBlock || isBlock;
-  };
-  walk(body);
-  return leaves;
-}
-
-function toLeaf(element: Element): Leaf {
-  const parts = { text: '', plain: '', hasImage: false };
-  const read = (node: AnyNode, inLink: boolean): void => {
-    if (isText(node)) {
-      parts.text += node.data;
-      if (!inLink) parts.plain += node.data;
-    } else if (isElement(node)) {
-      // Emoji and icons inline with text are not pictures with captions.
-      if (node.name === 'img' && !SMALL_IMAGE.test(`${node.attribs.class ?? ''} ${node.attribs.src ?? ''}`)) parts.hasImage = true;
-      for (const child of node.children) read(child, inLink || node.name === 'a');
-    }
-  };
-  read(element, false);
-  return { element, text: squash(parts.text), plain: squash(parts.plain), hasImage: parts.hasImage };
 }
