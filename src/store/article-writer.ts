@@ -8,7 +8,7 @@ import { callDeclaring, declareKeys, UndeclaredKeysError, type Undeclared } from
 import { articleKeysOf, bucketsOf, feedKeyGroups, readAheadMerged } from './script-keys.js';
 import { CLAIM_ARTICLE_LUA } from './scripts/claim-article.js';
 import { RECORD_COPY_LUA } from './scripts/record-copy.js';
-import { UPDATE_ARTICLE_LUA } from './scripts/update-article.js';
+import { ItemRevisit } from './item-revisit.js';
 import type { NearDuplicateCheck } from '../domain/near-duplicate-check.js';
 import type { StoreKeys } from './store-keys.js';
 
@@ -23,7 +23,6 @@ type ClaimReply =
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     claimArticle(...args: (string | number)[]): Result<ClaimReply, Context>;
-    updateArticle(...args: (string | number)[]): Result<'updated' | 'conflict', Context>;
     recordCopy(...args: (string | number)[]): Result<'recorded' | 'item-exists' | 'moved', Context>;
   }
 }
@@ -44,19 +43,20 @@ const MAX_CLAIM_ROUNDS = 1_000;
  */
 export class ArticleWriter {
   private readonly takeover: CanonicalTakeover;
+  private readonly revisit: ItemRevisit;
 
   constructor(
     private readonly redis: Redis,
     private readonly keys: StoreKeys,
     private readonly documents: ArticleDocuments,
     private readonly getMany: (ids: readonly string[]) => Promise<Article[]>,
-    private readonly get: (id: string) => Promise<Article | undefined>,
+    get: (id: string) => Promise<Article | undefined>,
   ) {
-    // The number of keys of the claim and the update varies with the call: the caller gives it first.
+    // The number of keys of the claim varies with the call: the caller gives it first.
     redis.defineCommand('claimArticle', { lua: CLAIM_ARTICLE_LUA });
-    redis.defineCommand('updateArticle', { lua: UPDATE_ARTICLE_LUA });
     redis.defineCommand('recordCopy', { numberOfKeys: 3, lua: RECORD_COPY_LUA });
     this.takeover = new CanonicalTakeover(redis, keys, documents, getMany);
+    this.revisit = new ItemRevisit(redis, keys, documents, get, this.takeover);
   }
 
   /**
@@ -150,7 +150,7 @@ export class ArticleWriter {
     if (reply[0] === 'created') return { kind: 'created', articleId: reply[1] };
     if (reply[0] === 'duplicate')
       return this.takeover.preferEarlier(article, { kind: 'duplicate', articleId: reply[1], matchedBy: reply[2] }, near);
-    if (reply[0] === 'item') return this.updateItem(article, reply[1], near);
+    if (reply[0] === 'item') return this.revisit.decide(article, reply[1], near);
     // The candidates come best first: the first confirmed is the copy's story.
     const [, ...candidateIds] = reply;
     // Only what was compared counts as examined: a candidate replaced since the claim read it is
@@ -176,60 +176,4 @@ export class ArticleWriter {
     if (recorded !== 'recorded') return 'retry';
     return this.takeover.preferEarlier(article, { kind: 'duplicate', articleId: same.id, matchedBy: 'near' }, near, same);
   }
-
-  /**
-   * The item was seen before: nothing to do if its content is the same, else a new version. A
-   * copy seen again decides on canonical status again, which changes nothing unless the job
-   * that recorded it stopped before deciding (a crash, an error retried): then it decides now.
-   */
-  private async updateItem(article: Article, itemValue: string, near: NearDuplicateCheck | undefined): Promise<Verdict | 'retry'> {
-    const [articleId = '', contentHash, role] = itemValue.split('|');
-    if (contentHash === article.contentHash && role === 'copy') {
-      const verdict = await this.takeover.preferEarlier(article, { kind: 'duplicate', articleId, matchedBy: 'url' }, near);
-      return verdict.kind === 'duplicate' ? { kind: 'unchanged', articleId: verdict.articleId } : verdict;
-    }
-    if (contentHash === article.contentHash) return { kind: 'unchanged', articleId };
-    if (role === 'copy') return { kind: 'duplicate', articleId, matchedBy: 'url' };
-    const stored = await this.get(articleId);
-    if (!stored) return 'retry';
-    const updated: Article = {
-      ...article,
-      id: stored.id,
-      publishedAt: stored.publishedAt,
-      firstSeenAt: stored.firstSeenAt,
-      // The version's fetch time (firstSeenAt of the new copy) is when the change became known.
-      updatedAt: laterOf(article.updatedAt, article.firstSeenAt, stored.updatedAt),
-      alsoPublishedBy: [],
-    };
-    // On Redis Cluster: the version replaced, read after the item (a change in between fails the compare-and-set).
-    const replaced = await this.documents.currentVersion(stored.id);
-    const value = await this.documents.stage(updated);
-    const { keys } = this;
-    const call = declareKeys({
-      item: keys.item(hash(article.itemKey)),
-      article: keys.article(stored.id),
-      oldContent: keys.content(stored.contentHash),
-      newContent: keys.content(article.contentHash),
-      clock: keys.changeClock(),
-      ...feedKeyGroups(keys, 'old', stored),
-      ...feedKeyGroups(keys, 'new', updated),
-    });
-    const reply = await this.redis.updateArticle(
-      call.keys.length,
-      ...call.keys,
-      call.layout,
-      stored.id,
-      itemValue,
-      `${stored.id}|${article.contentHash}|own`,
-      value,
-      Date.parse(stored.publishedAt),
-    );
-    if (this.documents.separate) await this.documents.discard(stored.id, reply === 'updated' ? replaced : value);
-    return reply === 'updated' ? { kind: 'updated', articleId: stored.id, previousChannelIds: stored.channels.map((c) => c.id) } : 'retry';
-  }
-}
-
-/** The latest of some ISO times, written as the first of them is written. */
-function laterOf(...times: string[]): string {
-  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
