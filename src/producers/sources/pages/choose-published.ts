@@ -16,6 +16,8 @@ export interface TimeEvidence {
   /** The text right after the body, where some sites put 发布日期. */
   trailerText: string;
   meta: PageMeta;
+  /** The whole page's text, read only when nothing nearer gives a time (an e-paper's edition bar). */
+  pageText?: (() => string) | undefined;
 }
 
 /**
@@ -36,7 +38,10 @@ export interface TimeEvidence {
  *    normalize reads it against the fetch time;
  * 8. a full time, a date labelled 发布, or a newspaper's issue date (2024年03月12日 第A03版),
  *    printed just before the headline;
- * 9. a 发布日期 line after the body.
+ * 9. a 发布日期 line after the body;
+ * 10. the last-update time in the header (更新时间：2024-10-02 09:30) when the page gives no other;
+ * 11. a newspaper's issue date anywhere on the page (the edition bar of an e-paper page,
+ *     2024年6月18日 星期二 第A03版), when nothing nearer gave a time.
  */
 export function choosePublished(evidence: TimeEvidence): string | undefined {
   const { meta } = evidence;
@@ -57,8 +62,16 @@ export function choosePublished(evidence: TimeEvidence): string | undefined {
     meta.published ??
     findRelativeTime(headerText) ??
     preHeaderDate(evidence.preHeaderText ?? '') ??
-    findLabelledDate(evidence.trailerText)?.text
+    findLabelledDate(evidence.trailerText)?.text ??
+    updateTime(evidence.headerText) ??
+    (evidence.pageText ? findIssueDate(evidence.pageText())?.text : undefined)
   );
+}
+
+/** The time an update label gives (更新时间：2024-10-02 09:30): on a page that gives no other, the best there is. */
+function updateTime(headerText: string): string | undefined {
+  const labelled = new RegExp(UPDATE_TIME.source).exec(headerText)?.[0];
+  return labelled === undefined ? undefined : findFullDate(labelled)?.text;
 }
 
 /** A date after an update label: 更新于 2021-03-19 16:30, 最后更新时间：2021年3月19日. */

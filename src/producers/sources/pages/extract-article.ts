@@ -21,7 +21,7 @@ import { findHeadline, type Headline } from './find-headline.js';
 import { joinSplitBody } from './join-split-body.js';
 import { parseInfoLine, type InfoLine } from './info-line.js';
 import { matchSiteRule } from './match-site-rule.js';
-import { readHeader, readPreHeader, readTrailer } from './read-header.js';
+import { readHeader, readPreHeader, readTrailer, type Header } from './read-header.js';
 import { readPageMeta, type PageMeta } from './read-page-meta.js';
 import { SITE_RULES, type SiteRule } from './site-rules.js';
 import { squash } from './squash.js';
@@ -91,8 +91,9 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
       headerText: header.text,
       headerDatetimes: header.datetimes,
       preHeaderText: readPreHeader(headline.element),
-      trailerText: trailer,
+      trailerText: trailer.text,
       meta,
+      pageText: () => squash($.root().text()),
     }),
     images: [],
     placeHints: findBreadcrumb($),
@@ -142,7 +143,7 @@ function cleanBody($: cheerio.CheerioAPI, body: Element, measures: Map<Element, 
  * scripts hold.
  */
 function collectBylines($: cheerio.CheerioAPI, rule: SiteRule | undefined, evidence: BylineEvidence): string[] {
-  const credits = creditsOf(evidence.trailer);
+  const credits = creditsOf(evidence.trailer.text);
   const lines = [...evidence.taken.bylines, ...evidence.headerBylines, ...credits.bylines.filter((line) => WRITER_CREDIT.test(line))];
   const ruled = rule?.author
     ? $(rule.author)
@@ -151,7 +152,8 @@ function collectBylines($: cheerio.CheerioAPI, rule: SiteRule | undefined, evide
         .filter(Boolean)
     : [];
   const { meta } = evidence;
-  const standIns = [meta.authors, evidence.accountNames, meta.scriptNames].find((names) => names.length > 0) ?? [];
+  const standIns =
+    [meta.authors, evidence.accountNames, meta.scriptNames, evidence.trailer.authorHints].find((names) => names.length > 0) ?? [];
   const accounts = ruled.length > 0 || lines.some((line) => WRITER_ROLE.test(line)) ? ruled : standIns;
   const named = accounts.map((name) => (WRITER_ROLE.test(name) ? name : `作者：${name}`));
   return [...new Set([...named, ...lines, ...credits.editors])];
@@ -162,7 +164,8 @@ interface BylineEvidence {
   taken: TakenLines;
   headerBylines: string[];
   accountNames: string[];
-  trailer: string;
+  /** What follows the body: its credit lines, and the names of an author card below the article. */
+  trailer: Header;
   meta: PageMeta;
 }
 

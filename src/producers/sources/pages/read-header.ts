@@ -81,9 +81,12 @@ export function readPreHeader(headline: Element | undefined): string {
   return squash(parts.join(' '));
 }
 
-/** The text right after the body (发布日期, 责任编辑 below the article), read the way the header is. */
-export function readTrailer(body: Element | undefined): string {
-  return readHeader(body, undefined).text;
+/**
+ * What follows the body (发布日期, 责任编辑, an author card below the article), read the way the
+ * header is: its text and the names its author elements hold.
+ */
+export function readTrailer(body: Element | undefined): Header {
+  return readHeader(body, undefined);
 }
 
 /** Visits the children of an ancestor of the body that come before the body; stops there. */
@@ -113,12 +116,22 @@ function contains(ancestor: Element, node: AnyNode): boolean {
 /** The tag a platform shows beside an account's name: 澎湃号·政务, 百家号, 头条号. */
 const ACCOUNT_TAG = /^(?:澎湃号|百家号|头条号|网易号|搜狐号|企鹅号|大鱼号|人民号|新华号|央视号|大众号|齐鲁号)(?:\s*[·・]\s*\S{1,6})?$/;
 
+/** Boxes of readers' comments: their 作者 names commenters, never the article's writer (.comment-author). */
+const COMMENT_CLASS = /comment|reply|pinglun/i;
+
 function noteAuthorHint(element: Element, header: Header): void {
+  if (COMMENT_CLASS.test(classAndId(element))) return;
   const profile = element.name === 'a' && PROFILE_LINK.test(element.attribs.href ?? '');
   if (!profile && !AUTHOR_CLASS.test(classAndId(element)) && !beforeAccountTag(element) && !isNameInAuthorBox(element)) return;
+  // A box whose name sits in an author element of its own (div.author-card > span.author-name) is a wrapper: the name is noted alone.
+  if (holdsAuthorElement(element)) return;
   const text = squash(textOf(element)).replace(FOLLOW_BUTTON, '');
   // An author block that also holds the date is a wrapper; its name child is noted on its own.
   if (text && text.length <= 20 && !/\d{1,2}[:：]\d{2}|\d{4}/.test(text)) header.authorHints.push(text);
+}
+
+function holdsAuthorElement(element: Element): boolean {
+  return element.children.some((child) => isElement(child) && (AUTHOR_CLASS.test(classAndId(child)) || holdsAuthorElement(child)));
 }
 
 /** True for an element right before a platform's account tag (<a>泰安发布</a><span>澎湃号·政务</span>). */

@@ -4,6 +4,7 @@ import { dropEmpty } from '../../../domain/drop-empty.js';
 import { anyOf } from '../../../domain/news-vocabulary.js';
 import { chinaDate, hasClock } from './date-patterns.js';
 import { textOf } from './dom-text.js';
+import { readEnpProperty } from './read-enp-property.js';
 import { readJsonLd } from './read-json-ld.js';
 import { readScriptData } from './read-script-data.js';
 import { readStructuredAuthors } from './read-structured-authors.js';
@@ -21,13 +22,13 @@ export interface PageMeta {
   ogTitle?: string | undefined;
   /** The headline the JSON-LD article gives. */
   ldHeadline?: string | undefined;
-  /** Publication time from meta tags, JSON-LD, `<time>` or an inline script, as found. */
+  /** Publication time from meta tags, JSON-LD, `<time>`, an inline script or a Founder enpproperty comment, as found. */
   published?: string | undefined;
   /** Last-modified time, as found; only ever used to give a yearless visible date its year. */
   modified?: string | undefined;
   /** The `source` meta (来源), without its label. */
   source?: string | undefined;
-  /** Writers the page names in structured data (JSON-LD, article:author, author meta, microdata), not the site itself. */
+  /** Writers the page names in structured data (JSON-LD, article:author, author meta, microdata, enpproperty), not the site itself. */
   authors: string[];
   /** Author or account names the page's scripts hold. */
   scriptNames: string[];
@@ -70,6 +71,9 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
   const linked = readJsonLd(scriptElements);
   const scripts = readScriptData(scriptElements);
   const documentTitle = squash($('title').first().text());
+  const root = $.root()[0];
+  const enp = root ? readEnpProperty(root) : { authors: [] };
+  const structuredAuthors = readStructuredAuthors(itemprops, metas, linked.authors, documentTitle);
   return {
     canonical,
     identityUrls: [canonical, metas.get('og:url'), ...mobileUrls($, metas)].filter((url): url is string => !!url),
@@ -77,10 +81,10 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
     documentTitle,
     ogTitle: metas.get('og:title'),
     ldHeadline: linked.headline,
-    published: preferClock([first(PUBLISHED_META), linked.published, readTimeElement(itemprops), scripts.published]),
+    published: preferClock([first(PUBLISHED_META), linked.published, readTimeElement(itemprops), scripts.published, enp.published]),
     modified: first(MODIFIED_META) ?? linked.modified,
     source: dropEmpty((metas.get('source') ?? metas.get('contentsource'))?.replace(SOURCE_LABEL, '').split(/\s+/)[0]),
-    authors: readStructuredAuthors(itemprops, metas, linked.authors, documentTitle),
+    authors: structuredAuthors.length > 0 ? structuredAuthors : enp.authors,
     scriptNames: scripts.names,
   };
 }

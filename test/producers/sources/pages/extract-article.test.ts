@@ -201,3 +201,21 @@ describe('extractArticle on a hostile page', () => {
     expect(html).not.toMatch(pattern);
   });
 });
+
+describe('extractArticle: names below the article', () => {
+  const page = (after: string) =>
+    `<html><body><article><h1>泰山区老街巷完成微更新改造</h1><div class="meta">2024-05-28 15:30</div>` +
+    `<div class="text"><p>${'经过一年多的改造，岱庙街道的老街巷换了新颜，保留了原有的青石板路和灰砖黛瓦。'.repeat(4)}</p>` +
+    `<p>${'改造后的街巷引入了非遗工坊和特色书店，吸引不少年轻人前来打卡。'.repeat(3)}</p></div>` +
+    `<div class="share">分享到：微信 微博</div></article>${after}</body></html>`;
+
+  it('takes the writer from an author card after the share bar when no byline names one', () => {
+    const item = extractArticle(page('<div class="author-card"><span>作者</span><span class="author-name">刘晓燕</span></div>'), Y);
+    expect(item.authors).toEqual(['作者：刘晓燕']);
+  });
+
+  it('never takes a commenter for the writer (.comment-author)', () => {
+    const item = extractArticle(page('<div class="comments"><div class="comment-author">网友小王</div><p>写得好</p></div>'), Y);
+    expect(item.authors).toEqual([]);
+  });
+});

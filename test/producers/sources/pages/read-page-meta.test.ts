@@ -35,6 +35,12 @@ describe('readPageMeta: the publication time', () => {
       '',
       '2019-09-07 19:02:26',
     ],
+    [
+      'a Founder enpproperty comment',
+      '',
+      '<!--enpproperty <articleid>1</articleid><date>2021-03-05 08:38:13.0</date><author></author>/enpproperty-->',
+      '2021-03-05 08:38:13',
+    ],
     ['nothing', '<meta name="keywords" content="泰安">', '', undefined],
   ])('from %s', (_, head, body, expected) => {
     expect(metaOf(head, body).published).toBe(expected);
@@ -47,5 +53,18 @@ describe('readPageMeta: the publication time', () => {
     expect(meta.published).toBeUndefined();
     expect(meta.modified).toBe('2019-10-08 12:00:57');
     expect(meta.source).toBe('人民网-文化频道');
+  });
+});
+
+describe('readPageMeta: writers in an enpproperty comment', () => {
+  it('names them when no other structured data does, split at 、', () => {
+    const meta = metaOf('', '<!--enpproperty <date>2024-08-22</date><author>张文静、李明</author>/enpproperty--><h1>标题</h1>');
+    expect(meta.authors).toEqual(['张文静', '李明']);
+  });
+
+  it('gives way to JSON-LD writers, and reads nothing from other comments', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"王丹"}}</script>';
+    expect(metaOf(ld, '<!--enpproperty <author>张文静</author>-->').authors).toEqual(['王丹']);
+    expect(metaOf('', '<!-- <date>2024-08-22</date><author>张文静</author> -->').authors).toEqual([]);
   });
 });
