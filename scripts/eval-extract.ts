@@ -30,11 +30,11 @@ type Extract = (file: string) => Promise<ExtractedPage>;
 
 async function main(): Promise<void> {
   const showHeldout = process.argv.includes('--show-heldout');
+  const freshDir = optionValue('--fresh');
   printScoring();
   const corpus = existsSync(CORPUS_LABELS) ? await evaluateCorpus() : undefined;
   if (!corpus) console.log(`\nShared corpus: none at ${CORPUS_LABELS} (../shared is absent); scoring the repository's own pages only.`);
   const own = await evaluateOwn(showHeldout);
-  const freshDir = optionValue('--fresh');
   if (freshDir) own.rows.push(await evaluateFresh(path.resolve(freshDir)));
   printSummary({ corpus, own });
   if (corpus) {
@@ -104,10 +104,13 @@ async function evaluateFresh(dir: string): Promise<SummaryRow> {
   return { name: `fresh pages (${path.basename(dir)})`, pages: labels.length, totals: totalVerdicts(verdicts), targets: 'issue16' };
 }
 
-/** The value after a `--name` argument, if given. */
+/** The value after a `--name` argument, if given; a `--name` without one is an error that says so. */
 function optionValue(name: string): string | undefined {
   const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`eval:extract: ${name} needs a directory (${name} DIR)`);
+  return value;
 }
 
 function readLabels(file: string): PageLabel[] {

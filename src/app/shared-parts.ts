@@ -92,9 +92,11 @@ export function openSharedParts(config: Readonly<Config>, connection: Redis, que
   };
 }
 
-/** Stops what the shared parts still hold back (batched events, coalesced requests); the queues and connection are the caller's. */
-export async function closeSharedParts(shared: SharedParts): Promise<void> {
-  await shared.events.close();
+/**
+ * Sends the requests the shared parts still hold back (list rebuilds, publishes); the reading
+ * events, the queues and the connection are the caller's to close.
+ */
+export async function closeSharedRequests(shared: SharedParts): Promise<void> {
   await shared.listRequests.close();
   await shared.publisher.close();
 }

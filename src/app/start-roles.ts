@@ -13,7 +13,7 @@ import { connectionTrouble } from './connection-trouble.js';
 import { createHttpServer, createMetricsServer } from './http-server.js';
 import { scheduleSourcesInForce } from './runtime-sources.js';
 import { httpServerParts } from './server-parts.js';
-import { closeSharedParts, openSharedParts } from './shared-parts.js';
+import { closeSharedRequests, openSharedParts } from './shared-parts.js';
 import { buildProcessors, preparePool, startWorkers } from './worker-roles.js';
 
 /** What one process can run: workers of some queues, the source scheduler, the HTTP server. */
@@ -58,9 +58,11 @@ export async function startRoles(config: Readonly<Config>, roles: Roles, redis: 
   const close = async () => {
     await server?.close();
     await metricsServer?.close();
+    // The reading events the server took are counted before the workers' running jobs are waited for.
+    await shared.events.close();
     await Promise.all(workers.map((worker) => worker.close()));
     await preparer?.close();
-    await closeSharedParts(shared);
+    await closeSharedRequests(shared);
     await queues.close();
     await connection.quit();
   };

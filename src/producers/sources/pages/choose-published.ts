@@ -16,7 +16,7 @@ export interface TimeEvidence {
   /** The text right after the body, where some sites put 发布日期. */
   trailerText: string;
   meta: PageMeta;
-  /** The whole page's text, read only when nothing nearer gives a time (an e-paper's edition bar). */
+  /** The page's text outside the body, its links and lists: read only when nothing nearer gives a time (an e-paper's edition bar). */
   pageText?: (() => string) | undefined;
 }
 
@@ -40,8 +40,8 @@ export interface TimeEvidence {
  *    printed just before the headline;
  * 9. a 发布日期 line after the body;
  * 10. the last-update time in the header (更新时间：2024-10-02 09:30) when the page gives no other;
- * 11. a newspaper's issue date anywhere on the page (the edition bar of an e-paper page,
- *     2024年6月18日 星期二 第A03版), when nothing nearer gave a time.
+ * 11. a newspaper's issue date elsewhere on the page, outside the body, links and lists (the
+ *     edition bar of an e-paper page, 2024年6月18日 星期二 第A03版), when nothing nearer gave a time.
  */
 export function choosePublished(evidence: TimeEvidence): string | undefined {
   const { meta } = evidence;

@@ -83,3 +83,13 @@ export function holds(element: Element, inner: Element): boolean {
   for (let node: Element | null = inner; node; node = isElement(node.parent) ? node.parent : null) if (node === element) return true;
   return false;
 }
+
+/** The text of a node without the text of the elements `skip` picks (and all inside them), each block apart by a space. */
+export function textOutside(node: AnyNode, skip: (element: Element) => boolean): string {
+  if (isText(node)) return node.data;
+  if (isElement(node) && skip(node)) return ' ';
+  if (!('children' in node)) return '';
+  let text = '';
+  for (const child of node.children) text += textOutside(child, skip);
+  return isElement(node) && BLOCK_TAGS.has(node.name) ? ` ${text} ` : text;
+}

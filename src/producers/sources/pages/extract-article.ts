@@ -14,7 +14,7 @@ import { emptyRawItem, type RawItem } from '../../../domain/raw-item.js';
 import { resolveUrl } from '../resolve-url.js';
 import { choosePublished } from './choose-published.js';
 import { paragraphize, removeFurniture } from './clean-body.js';
-import { isElement, measureText, type TextMeasure } from './dom-text.js';
+import { isElement, measureText, textOutside, type TextMeasure } from './dom-text.js';
 import { findBodyContainer } from './find-body.js';
 import { findBreadcrumb } from './find-breadcrumb.js';
 import { findHeadline, type Headline } from './find-headline.js';
@@ -43,6 +43,11 @@ const SOURCE_LABEL = new RegExp(`^.*?${anyOf(['来源'])}\\s*[:：]\\s*`);
 /** Hidden text with this many sentences is folded prose, not a keyword dump or a widget's copy. */
 const MIN_HIDDEN_SENTENCES = 2;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/**
+ * Where a page-wide search for an e-paper's issue date does not look, besides the body: links and
+ * list items (往期回顾 2019年1月5日 第A01版, other editions in a sidebar).
+ */
+const LINKS_AND_LISTS = new Set(['a', 'li', 'option']);
 
 /** How to extract: `rules: false` leaves the per-site rules out, to measure the generic extractor alone. */
 export interface ExtractOptions {
@@ -93,7 +98,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
       preHeaderText: readPreHeader(headline.element),
       trailerText: trailer.text,
       meta,
-      pageText: () => squash($.root().text()),
+      pageText: () => squash(textOutside(root, (element) => element === body || LINKS_AND_LISTS.has(element.name))),
     }),
     images: [],
     placeHints: findBreadcrumb($),

@@ -5,8 +5,8 @@ import { squash } from './squash.js';
 export interface EnpProperty {
   /** `<date>`, as found (2024-08-22, 2021-03-05 08:38:13.0). */
   published?: string | undefined;
-  /** `<author>`: the writers, split at 、 and spaces. */
-  authors: string[];
+  /** `<author>` as written (张文静、李明; 本报记者 张三 通讯员 李四): split and screened as other structured authors are. */
+  author?: string | undefined;
 }
 
 const MARKER = /^\s*enpproperty\b/;
@@ -17,11 +17,11 @@ const MARKER = /^\s*enpproperty\b/;
  */
 export function readEnpProperty(root: AnyNode): EnpProperty {
   const data = findComment(root);
-  if (data === undefined) return { authors: [] };
+  if (data === undefined) return {};
   const field = (name: string) => squash(new RegExp(`<${name}>([^<]*)</${name}>`).exec(data)?.[1] ?? '') || undefined;
   return {
     published: field('date')?.replace(/\.0$/, ''),
-    authors: (field('author') ?? '').split(/[、,，\s]+/).filter(Boolean),
+    author: field('author'),
   };
 }
 

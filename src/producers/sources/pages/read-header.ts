@@ -31,7 +31,7 @@ const FOLLOW_BUTTON = /\s*[+＋]?\s*(?:关注|订阅|已关注)\s*$/;
  * Reads the text after the headline in document order until the body starts, a paragraph-long
  * run appears, or enough text was read. Without a headline there is no header.
  */
-export function readHeader(headline: Element | undefined, body: Element | undefined): Header {
+export function readHeader(headline: Element | undefined, body: Element | undefined, zone: Zone = 'header'): Header {
   const header: Header = { text: '', authorHints: [], datetimes: [] };
   if (!headline) return header;
   const parts: string[] = [];
@@ -48,7 +48,7 @@ export function readHeader(headline: Element | undefined, body: Element | undefi
     if (!isElement(node)) return true;
     if (BLOCK_TAGS.has(node.name)) parts.push(' ');
     if (node.name === 'time' && node.attribs.datetime?.trim()) header.datetimes.push(node.attribs.datetime.trim());
-    noteAuthorHint(node, header);
+    noteAuthorHint(node, header, { zone, start: headline });
     return node.children.every(visit);
   };
   for (let node: AnyNode | null = headline; node; node = node.parent) {
@@ -86,7 +86,7 @@ export function readPreHeader(headline: Element | undefined): string {
  * header is: its text and the names its author elements hold.
  */
 export function readTrailer(body: Element | undefined): Header {
-  return readHeader(body, undefined);
+  return readHeader(body, undefined, 'trailer');
 }
 
 /** Visits the children of an ancestor of the body that come before the body; stops there. */
@@ -116,22 +116,46 @@ function contains(ancestor: Element, node: AnyNode): boolean {
 /** The tag a platform shows beside an account's name: 澎湃号·政务, 百家号, 头条号. */
 const ACCOUNT_TAG = /^(?:澎湃号|百家号|头条号|网易号|搜狐号|企鹅号|大鱼号|人民号|新华号|央视号|大众号|齐鲁号)(?:\s*[·・]\s*\S{1,6})?$/;
 
+/** Where the text is read: between the headline and the body, or after the body. */
+type Zone = 'header' | 'trailer';
+
 /** Boxes of readers' comments: their 作者 names commenters, never the article's writer (.comment-author). */
 const COMMENT_CLASS = /comment|reply|pinglun/i;
+/** Boxes after an article that list other articles, each with its own writer. */
+const OTHER_ARTICLES_CLASS = /related|recommend|tuijian|xiangguan|hot|rank|list|more/i;
 
-function noteAuthorHint(element: Element, header: Header): void {
-  if (COMMENT_CLASS.test(classAndId(element))) return;
+/**
+ * Notes the name an author element holds. `start` is where the reading began (the headline, or
+ * the body for the trailer): the boxes around the element up to the first that also holds it
+ * say what kind of box the name is in.
+ */
+function noteAuthorHint(element: Element, header: Header, { zone, start }: { zone: Zone; start: Element }): void {
   const profile = element.name === 'a' && PROFILE_LINK.test(element.attribs.href ?? '');
   if (!profile && !AUTHOR_CLASS.test(classAndId(element)) && !beforeAccountTag(element) && !isNameInAuthorBox(element)) return;
+  const boxes = boxesUpTo(element, start);
+  if (boxes.some((box) => COMMENT_CLASS.test(classAndId(box)))) return;
+  // After the body, a name in a list (other articles, their writers) is not this article's.
+  if (zone === 'trailer' && boxes.some((box) => box.name === 'li' || OTHER_ARTICLES_CLASS.test(classAndId(box)))) return;
   // A box whose name sits in an author element of its own (div.author-card > span.author-name) is a wrapper: the name is noted alone.
-  if (holdsAuthorElement(element)) return;
+  if (holdsNamedAuthorElement(element)) return;
   const text = squash(textOf(element)).replace(FOLLOW_BUTTON, '');
   // An author block that also holds the date is a wrapper; its name child is noted on its own.
   if (text && text.length <= 20 && !/\d{1,2}[:：]\d{2}|\d{4}/.test(text)) header.authorHints.push(text);
 }
 
-function holdsAuthorElement(element: Element): boolean {
-  return element.children.some((child) => isElement(child) && (AUTHOR_CLASS.test(classAndId(child)) || holdsAuthorElement(child)));
+/** True when an author element inside holds text of its own (a name; an avatar with an author class holds none). */
+function holdsNamedAuthorElement(element: Element): boolean {
+  return element.children.some(
+    (child) =>
+      isElement(child) && ((AUTHOR_CLASS.test(classAndId(child)) && squash(textOf(child)) !== '') || holdsNamedAuthorElement(child)),
+  );
+}
+
+/** The element and its ancestors, up to (not including) the first that also holds `start`. */
+function boxesUpTo(element: Element, start: Element): Element[] {
+  const boxes: Element[] = [];
+  for (let box: AnyNode | null = element; isElement(box) && box !== start && !contains(box, start); box = box.parent) boxes.push(box);
+  return boxes;
 }
 
 /** True for an element right before a platform's account tag (<a>泰安发布</a><span>澎湃号·政务</span>). */

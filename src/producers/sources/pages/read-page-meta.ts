@@ -72,8 +72,7 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
   const scripts = readScriptData(scriptElements);
   const documentTitle = squash($('title').first().text());
   const root = $.root()[0];
-  const enp = root ? readEnpProperty(root) : { authors: [] };
-  const structuredAuthors = readStructuredAuthors(itemprops, metas, linked.authors, documentTitle);
+  const enp = root ? readEnpProperty(root) : {};
   return {
     canonical,
     identityUrls: [canonical, metas.get('og:url'), ...mobileUrls($, metas)].filter((url): url is string => !!url),
@@ -84,7 +83,7 @@ export function readPageMeta($: cheerio.CheerioAPI): PageMeta {
     published: preferClock([first(PUBLISHED_META), linked.published, readTimeElement(itemprops), scripts.published, enp.published]),
     modified: first(MODIFIED_META) ?? linked.modified,
     source: dropEmpty((metas.get('source') ?? metas.get('contentsource'))?.replace(SOURCE_LABEL, '').split(/\s+/)[0]),
-    authors: structuredAuthors.length > 0 ? structuredAuthors : enp.authors,
+    authors: readStructuredAuthors(itemprops, metas, [...linked.authors, ...(enp.author ? [enp.author] : [])], documentTitle),
     scriptNames: scripts.names,
   };
 }

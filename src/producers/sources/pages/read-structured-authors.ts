@@ -13,7 +13,7 @@ const MAX_NAME = 20;
 
 /**
  * Returns the writers a page names in structured data, best first: JSON-LD authors (persons
- * and plain names), schema.org microdata authors, article:author, then the author meta; never
+ * and plain names) and a Founder enpproperty author (`linkedAuthors`), schema.org microdata authors, article:author, then the author meta; never
  * a URL or a name the site gives itself (og:site_name, part of the site part of the document title),
  * and from the author meta never an institution.
  */

@@ -214,8 +214,44 @@ describe('extractArticle: names below the article', () => {
     expect(item.authors).toEqual(['作者：刘晓燕']);
   });
 
-  it('never takes a commenter for the writer (.comment-author)', () => {
-    const item = extractArticle(page('<div class="comments"><div class="comment-author">网友小王</div><p>写得好</p></div>'), Y);
-    expect(item.authors).toEqual([]);
+  it.each([
+    ['a .comment-author', '<div class="comments"><div class="comment-author">网友小王</div><p>写得好</p></div>'],
+    [
+      'an author inside a comment list',
+      '<div class="comment-list"><div class="item"><span class="author">网友小王</span>写得好</div></div>',
+    ],
+    [
+      'the writer of a related article',
+      '<div class="related"><ul><li><a href="/a/2.html">另一篇文章</a><span class="author">李四</span></li></ul></div>',
+    ],
+  ])('never takes %s for the writer', (_, after) => {
+    expect(extractArticle(page(after), Y).authors).toEqual([]);
+  });
+
+  it.each([
+    ['an avatar with an author class beside the name', '<div class="author"><img class="author-avatar" src="/a.png">张三</div>'],
+    ['an author image and a plain span', '<div class="author-info"><img class="author-img" src="/a.png"><span>张三</span></div>'],
+  ])('reads the name of an author box in the header with %s', (_, box) => {
+    const html = page('').replace('<div class="meta">2024-05-28 15:30</div>', `<div class="meta">2024-05-28 15:30 ${box}</div>`);
+    expect(extractArticle(html, Y).authors).toEqual(['作者：张三']);
+  });
+});
+
+describe('extractArticle: an issue date away from the headline', () => {
+  const page = (bar: string, text: string, aside = '') =>
+    `<html><body>${aside}<div class="bar">${bar}</div><div class="main"><h2>东平湖畔柳编老手艺焕发新活力</h2><div class="nr">` +
+    `<p>${text}${'走进州城街道的一家柳编合作社，十几名妇女围坐在一起，手中的柳条上下翻飞。'.repeat(3)}</p>` +
+    `<p>${'合作社负责人介绍，现在订单不断，产品销往欧美、日韩等国家和地区。'.repeat(3)}</p></div></div></body></html>`;
+
+  it('dates an e-paper page by its edition bar', () => {
+    expect(extractArticle(page('泰安日报　2024年6月18日　星期二　第A03版：区域新闻', ''), Y).published).toBe('2024年6月18日');
+  });
+
+  it('never dates a page by an issue the text mentions, or by a link to another edition', () => {
+    expect(extractArticle(page('', '本报2023年5月3日第4版刊发的报道引起关注。'), Y).published).toBeUndefined();
+    // A column of past editions, then the site's navigation: farther from the headline than the text read before it.
+    const nav = Array.from({ length: 40 }, (_, i) => `<a href="/c/${i}.html">新闻栏目${i}</a>`).join('');
+    const aside = `<ul class="past"><li><a href="/2019-01/05/A01.html">往期回顾 2019年1月5日 第A01版</a></li></ul><div class="nav">${nav}</div>`;
+    expect(extractArticle(page('', '', aside), Y).published).toBeUndefined();
   });
 });

@@ -62,9 +62,15 @@ describe('readPageMeta: writers in an enpproperty comment', () => {
     expect(meta.authors).toEqual(['张文静', '李明']);
   });
 
-  it('gives way to JSON-LD writers, and reads nothing from other comments', () => {
+  it('comes after JSON-LD writers, and reads nothing from other comments', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"王丹"}}</script>';
-    expect(metaOf(ld, '<!--enpproperty <author>张文静</author>-->').authors).toEqual(['王丹']);
+    expect(metaOf(ld, '<!--enpproperty <author>张文静</author>-->').authors).toEqual(['王丹', '张文静']);
     expect(metaOf('', '<!-- <date>2024-08-22</date><author>张文静</author> -->').authors).toEqual([]);
+  });
+
+  it('keeps a credit line with roles whole, and never names the site', () => {
+    const credit = '<!--enpproperty <author>本报记者 张三 通讯员 李四</author>-->';
+    expect(metaOf('', credit).authors).toEqual(['本报记者 张三 通讯员 李四']);
+    expect(metaOf('<meta property="og:site_name" content="泰安日报">', '<!--enpproperty <author>泰安日报</author>-->').authors).toEqual([]);
   });
 });
