@@ -36,12 +36,11 @@ export interface TimeEvidence {
  * 6. the structured time, when the page shows none of its own (or only 3小时前);
  * 7. a relative time (3小时前, 昨天 10:20) or a date without a year in the header, as found:
  *    normalize reads it against the fetch time;
- * 8. a full time, a date labelled 发布, or a newspaper's issue date (2024年03月12日 第A03版),
- *    printed just before the headline;
+ * 8. a full time, or a date labelled 发布, printed just before the headline;
  * 9. a 发布日期 line after the body;
  * 10. the last-update time in the header (更新时间：2024-10-02 09:30) when the page gives no other;
- * 11. a newspaper's issue date elsewhere on the page, outside the body, links and lists (the
- *     edition bar of an e-paper page, 2024年6月18日 星期二 第A03版), when nothing nearer gave a time.
+ * 11. a newspaper's issue date on the page outside the body, links and lists (the edition bar of
+ *     an e-paper page, 2024年6月18日 星期二 第A03版; never a past edition's link in a sidebar).
  */
 export function choosePublished(evidence: TimeEvidence): string | undefined {
   const { meta } = evidence;
@@ -93,6 +92,5 @@ function preHeaderDate(text: string): string | undefined {
   const full = findFullDate(text);
   if (full?.hasTime) return full.text;
   const labelled = PUBLISHED_LABELLED.exec(text)?.[1];
-  // A newspaper page's edition bar above the headline: 2024年03月12日 第A03版：要闻.
-  return (labelled === undefined ? undefined : findFullDate(labelled)?.text) ?? findIssueDate(text)?.text;
+  return labelled === undefined ? undefined : findFullDate(labelled)?.text;
 }

@@ -46,12 +46,9 @@ export function parseInfoLine(text: string): InfoLine {
   };
 }
 
-/**
- * A date the page labels as the publication date (发布日期：2019-03-06), or the issue date of a
- * newspaper page (《 人民日报 》（ 2024年06月10日 第 10 版）), as found after the article.
- */
+/** A date the page labels as the publication date (发布日期：2019-03-06), as found after the article. */
 export function findLabelledDate(text: string): FoundDate | undefined {
-  const labelled = DATE_LABELLED.exec(text)?.[1] ?? ISSUE_DATE.exec(text)?.[1];
+  const labelled = DATE_LABELLED.exec(text)?.[1];
   return labelled === undefined ? undefined : findFullDate(labelled);
 }
 

@@ -249,9 +249,9 @@ describe('extractArticle: an issue date away from the headline', () => {
 
   it('never dates a page by an issue the text mentions, or by a link to another edition', () => {
     expect(extractArticle(page('', '本报2023年5月3日第4版刊发的报道引起关注。'), Y).published).toBeUndefined();
-    // A column of past editions, then the site's navigation: farther from the headline than the text read before it.
-    const nav = Array.from({ length: 40 }, (_, i) => `<a href="/c/${i}.html">新闻栏目${i}</a>`).join('');
-    const aside = `<ul class="past"><li><a href="/2019-01/05/A01.html">往期回顾 2019年1月5日 第A01版</a></li></ul><div class="nav">${nav}</div>`;
-    expect(extractArticle(page('', '', aside), Y).published).toBeUndefined();
+    const past = '<ul class="past"><li><a href="/2019-01/05/A01.html">往期回顾 2019年1月5日 第A01版</a></li></ul>';
+    // Above the headline, and after the text.
+    expect(extractArticle(page('', '', past), Y).published).toBeUndefined();
+    expect(extractArticle(page('', '').replace('</body>', `${past}</body>`), Y).published).toBeUndefined();
   });
 });

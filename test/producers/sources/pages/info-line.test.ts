@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choosePublished } from '../../../../src/producers/sources/pages/choose-published.js';
 import { findFullDate, findRelativeTime, findYearlessDate } from '../../../../src/producers/sources/pages/date-patterns.js';
-import { findLabelledDate, parseInfoLine } from '../../../../src/producers/sources/pages/info-line.js';
+import { findIssueDate, findLabelledDate, parseInfoLine } from '../../../../src/producers/sources/pages/info-line.js';
 import type { PageMeta } from '../../../../src/producers/sources/pages/read-page-meta.js';
 
 describe('parseInfoLine', () => {
@@ -100,7 +100,9 @@ describe('date patterns', () => {
   it('finds a date labelled 发布日期 after the article, not any date', () => {
     expect(findLabelledDate('发布日期：2019-03-06 责任编辑：龙慧')?.text).toBe('2019-03-06');
     expect(findLabelledDate('上一篇 2019-03-01 某某新闻')).toBeUndefined();
-    expect(findLabelledDate('《 人民日报 》（ 2024年06月10日 第 10 版）')?.text).toBe('2024年06月10日');
+    // An issue line is not a label: the page's issue date is read apart (findIssueDate), away from links and lists.
+    expect(findLabelledDate('往期回顾 2019年1月5日 第A01版')).toBeUndefined();
+    expect(findIssueDate('《 人民日报 》（ 2024年06月10日 第 10 版）')?.text).toBe('2024年06月10日');
   });
 });
 
