@@ -113,9 +113,7 @@ export class ArticleWriter {
         (ids) => {
           const call = declareKeys(groups, ids, articleKeysOf(keys));
           return this.redis.claimArticle(
-            call.keys.length,
-            ...call.keys,
-            call.layout,
+            ...call.args,
             article.id,
             stored,
             article.contentHash,

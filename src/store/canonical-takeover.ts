@@ -81,7 +81,7 @@ export class CanonicalTakeover {
       const current = await callDeclaring(
         (ids) => {
           const call = declareKeys({}, ids, { article: this.keys.article, merged: this.keys.merged });
-          return this.redis.currentArticleId(call.keys.length, ...call.keys, call.layout, id);
+          return this.redis.currentArticleId(...call.args, id);
         },
         { script: 'current-article', ids: [id], readAhead: this.readAhead },
       );
@@ -128,9 +128,7 @@ export class CanonicalTakeover {
       (ids) => {
         const call = declareKeys(groups, ids, articleKeysOf(keys));
         return this.redis.replaceCanonical(
-          call.keys.length,
-          ...call.keys,
-          call.layout,
+          ...call.args,
           stored.id,
           article.id,
           value,

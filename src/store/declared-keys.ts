@@ -14,6 +14,8 @@ export type Undeclared = ['undeclared', ...string[]];
 export interface DeclaredKeys {
   readonly keys: string[];
   readonly layout: string;
+  /** The call's first arguments, as a script whose number of keys varies takes them: that number, KEYS, the layout. */
+  readonly args: [number, ...string[]];
 }
 
 /** How an id's keys of each kind are named (the kinds in the order the layout gives them). */
@@ -38,7 +40,8 @@ export function declareKeys(
   const idList = [...ids];
   const first = keys.length + 1;
   for (const id of idList) for (const keyOf of Object.values(keysOfId)) keys.push(keyOf(id));
-  return { keys, layout: JSON.stringify({ g: at, ids: idList, kinds: Object.keys(keysOfId), at: first }) };
+  const layout = JSON.stringify({ g: at, ids: idList, kinds: Object.keys(keysOfId), at: first });
+  return { keys, layout, args: [keys.length, ...keys, layout] };
 }
 
 /** Returns whether a script's reply is the list of ids it met undeclared. */

@@ -67,9 +67,7 @@ export class ItemRevisit {
       ...feedKeyGroups(keys, 'new', updated),
     });
     const reply = await this.redis.updateArticle(
-      call.keys.length,
-      ...call.keys,
-      call.layout,
+      ...call.args,
       stored.id,
       itemValue,
       `${stored.id}|${article.contentHash}|own`,

@@ -55,7 +55,7 @@ export class SearchIndex {
     const written = await callDeclaring(
       (declared) => {
         const call = declareKeys(groups, declared, { word: keys.searchPostings });
-        return this.redis.writeSearchTerms(call.keys.length, ...call.keys, call.layout, articleId, terms.join(','), mode);
+        return this.redis.writeSearchTerms(...call.args, articleId, terms.join(','), mode);
       },
       { script: 'write-search-terms', ids: terms },
     );
@@ -68,7 +68,7 @@ export class SearchIndex {
     await callDeclaring(
       (terms) => {
         const call = declareKeys(groups, terms, { word: this.keys.searchPostings });
-        return this.redis.removeSearchTerms(call.keys.length, ...call.keys, call.layout, articleId);
+        return this.redis.removeSearchTerms(...call.args, articleId);
       },
       { script: 'remove-search-terms' },
     );

@@ -9,29 +9,33 @@
 const ALL_KEYS = new Set(['DEL', 'UNLINK', 'EXISTS', 'MGET', 'PFCOUNT', 'TOUCH', 'WATCH']);
 const TWO_KEYS = new Set(['RENAME', 'RENAMENX', 'COPY', 'SMOVE', 'LMOVE', 'RPOPLPUSH']);
 
+/** Each character from `from` on outside strings, with the bracket depth after it (an opening bracket counts in). */
+function* outsideStrings(text: string, from = 0): Generator<{ i: number; c: string; depth: number }> {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === "'" || c === '"') {
+      i = stringEnd(text, i);
+      continue;
+    }
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    yield { i, c, depth };
+  }
+}
+
 /** Returns the index after the bracket that closes the one opened at `open`. */
 function closing(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'" || c === '"') i = stringEnd(text, i);
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && --depth === 0) return i + 1;
-  }
+  for (const { i, c, depth } of outsideStrings(text, open)) if (')]}'.includes(c) && depth === 0) return i + 1;
   return text.length;
 }
 
 /** Splits at the commas outside brackets and strings. */
 function splitTop(text: string, separator = ','): string[] {
   const parts: string[] = [];
-  let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'" || c === '"') i = stringEnd(text, i);
-    else if ('([{'.includes(c ?? '')) depth++;
-    else if (')]}'.includes(c ?? '')) depth--;
-    else if (c === separator && depth === 0) {
+  for (const { i, c, depth } of outsideStrings(text)) {
+    if (c === separator && depth === 0) {
       parts.push(text.slice(start, i).trim());
       start = i + 1;
     }
@@ -95,14 +99,8 @@ function statementsOf(lua: string): string[] {
 
 /** Returns the index of the assignment's `=` outside brackets, or -1. */
 function assignmentAt(statement: string): number {
-  let depth = 0;
-  for (let i = 0; i < statement.length; i++) {
-    const c = statement[i];
-    if (c === "'" || c === '"') i = stringEnd(statement, i);
-    else if ('([{'.includes(c ?? '')) depth++;
-    else if (')]}'.includes(c ?? '')) depth--;
-    else if (c === '=' && depth === 0 && !'=~<>'.includes(statement[i - 1] ?? '') && statement[i + 1] !== '=') return i;
-  }
+  for (const { i, c, depth } of outsideStrings(statement))
+    if (c === '=' && depth === 0 && !'=~<>'.includes(statement.charAt(i - 1)) && statement.charAt(i + 1) !== '=') return i;
   return -1;
 }
 
