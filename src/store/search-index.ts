@@ -1,6 +1,7 @@
 import type { Redis, Result } from 'ioredis';
 import { callDeclaring, declareKeys, type Undeclared } from './declared-keys.js';
 import { REMOVE_SEARCH_TERMS_LUA, WRITE_SEARCH_TERMS_LUA } from './scripts/search-terms.js';
+import { SpreadSearchWrites } from './spread-search-writes.js';
 import { keyLayoutOf, StoreKeys } from './store-keys.js';
 
 declare module 'ioredis' {
@@ -14,17 +15,20 @@ declare module 'ioredis' {
  * The full-text index of stored articles: an inverted index in Redis from each term of an
  * article's title and text (domain/search-terms.ts) to the articles that hold it, written by the
  * process stage right after the article is stored and taken out when the article is replaced or
- * expires. Each write is one Lua script, so postings, an article's list of terms and its
- * search-changes time always agree. ArticleListing reads it.
+ * expires. On one Redis each write is one Lua script, so postings, an article's list of terms and
+ * its search-changes time always agree; on Redis Cluster the postings spread over the masters and
+ * are written term by term (SpreadSearchWrites). ArticleListing reads it.
  */
 export class SearchIndex {
   readonly keys: StoreKeys;
+  private readonly spread: SpreadSearchWrites | undefined;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
+    this.spread = this.keys.layout === 'cluster' ? new SpreadSearchWrites(redis, this.keys) : undefined;
     // The number of keys varies with the terms: the caller gives it first.
     redis.defineCommand('writeSearchTerms', { lua: WRITE_SEARCH_TERMS_LUA });
     redis.defineCommand('removeSearchTerms', { lua: REMOVE_SEARCH_TERMS_LUA });
@@ -44,6 +48,7 @@ export class SearchIndex {
   }
 
   private async writeTerms(articleId: string, terms: readonly string[], mode: 'write' | 'ensure'): Promise<boolean> {
+    if (this.spread) return this.spread.write(articleId, terms, mode);
     const { keys } = this;
     const groups = {
       listed: keys.searchTerms(articleId),
@@ -64,6 +69,7 @@ export class SearchIndex {
 
   /** Takes an article out of the index. */
   async remove(articleId: string): Promise<void> {
+    if (this.spread) return this.spread.remove(articleId);
     const groups = { listed: this.keys.searchTerms(articleId), changes: this.keys.searchChanges() };
     await callDeclaring(
       (terms) => {

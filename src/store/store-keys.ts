@@ -15,10 +15,14 @@ export function keyLayoutOf(connection: { readonly isCluster: boolean }): KeyLay
  *
  * - `{<prefix>}`: the article store — which version of each article is current, the copies
  *   recorded on it, the dedupe claims (item, url, content, merged), LSH buckets, feed and change
- *   indexes, the change clock, search postings, lists. The claim, takeover, update and search
- *   scripts read and write these atomically; listings intersect the indexes (ZINTERSTORE).
+ *   indexes, the change clock, each article's list of search terms, lists. The claim, takeover,
+ *   update and search scripts read and write these atomically; listings intersect the feed
+ *   indexes (ZINTERSTORE).
  * - untagged `<prefix>:doc:<id>:<version>`: the articles' JSON, written before the script that
  *   makes a version current (article-documents.ts), spread key by key.
+ * - untagged `<prefix>:word:<term>`: the search postings, spread term by term; an article's
+ *   list of terms, in the store's slot, always names every posting it is in
+ *   (spread-search-writes.ts), and listings filter by them term by term (posting-filter.ts).
  * - `{<prefix>:recs}`: cards, term postings and term frequencies (written together).
  * - `{<prefix>:activity}`: reader events — article-hour readers, hot sets, reader profiles.
  * - `{<prefix>:sources}`: the source registry, its change log, source states and seen pages.
@@ -83,8 +87,14 @@ export class StoreKeys {
   feedChanges = (feedId: string): string => `${this.articlePrefix}:changes:${feedId}`;
   /** String: the last time the change clock gave out (µs). */
   changeClock = (): string => `${this.articlePrefix}:change-clock`;
-  /** Sorted set (every score 0): the articles whose title or text holds a search term. */
-  searchPostings = (term: string): string => `${this.articlePrefix}:word:${term}`;
+  /**
+   * Sorted set (every score 0): the articles whose title or text holds a search term. Untagged:
+   * on Redis Cluster the postings, hundreds written for each article, spread over the masters
+   * (spread-search-writes.ts); on one Redis the name is as it always was.
+   */
+  searchPostings = (term: string): string => `${this.prefix}:word:${term}`;
+  /** String, on Redis Cluster only: the writer of one article's postings now (a token with a TTL), one at a time. */
+  searchLease = (articleId: string): string => `${this.articlePrefix}:words-lease:${articleId}`;
   /** String: the search terms an article is indexed under, joined by ',' (what its removal takes out). */
   searchTerms = (articleId: string): string => `${this.articlePrefix}:words:${articleId}`;
   /** Sorted set: article ids by when their search terms were last written (change-clock µs). */
