@@ -1,29 +1,6 @@
-import * as cheerio from 'cheerio';
 import { z } from 'zod';
-import { MAX_LIST_PAGES, SOURCE_KINDS } from '../domain/source.js';
-
-/** `30s`, `10m`, `2h`, `1d`, or a number of seconds. */
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** Parses a duration such as `10m` into milliseconds; undefined when it is not one. */
-export function parseDurationMs(value: string | number): number | undefined {
-  if (typeof value === 'number') return value * 1000;
-  const match = DURATION.exec(value.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * (UNIT_MS[match[2] ?? 's'] ?? 1000);
-}
-
-const durationSchema = z.union([z.string(), z.number().positive()]).transform((value, ctx) => {
-  const ms = parseDurationMs(value);
-  if (ms === undefined || ms <= 0) {
-    ctx.addIssue({ code: 'custom', message: `not a duration: ${JSON.stringify(value)} (use 30s, 10m, 2h)` });
-    return z.NEVER;
-  }
-  return ms;
-});
-
-const idSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, - and _');
+import { durationSchema, idSchema } from './schema-fields.js';
+import { sourceSchema } from './source-schema.js';
 
 const divisionCode = z.string().regex(/^\d{4}(\d{2}(\d{6})?)?$/, 'a division code: 4 digits (city), 6 (county) or 12 (town)');
 
@@ -39,79 +16,6 @@ export const channelSchema = z.strictObject({
   publicContent: z.enum(['full', 'summary']).default('full'),
   /** A channel with nothing new for this long shows as stale to operators (status page, alert). */
   staleAfter: durationSchema.default(86_400_000),
-});
-
-/** A CSS selector that cheerio can run; checked when the config is read, not at the first fetch. */
-const cssSelector = z.string().min(1).refine(isValidSelector, 'not a valid CSS selector');
-
-function isValidSelector(selector: string): boolean {
-  try {
-    cheerio.load('')(selector);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An exact origin: scheme, host and port, nothing else (`http://intranet.example:8080`). */
-const originSchema = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
-    } catch {
-      return false;
-    }
-  }, 'an origin: http(s)://host[:port], without path, query or credentials')
-  .transform((value) => new URL(value).origin);
-
-/** A source's fields; sourceSchema adds the checks across them. */
-const sourceFieldsSchema = z.strictObject({
-  id: idSchema,
-  name: z.string().min(1),
-  kind: z.enum(SOURCE_KINDS),
-  url: z.string().min(1),
-  interval: durationSchema.default(600_000),
-  encoding: z.string().optional(),
-  channels: z.array(z.string()).default([]),
-  /** Exact origins this source may fetch from on loopback or private addresses (an intranet CMS). */
-  allowOrigins: z.array(originSchema).default([]),
-  /** Replaced by allowOrigins; named here only to say so. */
-  allowPrivateNetwork: z
-    .unknown()
-    .optional()
-    .refine((value) => value === undefined, 'replaced by allowOrigins: list the exact origins, e.g. ["http://intranet.example:8080"]'),
-  /** For `list` sources: a CSS selector for the article links; default: the largest list of headline links. */
-  linkSelector: cssSelector.optional(),
-  /** For article pages of this source: CSS selectors that win over the site table and the generic extractor. */
-  rules: z
-    .strictObject({
-      title: cssSelector.optional(),
-      time: cssSelector.optional(),
-      source: cssSelector.optional(),
-      author: cssSelector.optional(),
-      body: cssSelector.optional(),
-      drop: z.array(cssSelector).optional(),
-    })
-    .optional(),
-  /** For `feed` sources: fetch each entry's linked page and extract its full text (README, Sources). */
-  fullText: z.boolean().optional(),
-  /** For `list` sources: list pages read per poll, following next-page links (default DEFAULT_LIST_PAGES). */
-  maxPages: z.number().int().min(1).max(MAX_LIST_PAGES).optional(),
-});
-
-/** One source of the config file (and of the admin API and the CLI). */
-export const sourceSchema = sourceFieldsSchema.superRefine((source, ctx) => {
-  // Each option belongs to one kind: said at once rather than ignored on another.
-  if (source.fullText !== undefined && source.kind !== 'feed')
-    ctx.addIssue({
-      code: 'custom',
-      path: ['fullText'],
-      message: `only feed sources (RSS, Atom, JSON Feed) take fullText, not a ${source.kind} source`,
-    });
-  if (source.maxPages !== undefined && source.kind !== 'list')
-    ctx.addIssue({ code: 'custom', path: ['maxPages'], message: `only list sources take maxPages, not a ${source.kind} source` });
 });
 
 export const partnerSchema = z

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import type { Source, SourceExtractionRules, SourceKind } from '../domain/source.js';
-import { sourceSchema } from './config-schema.js';
+import { sourceSchema } from './source-schema.js';
 
 /** A source as the config file writes it (and the admin API and the CLI take it): `interval: 10m`, no resolved paths. */
 export interface SourceFields {

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseDurationMs } from '../../config/config-schema.js';
+import { parseDurationMs } from '../../config/schema-fields.js';
 import type { Config } from '../../config/load-config.js';
 
 /** Where a command writes: process.stdout or process.stderr, or a test's collector. */
