@@ -7,9 +7,6 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseDocument } from 'yaml';
 import { EXAMPLE_CONFIG_PATH, loadConfig } from '../src/config/load-config.js';
-import { feedId } from '../src/domain/feed-id.js';
-import { ALL_CHANNEL_ID } from '../src/domain/channel.js';
-import { enqueueItems } from '../src/queues/enqueue.js';
 import { DEFAULT_JOB_OPTIONS, openQueues } from '../src/queues/queue-set.js';
 import { startRoles } from '../src/app/start-roles.js';
 import { ArticleRepository } from '../src/store/article-repository.js';
@@ -17,6 +14,7 @@ import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
 import { mergeCosts, selfTimes, type SelfTime, type WindowCosts } from './cpu-profile.js';
+import { runItems } from './run-items.js';
 import { WorkerProcess } from './worker-process.js';
 import { defaultPrepareThreads } from '../src/workers/process/prepare-pool.js';
 import { variedItems } from '../test/support/synthetic-items.js';
@@ -170,13 +168,7 @@ async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>)
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const queues = openQueues(connection, prefix);
   const articles = new ArticleRepository(connection, prefix);
-  const payloads = variedItems(ITEMS);
-  const start = performance.now();
-  for (let i = 0; i < payloads.length; i += 500) await enqueueItems(queues.process, payloads.slice(i, i + 500));
-  while ((await articles.countFeed(feedId.channel(ALL_CHANNEL_ID))) < STORIES) await sleep(20);
-  // Feeds are current once no rebuild waits or runs: the last one ran after the last item.
-  while (Object.values(await queues.publish.getJobCounts('waiting', 'active', 'delayed')).some((n) => n > 0)) await sleep(10);
-  const rate = (ITEMS * 1000) / (performance.now() - start);
+  const rate = await runItems(queues, articles, variedItems(ITEMS), STORIES);
   await app.close();
   for (const queue of queues.all) await queue.obliterate({ force: true });
   await queues.close();
@@ -227,17 +219,7 @@ async function measureProcesses(
       }
     };
     const fromUs = hrtimeUs();
-    const start = performance.now();
-    for (let i = 0; i < payloads.length; i += 500) await enqueueItems(queues.process, payloads.slice(i, i + 500));
-    while ((await articles.countFeed(feedId.channel(ALL_CHANNEL_ID))) < STORIES) {
-      await check(`${STORIES} stories stored`);
-      await sleep(20);
-    }
-    while (Object.values(await queues.publish.getJobCounts('waiting', 'active', 'delayed')).some((n) => n > 0)) {
-      await check('feeds current');
-      await sleep(10);
-    }
-    const rate = (ITEMS * 1000) / (performance.now() - start);
+    const rate = await runItems(queues, articles, payloads, STORIES, check);
     const toUs = hrtimeUs();
 
     const codes = await Promise.all(workers.map((worker) => worker.terminate()));
@@ -281,8 +263,4 @@ function where({ name, file, line }: SelfTime): string {
 /** process.hrtime in µs: the clock of V8's profiles, in this process and its children. */
 function hrtimeUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

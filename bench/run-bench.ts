@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCluster } from './cluster.bench.js';
 import { benchDedupeGrowth } from './dedupe-growth.bench.js';
 import { benchExtraction } from './extract.bench.js';
 import { benchFeeds } from './feed-http.bench.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   if (wants('extract')) benchExtraction(ROOT, SHARED);
   if (wants('regions')) benchRegions(ROOT);
   if (wants('pipeline')) await benchPipeline();
+  if (wants('cluster')) await benchCluster();
   if (wants('dedupe')) await benchNearDuplicates();
   if (wants('feeds')) await benchFeeds();
   if (wants('lists')) await benchLists();

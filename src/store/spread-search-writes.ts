@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis, Result } from 'ioredis';
 import { declareKeys } from './declared-keys.js';
-import { BEGIN_SEARCH_TERMS_LUA, FINISH_SEARCH_TERMS_LUA } from './scripts/spread-search-terms.js';
+import { BEGIN_SEARCH_TERMS_LUA, FINISH_SEARCH_TERMS_LUA, POST_SEARCH_TERMS_LUA } from './scripts/spread-search-terms.js';
 import type { StoreKeys } from './store-keys.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     beginSearchTerms(...args: (string | number)[]): Result<string[], Context>;
+    postSearchTerms(...args: (string | number)[]): Result<1, Context>;
     finishSearchTerms(...args: (string | number)[]): Result<'written' | 'removed' | 'gone' | 'lost', Context>;
   }
 }
@@ -20,11 +21,11 @@ export const SEARCH_LEASE_MS = 10_000;
 const LEASE_WAIT_MS = 15_000;
 
 /**
- * Writes and removes articles' search terms on Redis Cluster, where each term's postings lie in
- * a slot of their own, spread over the masters, and only the article's list of terms and
+ * Writes and removes articles' search terms on Redis Cluster, where the postings lie in
+ * SEARCH_SHARDS slots spread over the masters, and only the article's list of terms and
  * search-changes sit in the store's slot. Three steps, one writer of an article at a time (a
- * lease): begin (the list becomes old ∪ new terms, marked pending), the postings term by term,
- * finish (the list becomes the new terms). The list thus always names every posting the article
+ * lease): begin (the list becomes old ∪ new terms, marked pending), the postings (one script per
+ * group), finish (the list becomes the new terms). The list thus always names every posting the article
  * is in, whatever step a process dies at: the next write or ensure of it finds the list pending
  * and writes again, a remove reaches every posting. What one Redis does in one script
  * (scripts/search-terms.ts), this does without an atomic step across slots.
@@ -38,6 +39,7 @@ export class SpreadSearchWrites {
     private readonly keys: StoreKeys,
   ) {
     redis.defineCommand('beginSearchTerms', { lua: BEGIN_SEARCH_TERMS_LUA });
+    redis.defineCommand('postSearchTerms', { lua: POST_SEARCH_TERMS_LUA });
     redis.defineCommand('finishSearchTerms', { lua: FINISH_SEARCH_TERMS_LUA });
   }
 
@@ -88,12 +90,21 @@ export class SpreadSearchWrites {
     }
   }
 
-  /** Enters the article in the postings of `added` and takes it out of those of `dropped`, each in its own slot. */
+  /**
+   * Enters the article in the postings of `added` and takes it out of those of `dropped`: one
+   * script per group of postings (a slot, StoreKeys.searchPostings), the groups at once.
+   */
   private async postings(articleId: string, added: readonly string[], dropped: readonly string[]): Promise<void> {
-    await Promise.all([
-      ...added.map((term) => this.redis.zadd(this.keys.searchPostings(term), 0, articleId)),
-      ...dropped.map((term) => this.redis.zrem(this.keys.searchPostings(term), articleId)),
-    ]);
+    const groups = new Map<string, { added: string[]; dropped: string[] }>();
+    const groupOf = (key: string) => {
+      const slot = key.slice(0, key.indexOf('}') + 1);
+      let group = groups.get(slot);
+      if (!group) groups.set(slot, (group = { added: [], dropped: [] }));
+      return group;
+    };
+    for (const key of added.map(this.keys.searchPostings)) groupOf(key).added.push(key);
+    for (const key of dropped.map(this.keys.searchPostings)) groupOf(key).dropped.push(key);
+    await Promise.all([...groups.values()].map((group) => this.redis.postSearchTerms(...declareKeys(group).args, articleId)));
   }
 
   private async finish(articleId: string, token: string, mode: 'write' | 'remove', terms: readonly string[]) {

@@ -7,6 +7,21 @@ export function keyLayoutOf(connection: { readonly isCluster: boolean }): KeyLay
 }
 
 /**
+ * In how many groups (slots) the search postings lie on Redis Cluster: enough to spread them
+ * over the masters of a cluster of a few to a dozen, few enough that an article's hundreds of
+ * terms take at most 16 script calls (32 groups measured slower: `npm run bench -- cluster`).
+ * Fixed: a store keeps the groups its postings were written in.
+ */
+export const SEARCH_SHARDS = 16;
+
+/** The group of a term's postings on Redis Cluster: FNV-1a of its UTF-16 code units, modulo SEARCH_SHARDS. */
+export function searchShardOf(term: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SEARCH_SHARDS;
+}
+
+/**
  * The Redis keys of the store, all under one prefix. On one Redis (`standalone`) every key is
  * `<prefix>:<kind>:…`, as stores have always been written. On Redis Cluster the keys that are
  * read or written together — in one Lua script, MULTI, pipeline or multi-key command — share a
@@ -20,8 +35,8 @@ export function keyLayoutOf(connection: { readonly isCluster: boolean }): KeyLay
  *   indexes (ZINTERSTORE).
  * - untagged `<prefix>:doc:<id>:<version>`: the articles' JSON, written before the script that
  *   makes a version current (article-documents.ts), spread key by key.
- * - untagged `<prefix>:word:<term>`: the search postings, spread term by term; an article's
- *   list of terms, in the store's slot, always names every posting it is in
+ * - `{<prefix>:search-<n>}`: the search postings, in SEARCH_SHARDS groups by a hash of the term;
+ *   an article's list of terms, in the store's slot, always names every posting it is in
  *   (spread-search-writes.ts), and listings filter by them term by term (posting-filter.ts).
  * - `{<prefix>:recs}`: cards, term postings and term frequencies (written together).
  * - `{<prefix>:activity}`: reader events — article-hour readers, hot sets, reader profiles.
@@ -88,11 +103,14 @@ export class StoreKeys {
   /** String: the last time the change clock gave out (µs). */
   changeClock = (): string => `${this.articlePrefix}:change-clock`;
   /**
-   * Sorted set (every score 0): the articles whose title or text holds a search term. Untagged:
-   * on Redis Cluster the postings, hundreds written for each article, spread over the masters
-   * (spread-search-writes.ts); on one Redis the name is as it always was.
+   * Sorted set (every score 0): the articles whose title or text holds a search term. On Redis
+   * Cluster in one of SEARCH_SHARDS groups by a hash of the term (`{<prefix>:search-<n>}`), so
+   * that the postings, hundreds written for each article, spread over the masters and yet an
+   * article's are written in one script per group (spread-search-writes.ts); on one Redis the
+   * name is as it always was.
    */
-  searchPostings = (term: string): string => `${this.prefix}:word:${term}`;
+  searchPostings = (term: string): string =>
+    this.layout === 'cluster' ? `{${this.prefix}:search-${String(searchShardOf(term))}}:word:${term}` : `${this.prefix}:word:${term}`;
   /** String, on Redis Cluster only: the writer of one article's postings now (a token with a TTL), one at a time. */
   searchLease = (articleId: string): string => `${this.articlePrefix}:words-lease:${articleId}`;
   /** String: the search terms an article is indexed under, joined by ',' (what its removal takes out). */

@@ -145,7 +145,7 @@ describe.skipIf(!HAS_REDIS_CLUSTER_TOOLS)('the app on a Redis Cluster of three m
     const articles = [...(await keysPerMaster(cluster!.nodes, `{${prefix}}:article:*`)).values()];
     expect(documents.reduce((a, b) => a + b)).toBe(articles.reduce((a, b) => a + b));
     // The search postings spread term by term, every stored article's list of terms in the store's slot.
-    const postings = [...(await keysPerMaster(cluster!.nodes, `${prefix}:word:*`)).values()];
+    const postings = [...(await keysPerMaster(cluster!.nodes, `{${prefix}:search-*}:word:*`)).values()];
     expect(postings.filter((count) => count > 0)).toHaveLength(3);
     const lists = [...(await keysPerMaster(cluster!.nodes, `{${prefix}}:words:*`)).values()];
     expect(lists.reduce((a, b) => a + b)).toBe(articles.reduce((a, b) => a + b));

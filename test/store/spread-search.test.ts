@@ -76,7 +76,7 @@ describe.skipIf(!HAS_REDIS_CLUSTER_TOOLS)('the search index on a Redis Cluster o
     const article = await stored();
     const terms = Array.from({ length: 60 }, (_, i) => `词${String(i)}`);
     await search.write(article.id, terms);
-    const perMaster = [...(await keysPerMaster(cluster!.nodes, `${prefix}:word:*`)).values()];
+    const perMaster = [...(await keysPerMaster(cluster!.nodes, `{${prefix}:search-*}:word:*`)).values()];
     expect(perMaster.filter((count) => count > 0).length).toBe(3);
     const lists = [...(await keysPerMaster(cluster!.nodes, `{${prefix}}:words:*`)).values()];
     expect(lists.filter((count) => count > 0)).toHaveLength(1);

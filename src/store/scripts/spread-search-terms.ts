@@ -67,3 +67,15 @@ redis.call('ZREM', key('changes'), ARGV[3])
 redis.call('DEL', key('lease'))
 return 'removed'
 `;
+
+/**
+ * The middle step on Redis Cluster, once per group of postings (a slot): enters the article in
+ * the postings of one group's new terms and takes it out of those of its dropped ones.
+ * KEYS (declared-keys.ts): groups added, dropped (postings). ARGV[1] the layout of KEYS, ARGV[2] article id
+ * Returns 1.
+ */
+export const POST_SEARCH_TERMS_LUA = `${DECLARED_KEYS_LUA}
+for _, postings in ipairs(keys('added')) do redis.call('ZADD', postings, 0, ARGV[2]) end
+for _, postings in ipairs(keys('dropped')) do redis.call('ZREM', postings, ARGV[2]) end
+return 1
+`;
