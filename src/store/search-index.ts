@@ -17,7 +17,7 @@ declare module 'ioredis' {
  * process stage right after the article is stored and taken out when the article is replaced or
  * expires. On one Redis each write is one Lua script, so postings, an article's list of terms and
  * its search-changes time always agree; on Redis Cluster the postings spread over the masters and
- * are written term by term (SpreadSearchWrites). ArticleListing reads it.
+ * are written group by group, outside that script (SpreadSearchWrites). ArticleListing reads it.
  */
 export class SearchIndex {
   readonly keys: StoreKeys;

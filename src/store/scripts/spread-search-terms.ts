@@ -5,7 +5,7 @@ import { DECLARED_KEYS_LUA } from './declared-keys.js';
 /**
  * On Redis Cluster, where an article's postings lie in other slots than its list of terms, a
  * write of its search terms is three steps (spread-search-writes.ts): this script, the postings
- * written term by term, FINISH_SEARCH_TERMS_LUA. This one takes the article's lease (one writer
+ * (POST_SEARCH_TERMS_LUA, once per group of them), FINISH_SEARCH_TERMS_LUA. This one takes the article's lease (one writer
  * of its postings at a time) and, for a write, makes its list of terms the union of the old terms
  * and the new, marked pending ('!' first): before any posting is written the list already names
  * it, so a remove, or a write that finds the list pending after a crash, reaches every posting.
