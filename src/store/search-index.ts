@@ -55,14 +55,15 @@ export class SearchIndex {
       article: keys.article(articleId),
       changes: keys.searchChanges(),
       clock: keys.changeClock(),
+      postings: terms.map(keys.searchPostings),
     };
-    // The terms it had are known only to the script: it names those it needs declared.
+    // The terms it had are known only to the script: it names those it lost, to be declared.
     const written = await callDeclaring(
-      (declared) => {
-        const call = declareKeys(groups, declared, { word: keys.searchPostings });
+      (lost) => {
+        const call = declareKeys(groups, lost, { word: keys.searchPostings });
         return this.redis.writeSearchTerms(...call.args, articleId, terms.join(','), mode);
       },
-      { script: 'write-search-terms', ids: terms },
+      { script: 'write-search-terms' },
     );
     return written === 1;
   }

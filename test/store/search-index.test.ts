@@ -51,6 +51,18 @@ describe('SearchIndex against Redis', () => {
     expect(await changedAt(article.id)).toBeGreaterThan(first);
   });
 
+  it('moves an article of hundreds of terms to an overlapping set: out of exactly the lost ones', async () => {
+    const article = await stored();
+    const terms = Array.from({ length: 600 }, (_, i) => `词条${String(i)}`);
+    const next = [...terms.slice(300), ...Array.from({ length: 300 }, (_, i) => `新词${String(i)}`)];
+    await search.write(article.id, terms);
+    expect(await search.write(article.id, next)).toBe(true);
+    const held = await Promise.all([...terms, ...next].map((term) => redis.zscore(search.keys.searchPostings(term), article.id)));
+    const holding = [...terms, ...next].filter((_, i) => held[i] !== null);
+    expect(new Set(holding)).toEqual(new Set(next));
+    expect(await redis.get(search.keys.searchTerms(article.id))).toBe(next.join(','));
+  });
+
   it('ensures an article is indexed without writing again when it is', async () => {
     const article = await stored();
     expect(await search.ensure(article.id, ['肥城'])).toBe(true);

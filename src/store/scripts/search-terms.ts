@@ -9,8 +9,11 @@ import { DECLARED_KEYS_LUA } from './declared-keys.js';
  * the terms it no longer has, the list of its terms (words:<id>, what removing it reads), and its
  * entry in search-changes at the time of this write. An article no longer stored (replaced or
  * expired since it was saved) is not indexed: nothing would remove it.
- * KEYS (declared-keys.ts): groups listed (words:<id>), article, changes (search-changes), clock;
- * ids: terms, with kind word (their postings): the new terms and any old one the caller has met.
+ * The hot path of the store (an article has some 500 terms): the new terms' postings come as one
+ * group of KEYS in the order of ARGV[3], so that a new article's write is a plain loop; only an
+ * article that had other terms builds a table of them, and has those it lost declared as ids.
+ * KEYS (declared-keys.ts): groups listed (words:<id>), article, changes (search-changes), clock,
+ * postings (of the terms in ARGV[3], in order); ids: old terms met, with kind word (their postings).
  * ARGV[1] the layout of KEYS, ARGV[2] article id, ARGV[3] terms joined by ',',
  * ARGV[4] 'write', or 'ensure': only when the article has no terms written yet
  * Returns 1 when it wrote, 0 when not, {'undeclared', term...}: old terms not declared (nothing written).
@@ -19,14 +22,18 @@ export const WRITE_SEARCH_TERMS_LUA = `${DECLARED_KEYS_LUA}${CHANGE_CLOCK_LUA}
 local id = ARGV[2]
 if ARGV[4] == 'ensure' and redis.call('EXISTS', key('listed')) == 1 then return 0 end
 if redis.call('EXISTS', key('article')) == 0 then return 0 end
-local terms, dropped = {}, {}
-for term in string.gmatch(ARGV[3], '[^,]+') do terms[term] = key_for('word', term) end
-for term in string.gmatch(redis.call('GET', key('listed')) or '', '[^,]+') do
-  if not terms[term] then dropped[#dropped + 1] = key_for('word', term) end
+local listed = redis.call('GET', key('listed'))
+if listed and listed ~= ARGV[3] then
+  local kept, dropped = {}, {}
+  for term in string.gmatch(ARGV[3], '[^,]+') do kept[term] = true end
+  for term in string.gmatch(listed, '[^,]+') do
+    if not kept[term] then dropped[#dropped + 1] = key_for('word', term) end
+  end
+  if #unmet_ids > 0 then return undeclared() end
+  for _, postings in ipairs(dropped) do redis.call('ZREM', postings, id) end
 end
-if #unmet_ids > 0 then return undeclared() end
-for _, postings in ipairs(dropped) do redis.call('ZREM', postings, id) end
-for _, postings in pairs(terms) do redis.call('ZADD', postings, 0, id) end
+local first, count = declared.g.postings[1], declared.g.postings[2]
+for i = first, first + count - 1 do redis.call('ZADD', KEYS[i], 0, id) end
 redis.call('SET', key('listed'), ARGV[3])
 redis.call('ZADD', key('changes'), change_time(key('clock')), id)
 return 1
