@@ -10,6 +10,7 @@ import { ArticleRepository } from '../src/store/article-repository.js';
 import { StoreKeys } from '../src/store/store-keys.js';
 import { HAS_REDIS_CLUSTER_TOOLS, startLocalCluster } from '../test/support/redis-cluster.js';
 import { variedItems } from '../test/support/synthetic-items.js';
+import { redisCpuSeconds } from './redis-cpu.js';
 import { fmt, printTable } from './bench-table.js';
 import { runItems } from './run-items.js';
 
@@ -86,13 +87,12 @@ export async function benchCluster(): Promise<void> {
 
 async function readMaster(master: Redis): Promise<MasterReading> {
   const info = await master.info('all');
-  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
   const commands = [...info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
   return {
-    cpuSeconds: field('used_cpu_user') + field('used_cpu_sys'),
+    cpuSeconds: await redisCpuSeconds(master),
     commands,
     keys: await master.dbsize(),
-    memoryBytes: field('used_memory'),
+    memoryBytes: Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? 0),
   };
 }
 

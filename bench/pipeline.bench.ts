@@ -14,6 +14,7 @@ import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
 import { mergeCosts, selfTimes, type SelfTime, type WindowCosts } from './cpu-profile.js';
+import { redisCpuSeconds, withRedisCpu } from './redis-cpu.js';
 import { runItems } from './run-items.js';
 import { WorkerProcess } from './worker-process.js';
 import { defaultPrepareThreads } from '../src/workers/process/prepare-pool.js';
@@ -53,8 +54,18 @@ export async function benchPipeline(): Promise<void> {
   const profiled = await measureProcesses(redis.url, 1, { profile: true });
   const costs = profiled.costs!;
 
-  const perItem = (rate: number) => fmt(1e6 / rate, 0);
   const ratio = (rate: number, ceiling: number) => `${fmt((100 * rate) / ceiling, 1)}%`;
+  /** A run's row: items/s, share of the ceiling, speed-up, wall µs per item, Redis CPU per item and the rate it caps one Redis at. */
+  const row = (what: string, run: Run, ofCeiling: string, over = ''): string[] => [
+    what,
+    fmt(run.rate, 0),
+    ofCeiling,
+    over,
+    fmt(1e6 / run.rate, 0),
+    fmt(run.redisUs, 0),
+    fmt(1e6 / Math.max(run.redisUs, 1e-9), 0),
+    '',
+  ];
   const busyShare = (c: WindowCosts) => (100 * (c.samples - c.idleSamples)) / Math.max(1, c.samples);
   const busy = busyShare(costs);
   const threadsBusy = `main thread busy ${fmt(busyShare(profiled.main!), 0)}%, ${profiled.others!.length} other threads (prepare threads, and tsx's loader thread when run from the sources) busy ${
@@ -65,49 +76,46 @@ export async function benchPipeline(): Promise<void> {
       `N = max(2, os.availableParallelism()) = ${PROCESSES}; worker processes: \`syndicator worker --queues process,publish --no-scheduler\` ` +
       `from the sources under tsx, started fresh per run; Redis ${redis.url})\n` +
       `µs per item: wall time per item for the runs; for the functions, self time in the profiled worker's samples ` +
-      `(every ${PROFILE_INTERVAL_US} µs, all threads, CPU time) from the first item queued to the feeds current, divided by ${ITEMS} items`,
-    ['run / function (file)', 'items/s', 'of ceiling', `${PROCESSES} over 1`, 'µs per item', '% of samples'],
+      `(every ${PROFILE_INTERVAL_US} µs, all threads, CPU time) from the first item queued to the feeds current, divided by ${ITEMS} items\n` +
+      `Redis µs per item: the Redis server's CPU over the run (INFO cpu, user + sys) per item; one Redis at most: the items/s ` +
+      `at which that Redis would be one full core, whatever the number of workers (Redis runs commands on one thread)`,
     [
-      [`raw BullMQ no-op jobs, concurrency ${concurrency} (ceiling)`, fmt(noop, 0), '100%', '', perItem(noop), ''],
-      [
+      'run / function (file)',
+      'items/s',
+      'of ceiling',
+      `${PROCESSES} over 1`,
+      'µs per item',
+      'Redis µs per item',
+      'one Redis at most',
+      '% of samples',
+    ],
+    [
+      row(`raw BullMQ no-op jobs, concurrency ${concurrency} (ceiling)`, noop, '100%'),
+      row(
         `raw BullMQ no-op jobs, concurrency ${concurrency * PROCESSES} = ${PROCESSES} × ${concurrency} (ceiling for ${PROCESSES} processes)`,
-        fmt(noopAll, 0),
+        noopAll,
         '100%',
-        '',
-        perItem(noopAll),
-        '',
-      ],
-      ['pipeline in this process (startRoles)', fmt(inProcess, 0), ratio(inProcess, noop), '', perItem(inProcess), ''],
-      ...(
-        [
-          ['no prepare threads (processThreads: 0)', unthreaded.rate],
-          [`a pool of ${POOL_THREADS} prepare threads (processThreads: ${POOL_THREADS})`, pooled.rate],
-        ] as const
-      ).map(([what, rate]) => [`pipeline, 1 worker process, ${what}`, fmt(rate, 0), ratio(rate, noop), '', perItem(rate), '']),
-      [
+      ),
+      row('pipeline in this process (startRoles)', inProcess, ratio(inProcess.rate, noop.rate)),
+      row('pipeline, 1 worker process, no prepare threads (processThreads: 0)', unthreaded, ratio(unthreaded.rate, noop.rate)),
+      row(
+        `pipeline, 1 worker process, a pool of ${POOL_THREADS} prepare threads (processThreads: ${POOL_THREADS})`,
+        pooled,
+        ratio(pooled.rate, noop.rate),
+      ),
+      row(
         `pipeline, 1 worker process, the default (${DEFAULT_THREADS} prepare threads on ${availableParallelism()} cores)`,
-        fmt(one.rate, 0),
-        ratio(one.rate, noop),
+        one,
+        ratio(one.rate, noop.rate),
         '1.00×',
-        perItem(one.rate),
-        '',
-      ],
-      [
+      ),
+      row(
         `pipeline, ${PROCESSES} worker processes, the default each`,
-        fmt(many.rate, 0),
-        `${ratio(many.rate, noopAll)} (${ratio(many.rate, noop)} of ${concurrency})`,
+        many,
+        `${ratio(many.rate, noopAll.rate)} (${ratio(many.rate, noop.rate)} of ${concurrency})`,
         `${(many.rate / one.rate).toFixed(2)}×`,
-        perItem(many.rate),
-        '',
-      ],
-      [
-        `pipeline, 1 worker process (the default) under --cpu-prof`,
-        fmt(profiled.rate, 0),
-        ratio(profiled.rate, noop),
-        '',
-        perItem(profiled.rate),
-        '',
-      ],
+      ),
+      row(`pipeline, 1 worker process (the default) under --cpu-prof`, profiled, ratio(profiled.rate, noop.rate)),
       [
         `top ${TOP} self time in that worker, all its threads${costs.windowed ? '' : ' (WHOLE profile: its clock did not cover the run)'}: ` +
           `${fmt(costs.samples, 0)} samples, busy ${fmt(busy, 0)}% (${threadsBusy})`,
@@ -115,6 +123,8 @@ export async function benchPipeline(): Promise<void> {
         '',
         '',
         fmt(costs.busyUs / ITEMS, 0),
+        '',
+        '',
         `${fmt(busy, 1)}%`,
       ],
       ...costs.functions
@@ -125,6 +135,8 @@ export async function benchPipeline(): Promise<void> {
           '',
           '',
           fmt(f.us / ITEMS, 1),
+          '',
+          '',
           `${fmt((100 * f.samples) / costs.samples, 1)}%`,
         ]),
     ],
@@ -132,7 +144,13 @@ export async function benchPipeline(): Promise<void> {
   await redis.stop();
 }
 
-async function measureNoop(url: string, concurrency: number): Promise<number> {
+/** Items (or jobs) per second of one run, and the Redis CPU it cost per item (INFO cpu, µs). */
+interface Run {
+  rate: number;
+  redisUs: number;
+}
+
+async function measureNoop(url: string, concurrency: number): Promise<Run> {
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   // The same job options as the pipeline's queues (retries, bounded history): only the work differs.
@@ -144,19 +162,21 @@ async function measureNoop(url: string, concurrency: number): Promise<number> {
       if (++done === ITEMS) void worker.close().then(resolve);
     });
   });
+  const cpuBefore = await redisCpuSeconds(connection);
   const start = performance.now();
   for (let i = 0; i < ITEMS; i += 500) {
     await queue.addBulk(Array.from({ length: Math.min(500, ITEMS - i) }, (_, j) => ({ name: 'noop', data: { n: i + j } })));
   }
   await finished;
   const rate = (ITEMS * 1000) / (performance.now() - start);
+  const redisUs = (1e6 * ((await redisCpuSeconds(connection)) - cpuBefore)) / ITEMS;
   await queue.obliterate({ force: true });
   await queue.close();
   await connection.quit();
-  return rate;
+  return { rate, redisUs };
 }
 
-async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>): Promise<number> {
+async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>): Promise<Run> {
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const config = { ...base, sources: [], redis: { ...base.redis, prefix } };
   const app = await startRoles(
@@ -168,13 +188,13 @@ async function measurePipeline(url: string, base: ReturnType<typeof loadConfig>)
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const queues = openQueues(connection, prefix);
   const articles = new ArticleRepository(connection, prefix);
-  const rate = await runItems(queues, articles, variedItems(ITEMS), STORIES);
+  const { result: rate, redisUs } = await withRedisCpu(connection, ITEMS, () => runItems(queues, articles, variedItems(ITEMS), STORIES));
   await app.close();
   for (const queue of queues.all) await queue.obliterate({ force: true });
   await queues.close();
   await deleteKeysWithPrefix(connection, prefix);
   await connection.quit();
-  return rate;
+  return { rate, redisUs };
 }
 
 /**
@@ -187,7 +207,7 @@ async function measureProcesses(
   url: string,
   count: number,
   { profile = false, threads }: { profile?: boolean; threads?: number } = {},
-): Promise<{ rate: number; costs?: WindowCosts; main?: WindowCosts; others?: WindowCosts[] }> {
+): Promise<Run & { costs?: WindowCosts; main?: WindowCosts; others?: WindowCosts[] }> {
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-pipeline-'));
   const profileDir = path.join(dir, 'cpu-profile');
@@ -219,7 +239,7 @@ async function measureProcesses(
       }
     };
     const fromUs = hrtimeUs();
-    const rate = await runItems(queues, articles, payloads, STORIES, check);
+    const { result: rate, redisUs } = await withRedisCpu(connection, ITEMS, () => runItems(queues, articles, payloads, STORIES, check));
     const toUs = hrtimeUs();
 
     const codes = await Promise.all(workers.map((worker) => worker.terminate()));
@@ -229,7 +249,7 @@ async function measureProcesses(
         `worker processes did not exit cleanly on SIGTERM: ${unclean.map(({ code, worker }) => `${code}: ${worker.stderr}`).join('; ')}`,
       );
     }
-    if (!profile) return { rate };
+    if (!profile) return { rate, redisUs };
     // One profile per thread (CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile): the main thread's is thread 0.
     const files = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
     if (files.length === 0) throw new Error(`node --cpu-prof wrote no profile in ${profileDir}`);
@@ -239,7 +259,7 @@ async function measureProcesses(
     }));
     const main = threads.filter((thread) => thread.main).map((thread) => thread.costs);
     const others = threads.filter((thread) => !thread.main).map((thread) => thread.costs);
-    return { rate, costs: mergeCosts([...main, ...others]), main: mergeCosts(main), others };
+    return { rate, redisUs, costs: mergeCosts([...main, ...others]), main: mergeCosts(main), others };
   } finally {
     await Promise.all(workers.map((worker) => worker.kill()));
     for (const queue of queues.all) await queue.obliterate({ force: true });
