@@ -1,6 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
 import { z } from 'zod';
 import type { ArticleCard, TermStatistics } from '../domain/article-card.js';
+import { callDeclaring, declareKeys, type Undeclared } from './declared-keys.js';
+import { WRITE_CARD_LUA } from './scripts/write-card.js';
 import { keyLayoutOf, StoreKeys } from './store-keys.js';
 import { decodeStored } from './stored-values.js';
 
@@ -8,6 +10,12 @@ import { decodeStored } from './stored-values.js';
 export const POSTINGS_CAP = 1_000;
 /** The field of the frequency hash that counts the articles themselves (N of IDF). */
 const ARTICLE_COUNT = '*';
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    writeCard(...args: (string | number)[]): Result<1 | Undeclared, Context>;
+  }
+}
 
 const cardSchema = z.object({
   id: z.string(),
@@ -33,24 +41,26 @@ export class CardRepository {
     prefix: string,
   ) {
     this.keys = new StoreKeys(prefix, keyLayoutOf(redis));
+    // The number of keys varies with the card's terms: the caller gives it first.
+    redis.defineCommand('writeCard', { lua: WRITE_CARD_LUA });
   }
 
-  /** Stores a card, moving the term index and the frequencies from the card it replaces, if any. */
+  /**
+   * Stores a card, moving the term index and the frequencies from the card it replaces, if any,
+   * in one script (scripts/write-card.ts).
+   */
   async write(card: ArticleCard): Promise<void> {
-    const previous = (await this.getMany([card.id]))[0];
-    const published = Date.parse(card.publishedAt) || 0;
-    const multi = this.redis.multi().set(this.keys.card(card.id), JSON.stringify(card));
-    const before = new Set(previous?.keywords.map((keyword) => keyword.term) ?? []);
-    const after = new Set(card.keywords.map((keyword) => keyword.term));
-    for (const term of before)
-      if (!after.has(term)) multi.zrem(this.keys.termPostings(term), card.id).hincrby(this.keys.termFrequencies(), term, -1);
-    for (const term of after) {
-      const postings = this.keys.termPostings(term);
-      multi.zadd(postings, published, card.id).zremrangebyrank(postings, 0, -POSTINGS_CAP - 1);
-      if (!before.has(term)) multi.hincrby(this.keys.termFrequencies(), term, 1);
-    }
-    if (!previous) multi.hincrby(this.keys.termFrequencies(), ARTICLE_COUNT, 1);
-    await multi.exec();
+    const terms = [...new Set(card.keywords.map((keyword) => keyword.term))];
+    const groups = { card: this.keys.card(card.id), frequencies: this.keys.termFrequencies(), postings: terms.map(this.keys.termPostings) };
+    const published = String(Date.parse(card.publishedAt) || 0);
+    // The terms of the card it replaces are known only to the script: it names those lost, to be declared.
+    await callDeclaring(
+      (lost) => {
+        const call = declareKeys(groups, lost, { term: this.keys.termPostings });
+        return this.redis.writeCard(...call.args, card.id, JSON.stringify(card), published, POSTINGS_CAP, ...terms);
+      },
+      { script: 'write-card' },
+    );
   }
 
   /** Removes a card (an article that another copy replaced) from the cards and the term index. */

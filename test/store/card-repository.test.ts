@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCard } from '../../src/domain/article-card.js';
 import { CardRepository } from '../../src/store/card-repository.js';
+import { StoreKeys } from '../../src/store/store-keys.js';
 import { connectTestRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 
 const card = (id: string, terms: string[], publishedAt: string): ArticleCard => ({
@@ -67,5 +68,26 @@ describe('CardRepository against Redis', () => {
     );
     expect((await cards.statistics(['煎饼'])).documentFrequency.get('煎饼')).toBe(1);
     expect((await cards.statistics([])).articleCount).toBe(1);
+  });
+
+  it('counts a card written by two writers at once as one article', async () => {
+    const before = (await cards.statistics([])).articleCount;
+    await Promise.all([
+      cards.write(card('c', ['泰山'], '2024-05-03T08:00:00+08:00')),
+      cards.write(card('c', ['泰山'], '2024-05-03T08:00:00+08:00')),
+    ]);
+    expect((await cards.statistics([])).articleCount).toBe(before + 1);
+    expect((await cards.statistics(['泰山'])).documentFrequency.get('泰山')).toBe(1);
+  });
+
+  it('refuses to write over a stored card that is not one, naming its key, and changes nothing', async () => {
+    const key = new StoreKeys(prefix).card('broken');
+    await redis.set(key, '{not json');
+    const before = (await cards.statistics(['泰山'])).documentFrequency.get('泰山');
+    await expect(cards.write(card('broken', ['泰山'], '2024-05-04T08:00:00+08:00'))).rejects.toThrow(
+      `card: the stored card at ${key} is not a card`,
+    );
+    expect(await redis.get(key)).toBe('{not json');
+    expect((await cards.statistics(['泰山'])).documentFrequency.get('泰山')).toBe(before);
   });
 });
