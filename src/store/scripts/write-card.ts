@@ -23,7 +23,9 @@ if previous then
   if not ok or type(card) ~= 'table' or type(card.keywords) ~= 'table' then
     return redis.error_reply('card: the stored card at ' .. key('card') .. ' is not a card (JSON with keywords)')
   end
-  for _, keyword in ipairs(card.keywords) do before[keyword.term] = true end
+  for _, keyword in ipairs(card.keywords) do
+    if type(keyword) == 'table' and type(keyword.term) == 'string' then before[keyword.term] = true end
+  end
 end
 local after = {}
 for i = first_term, #ARGV do after[ARGV[i]] = true end
