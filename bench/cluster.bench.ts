@@ -10,7 +10,7 @@ import { ArticleRepository } from '../src/store/article-repository.js';
 import { StoreKeys } from '../src/store/store-keys.js';
 import { HAS_REDIS_CLUSTER_TOOLS, startLocalCluster } from '../test/support/redis-cluster.js';
 import { variedItems } from '../test/support/synthetic-items.js';
-import { redisCpuSeconds } from './redis-cpu.js';
+import { cpuSecondsOf } from './redis-cpu.js';
 import { fmt, printTable } from './bench-table.js';
 import { runItems } from './run-items.js';
 
@@ -89,7 +89,7 @@ async function readMaster(master: Redis): Promise<MasterReading> {
   const info = await master.info('all');
   const commands = [...info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
   return {
-    cpuSeconds: await redisCpuSeconds(master),
+    cpuSeconds: cpuSecondsOf(info),
     commands,
     keys: await master.dbsize(),
     memoryBytes: Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? 0),

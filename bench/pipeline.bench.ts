@@ -14,7 +14,7 @@ import { deleteKeysWithPrefix } from '../src/store/delete-keys.js';
 import { resolveRedis } from '../src/app/resolve-redis.js';
 import { fmt, printTable } from './bench-table.js';
 import { mergeCosts, selfTimes, type SelfTime, type WindowCosts } from './cpu-profile.js';
-import { redisCpuSeconds, withRedisCpu } from './redis-cpu.js';
+import { withRedisCpu } from './redis-cpu.js';
 import { runItems } from './run-items.js';
 import { WorkerProcess } from './worker-process.js';
 import { defaultPrepareThreads } from '../src/workers/process/prepare-pool.js';
@@ -162,14 +162,14 @@ async function measureNoop(url: string, concurrency: number): Promise<Run> {
       if (++done === ITEMS) void worker.close().then(resolve);
     });
   });
-  const cpuBefore = await redisCpuSeconds(connection);
-  const start = performance.now();
-  for (let i = 0; i < ITEMS; i += 500) {
-    await queue.addBulk(Array.from({ length: Math.min(500, ITEMS - i) }, (_, j) => ({ name: 'noop', data: { n: i + j } })));
-  }
-  await finished;
-  const rate = (ITEMS * 1000) / (performance.now() - start);
-  const redisUs = (1e6 * ((await redisCpuSeconds(connection)) - cpuBefore)) / ITEMS;
+  const { result: rate, redisUs } = await withRedisCpu(connection, ITEMS, async () => {
+    const start = performance.now();
+    for (let i = 0; i < ITEMS; i += 500) {
+      await queue.addBulk(Array.from({ length: Math.min(500, ITEMS - i) }, (_, j) => ({ name: 'noop', data: { n: i + j } })));
+    }
+    await finished;
+    return (ITEMS * 1000) / (performance.now() - start);
+  });
   await queue.obliterate({ force: true });
   await queue.close();
   await connection.quit();

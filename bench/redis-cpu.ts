@@ -1,10 +1,14 @@
 import type { Redis } from 'ioredis';
 
-/** CPU seconds a Redis server has used since it started (INFO cpu: user + sys, all its threads). */
-export async function redisCpuSeconds(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
+/** CPU seconds a Redis server has used since it started, read off its INFO text (cpu section: user + sys, all its threads). */
+export function cpuSecondsOf(info: string): number {
   const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
   return field('used_cpu_user') + field('used_cpu_sys');
+}
+
+/** CPU seconds a Redis server has used since it started (INFO cpu). */
+async function redisCpuSeconds(redis: Redis): Promise<number> {
+  return cpuSecondsOf(await redis.info('cpu'));
 }
 
 /** Runs `work` and returns its result with the Redis CPU it cost, in µs per `units`. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis, Result } from 'ioredis';
 import { declareKeys } from './declared-keys.js';
 import { BEGIN_SEARCH_TERMS_LUA, FINISH_SEARCH_TERMS_LUA, POST_SEARCH_TERMS_LUA } from './scripts/spread-search-terms.js';
-import type { StoreKeys } from './store-keys.js';
+import { searchShardOf, type StoreKeys } from './store-keys.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -95,15 +95,15 @@ export class SpreadSearchWrites {
    * script per group of postings (a slot, StoreKeys.searchPostings), the groups at once.
    */
   private async postings(articleId: string, added: readonly string[], dropped: readonly string[]): Promise<void> {
-    const groups = new Map<string, { added: string[]; dropped: string[] }>();
-    const groupOf = (key: string) => {
-      const slot = key.slice(0, key.indexOf('}') + 1);
-      let group = groups.get(slot);
-      if (!group) groups.set(slot, (group = { added: [], dropped: [] }));
+    const groups = new Map<number, { added: string[]; dropped: string[] }>();
+    const groupOf = (term: string) => {
+      const shard = searchShardOf(term);
+      let group = groups.get(shard);
+      if (!group) groups.set(shard, (group = { added: [], dropped: [] }));
       return group;
     };
-    for (const key of added.map(this.keys.searchPostings)) groupOf(key).added.push(key);
-    for (const key of dropped.map(this.keys.searchPostings)) groupOf(key).dropped.push(key);
+    for (const term of added) groupOf(term).added.push(this.keys.searchPostings(term));
+    for (const term of dropped) groupOf(term).dropped.push(this.keys.searchPostings(term));
     await Promise.all([...groups.values()].map((group) => this.redis.postSearchTerms(...declareKeys(group).args, articleId)));
   }
 
