@@ -144,7 +144,7 @@ describe.skipIf(!HAS_REDIS_CLUSTER_TOOLS)('the app on a Redis Cluster of three m
     expect(documents.filter((count) => count > 0).length).toBeGreaterThan(1);
     const articles = [...(await keysPerMaster(cluster!.nodes, `{${prefix}}:article:*`)).values()];
     expect(documents.reduce((a, b) => a + b)).toBe(articles.reduce((a, b) => a + b));
-    // The search postings spread term by term, every stored article's list of terms in the store's slot.
+    // The search postings spread in groups by a hash of the term, every stored article's list of terms in the store's slot.
     const postings = [...(await keysPerMaster(cluster!.nodes, `{${prefix}:search-*}:word:*`)).values()];
     expect(postings.filter((count) => count > 0)).toHaveLength(3);
     const lists = [...(await keysPerMaster(cluster!.nodes, `{${prefix}}:words:*`)).values()];
